@@ -1,0 +1,79 @@
+//! The packs, themes and files compiled into the binary.
+
+use chrono::NaiveDate;
+
+use crate::domain::schedule::lcv_frame_for;
+use crate::domain::{Frame, Pack, PackError};
+
+/// Pack id of the daily love, care and vulnerability pool.
+pub const DAILY_LCV: &str = "daily-lcv";
+/// Pack id of the daily true-north pool.
+pub const DAILY_TRUE_NORTH: &str = "daily-true-north";
+
+/// A prompt Today always offers: which pack it draws from and which frame's turn it is.
+#[derive(Debug, Clone, Copy)]
+pub struct DailySlot {
+    pub pack: &'static str,
+    pub frame_for: fn(NaiveDate) -> Frame,
+}
+
+/// Today's two standing prompts: one of love, care or vulnerability (rotating), one on
+/// the leader's true north.
+pub const DAILY_SLOTS: &[DailySlot] = &[
+    DailySlot {
+        pack: DAILY_LCV,
+        frame_for: lcv_frame_for,
+    },
+    DailySlot {
+        pack: DAILY_TRUE_NORTH,
+        frame_for: |_| Frame::TrueNorth,
+    },
+];
+
+/// Every built-in pack file, by the name it is reported under.
+pub const PACK_FILES: &[(&str, &str)] = &[
+    (
+        "<built-in>/prompts/lcv.toml",
+        include_str!("../prompts/lcv.toml"),
+    ),
+    (
+        "<built-in>/prompts/true-north.toml",
+        include_str!("../prompts/true-north.toml"),
+    ),
+];
+
+/// Parses the built-in packs. They are checked by tests, so an error here is a bug in
+/// the build, but it is still reported rather than panicking.
+pub fn packs() -> Result<Vec<Pack>, PackError> {
+    PACK_FILES
+        .iter()
+        .map(|(source, text)| Pack::parse(source, text))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Frame;
+
+    #[test]
+    fn built_in_packs_parse_and_fill_every_daily_pool() {
+        let packs = packs().unwrap_or_else(|error| panic!("{error}"));
+        let lcv = packs.iter().find(|p| p.pack.id == DAILY_LCV).unwrap();
+        for frame in Frame::LCV {
+            let count = lcv.prompts.iter().filter(|p| p.frame == frame).count();
+            assert!(count >= 20, "{frame}: only {count} prompts");
+        }
+        let true_north = packs
+            .iter()
+            .find(|p| p.pack.id == DAILY_TRUE_NORTH)
+            .unwrap();
+        assert!(
+            true_north
+                .prompts
+                .iter()
+                .all(|p| p.frame == Frame::TrueNorth)
+        );
+        assert!(true_north.prompts.len() >= 20);
+    }
+}

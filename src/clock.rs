@@ -1,0 +1,38 @@
+//! The one place the wall clock is read, so everything else can be tested at any time.
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+
+pub trait Clock {
+    fn now(&self) -> DateTime<FixedOffset>;
+
+    fn today(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
+}
+
+/// The machine's local time.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        Local::now().fixed_offset()
+    }
+}
+
+/// A clock that always says the same time: for tests and reproducible screens.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub DateTime<FixedOffset>);
+
+impl FixedClock {
+    /// Parses an RFC 3339 time, panicking on a typo (it is only used with literals).
+    pub fn at(rfc3339: &str) -> FixedClock {
+        FixedClock(DateTime::parse_from_rfc3339(rfc3339).expect("a valid RFC 3339 time"))
+    }
+}
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        self.0
+    }
+}

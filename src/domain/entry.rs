@@ -1,0 +1,60 @@
+//! One written reflection: an answer to a prompt, or a free note.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::Frame;
+
+/// A journal entry as it is kept in a day file.
+///
+/// `extra` holds keys this version does not know (written by a newer version or by
+/// hand), so rewriting the file never drops them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    /// When it was first written, with the writer's UTC offset.
+    pub created: DateTime<FixedOffset>,
+    /// The pack the prompt came from (`daily-lcv`, a coach's pack id, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
+    /// The prompt's id within its pack.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
+    /// The question as it read when answered, so the entry still makes sense after the
+    /// pack changes or is removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<Frame>,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Private entries never leave the machine, not even through an export.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private: bool,
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl Entry {
+    /// A new entry with an id derived from its creation time and a disambiguating
+    /// counter (the caller passes how many entries the day already holds).
+    pub fn new(created: DateTime<FixedOffset>, sequence: usize, text: String) -> Entry {
+        Entry {
+            id: format!("{}-{sequence:02}", created.format("%Y%m%d-%H%M%S")),
+            created,
+            pack: None,
+            prompt: None,
+            question: None,
+            frame: None,
+            text,
+            tags: Vec::new(),
+            private: false,
+            extra: toml::Table::new(),
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! A problem found in a file a person wrote or edited, located by line and column so
+//! they can fix it.
+
+use std::fmt;
+
+/// What went wrong, where. Displays as `file:line:column: message`, the shape editors
+/// and terminals recognise as a jump target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file as the person would name it (a path, or `<built-in>/...`).
+    pub source: String,
+    /// 1-based line and column, when the problem has a place.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(source: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            source: source.into(),
+            position: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(mut self, position: Option<(usize, usize)>) -> Problem {
+        self.position = position;
+        self
+    }
+
+    /// A problem from a TOML parse or decode error, located in `text`.
+    pub fn from_toml(source: impl Into<String>, text: &str, error: &toml::de::Error) -> Problem {
+        let position = error.span().map(|span| line_column(text, span.start));
+        Problem::new(source, error.message().trim().to_string()).at(position)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => {
+                write!(f, "{}:{line}:{column}: {}", self.source, self.message)
+            }
+            None => write!(f, "{}: {}", self.source, self.message),
+        }
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// The 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text
+        .get(..offset)
+        .unwrap_or_else(|| &text[..text.floor_char_boundary(offset)]);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let text = "a = 1\nb = \"é\" x\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(line_column(text, x), (2, 9));
+        assert_eq!(line_column(text, 10_000), (3, 1));
+    }
+
+    #[test]
+    fn toml_errors_carry_their_place() {
+        let text = "version = 1\ndate = \n";
+        let error = toml::from_str::<toml::Table>(text).unwrap_err();
+        let problem = Problem::from_toml("day.toml", text, &error);
+        assert_eq!(problem.position.map(|(line, _)| line), Some(2));
+        assert!(problem.to_string().starts_with("day.toml:2:"));
+    }
+}

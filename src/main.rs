@@ -1,0 +1,34 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use truenorth::cli::{Cli, Command};
+use truenorth::store::Paths;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("truenorth: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let paths = Paths::resolve(cli.journal).map_err(anyhow::Error::msg)?;
+    match cli.command {
+        None => {
+            truenorth::ui::run(&paths)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Doctor) => {
+            let healthy = truenorth::commands::doctor(&paths, &mut std::io::stdout().lock())?;
+            Ok(if healthy {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}

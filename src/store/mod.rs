@@ -1,0 +1,38 @@
+//! The only code that touches the disk. Everything the app keeps is a plain file the
+//! user owns, written atomically and readable by the owner only.
+
+pub mod atomic;
+pub mod drafts;
+pub mod journal;
+pub mod paths;
+
+use std::path::PathBuf;
+
+use crate::domain::Problem;
+
+pub use drafts::{DayDraft, DraftFile, Drafts, SlotDraft};
+pub use journal::{Journal, JournalScan};
+pub use paths::Paths;
+
+/// What can go wrong when reading or writing the journal.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file a person can fix by hand; it is never overwritten while broken.
+    #[error("{0}")]
+    Malformed(Problem),
+    #[error("could not write {}: {message}", .path.display())]
+    Encode { path: PathBuf, message: String },
+}
+
+impl StoreError {
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> StoreError {
+        let path = path.into();
+        move |source| StoreError::Io { path, source }
+    }
+}

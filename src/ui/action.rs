@@ -1,0 +1,27 @@
+//! Everything a person can ask the app to do, as one enum. Keys map to these in
+//! [`super::keymap`]; [`super::app::App::update`] carries them out.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Keep drafts and leave.
+    Quit,
+    Save,
+    FocusNext,
+    FocusPrev,
+    StartEditing,
+    StopEditing,
+    /// Swap the focused prompt for the next one in its pool.
+    OtherPrompt,
+    /// Hand the focused answer to `$VISUAL` / `$EDITOR`.
+    ExternalEditor,
+    Undo,
+    Redo,
+    RatingUp,
+    RatingDown,
+    SetRating(u8),
+    ClearRating,
+    ShowHelp,
+    CloseHelp,
+    ScrollUp,
+    ScrollDown,
+}

@@ -1,0 +1,494 @@
+//! The app: state, `update(action)` and `render`. Input arrives as key events, becomes
+//! an [`Action`] through the keymap, and changes state here; drawing reads state only.
+
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::builtin;
+use crate::clock::Clock;
+use crate::domain::{Pack, Problem, Rating};
+use crate::store::{DraftFile, Drafts, Journal, JournalScan, Paths, StoreError};
+use crate::ui::action::Action;
+use crate::ui::keymap::{self, Mode};
+use crate::ui::screens::today::{self, Today};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{footer, help};
+
+/// The smallest terminal the layout works in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+/// How long typing must pause before the draft is written to disk.
+pub const AUTOSAVE_IDLE: Duration = Duration::from_secs(2);
+
+/// A one-line message under the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Success,
+    Warning,
+    Error,
+}
+
+/// Work the event loop must do outside the app, because it needs the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Suspend the screen, let `$VISUAL`/`$EDITOR` edit this text, hand it back.
+    ExternalEditor(String),
+}
+
+pub struct App {
+    journal: Journal,
+    drafts: Drafts,
+    draft_file: DraftFile,
+    packs: Vec<Pack>,
+    clock: Box<dyn Clock + Send>,
+    theme: Theme,
+    pub today: Today,
+    /// Today's file exists but is broken: saving would overwrite it, so it is refused.
+    today_blocked: bool,
+    help_scroll: Option<u16>,
+    notice: Option<Notice>,
+    problems: Vec<Problem>,
+    scan: Option<Receiver<JournalScan>>,
+    last_edit: Option<Instant>,
+    drafts_stale: bool,
+    effect: Option<Effect>,
+    quit: bool,
+}
+
+impl App {
+    /// Opens the journal at `paths` for the clock's today: restores any unsaved draft and
+    /// files drafts left from earlier days into their days.
+    pub fn open(paths: &Paths, clock: Box<dyn Clock + Send>) -> Result<App, StoreError> {
+        let journal = Journal::open(&paths.data)?;
+        let drafts = Drafts::new(&paths.data);
+        let mut problems = Vec::new();
+        let mut notices = Vec::new();
+        let packs = builtin::packs().unwrap_or_else(|error| {
+            problems.extend(error.problems);
+            Vec::new()
+        });
+        let draft_file = match drafts.load() {
+            Ok(file) => file,
+            Err(StoreError::Malformed(problem)) => {
+                let kept = drafts.set_aside();
+                problems.push(problem);
+                notices.push(format!(
+                    "The drafts file could not be read; it was kept as {kept}."
+                ));
+                DraftFile::default()
+            }
+            Err(other) => return Err(other),
+        };
+        let date = clock.today();
+        let (saved, today_blocked) = match journal.load_day(date) {
+            Ok(day) => (day, false),
+            Err(StoreError::Malformed(problem)) => {
+                problems.push(problem);
+                (None, true)
+            }
+            Err(other) => return Err(other),
+        };
+        let today = Today::new(date, &packs, saved.as_ref(), draft_file.day(date));
+        let mut app = App {
+            journal,
+            drafts,
+            draft_file,
+            packs,
+            clock,
+            theme: Theme::default(),
+            today,
+            today_blocked,
+            help_scroll: None,
+            notice: None,
+            problems,
+            scan: None,
+            last_edit: None,
+            drafts_stale: false,
+            effect: None,
+            quit: false,
+        };
+        app.file_earlier_drafts(&mut notices);
+        if app.today.is_dirty() {
+            notices.push("Your unsaved answers from earlier were restored.".to_string());
+        }
+        if let Some(text) = notices.pop() {
+            app.notice = Some(Notice {
+                text,
+                level: Level::Info,
+            });
+        }
+        Ok(app)
+    }
+
+    /// Drafts from an earlier day can no longer be finished on Today, so they are
+    /// saved into their own day rather than lost or left waiting.
+    fn file_earlier_drafts(&mut self, notices: &mut Vec<String>) {
+        let today = self.today.date;
+        let earlier: Vec<NaiveDate> = self
+            .draft_file
+            .days
+            .iter()
+            .map(|day| day.date)
+            .filter(|date| *date < today)
+            .collect();
+        for date in earlier {
+            let Some(draft) = self.draft_file.day(date).cloned() else {
+                continue;
+            };
+            let now = self.clock.now();
+            let packs = &self.packs;
+            let result = self.journal.update_day(date, |day| {
+                let screen = Today::new(date, packs, Some(day), Some(&draft));
+                screen.save_request().apply(day, now);
+            });
+            match result {
+                Ok(_) => {
+                    self.draft_file.set_day(date, None);
+                    self.drafts_stale = true;
+                    notices.push(format!(
+                        "Unsaved answers from {date} were saved to that day."
+                    ));
+                }
+                Err(error) => notices.push(format!("A draft from {date} is kept: {error}")),
+            }
+        }
+        if self.drafts_stale {
+            self.flush_drafts();
+        }
+    }
+
+    /// Reads the whole journal on a background thread, so problems in old files are
+    /// reported without slowing the first frame.
+    pub fn spawn_scan(&mut self) {
+        let (sender, receiver) = mpsc::channel();
+        let journal = self.journal.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(journal.scan());
+        });
+        self.scan = Some(receiver);
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn take_effect(&mut self) -> Option<Effect> {
+        self.effect.take()
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.journal.root()
+    }
+
+    /// The mode that decides what keys mean right now.
+    pub fn mode(&self) -> Mode {
+        if self.help_scroll.is_some() {
+            Mode::Help
+        } else if matches!(
+            self.today.focus,
+            today::Focus::Energy | today::Focus::Outlook
+        ) {
+            Mode::Rating
+        } else if self.today.writing {
+            Mode::Writing
+        } else {
+            Mode::Browsing
+        }
+    }
+
+    pub fn handle_key(&mut self, event: KeyEvent) {
+        if event.kind == KeyEventKind::Release {
+            return;
+        }
+        let mode = self.mode();
+        if let Some(action) = keymap::action_for(mode, &event) {
+            self.update(action);
+        } else if mode == Mode::Writing
+            && let Some(slot) = self.today.focused_slot()
+            && slot.editor.input(event)
+        {
+            self.note_edit();
+        }
+    }
+
+    /// Pasted text goes into the focused answer as one edit.
+    pub fn handle_paste(&mut self, text: &str) {
+        if self.help_scroll.is_some() {
+            return;
+        }
+        self.today.set_writing(true);
+        if let Some(slot) = self.today.focused_slot() {
+            slot.editor
+                .insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+            self.note_edit();
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Save => self.save(),
+            Action::FocusNext => self.today.move_focus(1),
+            Action::FocusPrev => self.today.move_focus(-1),
+            Action::StartEditing => self.today.set_writing(true),
+            Action::StopEditing => self.today.set_writing(false),
+            Action::OtherPrompt => match self.today.other_prompt(&self.packs) {
+                Ok(()) => self.notice = None,
+                Err(reason) => self.tell(Level::Warning, reason),
+            },
+            Action::ExternalEditor => {
+                if let Some(slot) = self.today.focused_slot() {
+                    self.effect = Some(Effect::ExternalEditor(slot.text()));
+                }
+            }
+            Action::Undo | Action::Redo => {
+                if let Some(slot) = self.today.focused_slot() {
+                    let changed = if action == Action::Undo {
+                        slot.editor.undo()
+                    } else {
+                        slot.editor.redo()
+                    };
+                    if changed {
+                        self.note_edit();
+                    }
+                }
+            }
+            Action::RatingUp | Action::RatingDown | Action::SetRating(_) | Action::ClearRating => {
+                if let Some(rating) = self.today.focused_rating() {
+                    *rating = match action {
+                        Action::RatingUp => Some(rating.map_or(Rating::LOWEST, Rating::up)),
+                        Action::RatingDown => rating.map(Rating::down),
+                        Action::SetRating(value) => Rating::new(value),
+                        _ => None,
+                    };
+                    self.note_edit();
+                }
+            }
+            Action::ShowHelp => self.help_scroll = Some(0),
+            Action::CloseHelp => self.help_scroll = None,
+            Action::ScrollUp => {
+                self.help_scroll = self.help_scroll.map(|scroll| scroll.saturating_sub(1));
+            }
+            Action::ScrollDown => {
+                let last = help::lines(&self.theme).len().saturating_sub(1) as u16;
+                self.help_scroll = self.help_scroll.map(|scroll| (scroll + 1).min(last));
+            }
+        }
+    }
+
+    /// The text came back from the external editor (or the editor failed).
+    pub fn finish_external_edit(&mut self, result: std::io::Result<String>) {
+        match result {
+            Ok(text) => {
+                if let Some(slot) = self.today.focused_slot() {
+                    let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
+                    if text != slot.text() {
+                        slot.set_text(&text);
+                        self.note_edit();
+                    }
+                }
+                self.today.set_writing(true);
+            }
+            Err(error) => self.tell(Level::Error, format!("The editor did not run: {error}")),
+        }
+    }
+
+    fn note_edit(&mut self) {
+        self.last_edit = Some(Instant::now());
+        self.drafts_stale = true;
+    }
+
+    fn tell(&mut self, level: Level, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            level,
+        });
+    }
+
+    /// Timers: writes the draft once typing has paused, and picks up the background
+    /// scan's problems.
+    pub fn tick(&mut self, now: Instant) {
+        let idle = self
+            .last_edit
+            .is_none_or(|last| now.duration_since(last) >= AUTOSAVE_IDLE);
+        if self.drafts_stale && idle {
+            self.flush_drafts();
+        }
+        if let Some(receiver) = &self.scan
+            && let Ok(scan) = receiver.try_recv()
+        {
+            self.scan = None;
+            for problem in scan.problems {
+                if !self.problems.contains(&problem) {
+                    self.problems.push(problem);
+                }
+            }
+        }
+    }
+
+    /// Writes unsaved work to the drafts file (or removes today's draft when all is
+    /// saved). Called on a pause in typing, on quit, on a signal and after a panic.
+    pub fn flush_drafts(&mut self) {
+        self.draft_file.set_day(self.today.date, self.today.draft());
+        match self.drafts.save(&self.draft_file) {
+            Ok(()) => self.drafts_stale = false,
+            Err(error) => self.tell(Level::Error, format!("Could not keep a draft: {error}")),
+        }
+    }
+
+    fn save(&mut self) {
+        if self.today_blocked {
+            self.flush_drafts();
+            let path = self
+                .journal
+                .display_path(&self.journal.day_path(self.today.date));
+            self.tell(
+                Level::Error,
+                format!(
+                    "Not saved: {path} has a problem (see above). Your text is kept as a draft."
+                ),
+            );
+            return;
+        }
+        let request = self.today.save_request();
+        if !self.today.is_dirty() && request.answers.is_empty() {
+            self.tell(Level::Info, "Nothing new to save.");
+            return;
+        }
+        let now = self.clock.now();
+        let mut ids = Vec::new();
+        let result = self
+            .journal
+            .update_day(self.today.date, |day| ids = request.apply(day, now));
+        match result {
+            Ok(_) => {
+                self.today.mark_saved(&ids);
+                self.flush_drafts();
+                let path = self
+                    .journal
+                    .display_path(&self.journal.day_path(self.today.date));
+                self.tell(
+                    Level::Success,
+                    format!("Saved at {} to {path}", now.format("%H:%M")),
+                );
+            }
+            Err(error) => {
+                self.flush_drafts();
+                self.tell(Level::Error, format!("Not saved, kept as a draft: {error}"));
+            }
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            self.render_too_small(frame, area);
+            return;
+        }
+        let problems_height = u16::from(!self.problems.is_empty());
+        let [header, problems, body, status, hints] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(problems_height),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_header(frame, header);
+        self.render_problems(frame, problems);
+        today::render(&self.today, &self.theme, frame, body);
+        self.render_status(frame, status);
+        footer::render(self.mode(), &self.theme, frame, hints);
+        if let Some(scroll) = self.help_scroll {
+            help::render(&self.theme, scroll, frame, area);
+        }
+    }
+
+    fn render_header(&self, frame: &mut Frame, area: Rect) {
+        let date = self.today.date.format("%A %-d %B %Y").to_string();
+        let left = Line::from(vec![
+            Span::styled(
+                " truenorth ",
+                self.theme
+                    .accent
+                    .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            ),
+            Span::raw("  "),
+            Span::styled("Today", self.theme.title),
+            Span::styled(format!(" · {date}"), self.theme.text),
+        ]);
+        let state = if self.today.is_dirty() {
+            Span::styled("● unsaved changes ", self.theme.warning)
+        } else {
+            Span::styled("all saved ", self.theme.muted)
+        };
+        frame.render_widget(Paragraph::new(left), area);
+        frame.render_widget(Paragraph::new(Line::from(state).right_aligned()), area);
+    }
+
+    fn render_problems(&self, frame: &mut Frame, area: Rect) {
+        let Some(first) = self.problems.first() else {
+            return;
+        };
+        let more = match self.problems.len() {
+            1 => String::new(),
+            n => format!(" (+{} more)", n - 1),
+        };
+        let text =
+            format!("⚠ Not loaded, left untouched: {first}{more} · `truenorth doctor` lists all");
+        frame.render_widget(Paragraph::new(Line::styled(text, self.theme.warning)), area);
+    }
+
+    fn render_status(&self, frame: &mut Frame, area: Rect) {
+        let Some(notice) = &self.notice else { return };
+        let (symbol, style) = match notice.level {
+            Level::Info => ("ℹ", self.theme.text),
+            Level::Success => ("✓", self.theme.success),
+            Level::Warning => ("⚠", self.theme.warning),
+            Level::Error => ("✗", self.theme.error),
+        };
+        let line = Line::styled(format!(" {symbol} {}", notice.text), style);
+        frame.render_widget(Paragraph::new(line), area);
+    }
+
+    fn render_too_small(&self, frame: &mut Frame, area: Rect) {
+        let text = vec![
+            Line::styled("truenorth", self.theme.title),
+            Line::raw(""),
+            Line::raw(format!(
+                "Please enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT}."
+            )),
+            Line::styled(
+                format!("It is {}x{} now.", area.width, area.height),
+                self.theme.muted,
+            ),
+            Line::raw(""),
+            Line::styled("Ctrl-C quits; your text is kept.", self.theme.muted),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    }
+}

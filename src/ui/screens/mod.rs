@@ -1,0 +1,3 @@
+//! One module per screen: its state, how it takes input and how it draws.
+
+pub mod today;

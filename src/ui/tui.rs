@@ -1,0 +1,39 @@
+//! The terminal: entering and leaving raw mode and the alternate screen, and making
+//! sure it is always left, also on panic.
+
+use std::io::{self, Stdout, stdout};
+
+use crossterm::cursor::Show;
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Raw mode, alternate screen, bracketed paste (so a paste arrives as one event).
+pub fn enter() -> io::Result<Term> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Gives the terminal back as it was. Safe to call more than once.
+pub fn leave() -> io::Result<()> {
+    let raw = disable_raw_mode();
+    let screen = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+    raw.and(screen)
+}
+
+/// Restores the terminal before the panic message prints, so it is readable and the
+/// shell is usable afterwards.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = leave();
+        previous(info);
+    }));
+}

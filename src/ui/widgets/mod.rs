@@ -1,0 +1,4 @@
+//! Small drawing pieces shared by screens.
+
+pub mod footer;
+pub mod help;
