@@ -1,6 +1,6 @@
 //! The one place the wall clock is read, so everything else can be tested at any time.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Timelike};
 
 pub trait Clock {
     fn now(&self) -> DateTime<FixedOffset>;
@@ -16,7 +16,10 @@ pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<FixedOffset> {
-        Local::now().fixed_offset()
+        // Whole seconds: entries are read by people, and sub-second noise in every
+        // file helps no one.
+        let now = Local::now().fixed_offset();
+        now.with_nanosecond(0).unwrap_or(now)
     }
 }
 

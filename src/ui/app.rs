@@ -4,7 +4,7 @@
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Timelike};
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -127,12 +127,13 @@ impl App {
         if app.today.is_dirty() {
             notices.push("Your unsaved answers from earlier were restored.".to_string());
         }
-        if let Some(text) = notices.pop() {
-            app.notice = Some(Notice {
-                text,
-                level: Level::Info,
-            });
-        }
+        let text = notices
+            .pop()
+            .unwrap_or_else(|| greeting(app.clock.now().hour()));
+        app.notice = Some(Notice {
+            text,
+            level: Level::Info,
+        });
         Ok(app)
     }
 
@@ -441,10 +442,13 @@ impl App {
             Span::styled("Today", self.theme.title),
             Span::styled(format!(" · {date}"), self.theme.text),
         ]);
+        let anything_saved = self.today.slots.iter().any(|slot| slot.entry_id.is_some());
         let state = if self.today.is_dirty() {
             Span::styled("● unsaved changes ", self.theme.warning)
+        } else if anything_saved {
+            Span::styled("✓ all saved ", self.theme.muted)
         } else {
-            Span::styled("all saved ", self.theme.muted)
+            Span::raw("")
         };
         frame.render_widget(Paragraph::new(left), area);
         frame.render_widget(Paragraph::new(Line::from(state).right_aligned()), area);
@@ -491,4 +495,14 @@ impl App {
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
     }
+}
+
+/// A short hello for the status line, by the time of day.
+fn greeting(hour: u32) -> String {
+    let part = match hour {
+        4..=11 => "Good morning",
+        12..=17 => "Good afternoon",
+        _ => "Good evening",
+    };
+    format!("{part}. Two questions for today; a few honest lines are enough.")
 }

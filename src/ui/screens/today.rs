@@ -9,7 +9,7 @@ use ratatui::Frame as TermFrame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::builtin::DAILY_SLOTS;
@@ -438,6 +438,7 @@ fn render_slot(
         Span::raw("")
     };
     let block = Block::bordered()
+        .padding(Padding::horizontal(1))
         .border_type(if focused {
             BorderType::Thick
         } else {
@@ -473,6 +474,10 @@ fn render_slot(
         if lines.len() + follow.len() + 3 <= usize::from(inner.height) {
             lines.extend(follow);
         }
+    }
+    // A blank line between question and answer, when the answer keeps three lines.
+    if lines.len() + 4 <= usize::from(inner.height) {
+        lines.push(Line::raw(""));
     }
     let question_height = lines.len() as u16;
     let [question_area, editor_area] =

@@ -1,0 +1,132 @@
+//! The Today screen as a person sees it, at the sizes people use, drawn into ratatui's
+//! `TestBackend` and compared with reviewed snapshots (`cargo insta review`).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use truenorth::clock::FixedClock;
+use truenorth::store::Paths;
+use truenorth::ui::app::App;
+
+const MORNING: &str = "2026-11-25T07:30:00+01:00";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    paths: Paths,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    Fixture { _dir: dir, paths }
+}
+
+fn open(fixture: &Fixture) -> App {
+    App::open(&fixture.paths, Box::new(FixedClock::at(MORNING))).unwrap()
+}
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.render(frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+}
+
+#[test]
+fn first_open_80x24() {
+    let fixture = fixture();
+    insta::assert_snapshot!(draw(&open(&fixture), 80, 24));
+}
+
+#[test]
+fn first_open_120x40() {
+    let fixture = fixture();
+    insta::assert_snapshot!(draw(&open(&fixture), 120, 40));
+}
+
+#[test]
+fn written_rated_and_saved_80x24() {
+    let fixture = fixture();
+    let mut app = open(&fixture);
+    type_text(
+        &mut app,
+        "Asked Maya about her robot — she lit up. #students 🎉",
+    );
+    app.handle_key(key(KeyCode::Tab));
+    type_text(&mut app, "Because of Mr. Ito, who saw me before I did.");
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Char('4')));
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Char('3')));
+    app.handle_key(ctrl('s'));
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn unsaved_text_120x40() {
+    let fixture = fixture();
+    let mut app = open(&fixture);
+    type_text(
+        &mut app,
+        "Still thinking about this one…\nSecond line, 先生.",
+    );
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let fixture = fixture();
+    let mut app = open(&fixture);
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('?')));
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn too_small_asks_to_enlarge() {
+    let fixture = fixture();
+    let screen = draw(&open(&fixture), 50, 12);
+    assert!(
+        screen.contains("enlarge the terminal to at least 60x18"),
+        "{screen}"
+    );
+    assert!(screen.contains("It is 50x12 now."), "{screen}");
+}
+
+#[test]
+fn a_malformed_day_file_is_named_on_screen_and_left_alone() {
+    let fixture = fixture();
+    let path = fixture.paths.data.join("journal/2026/2026-11-25.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let broken = "version = 1\ndate = \"2026-11-25\"\nenergy = \n";
+    std::fs::write(&path, broken).unwrap();
+
+    let mut app = open(&fixture);
+    type_text(&mut app, "words worth keeping");
+    app.handle_key(ctrl('s'));
+    let screen = draw(&app, 100, 24);
+    assert!(
+        screen.contains("journal/2026/2026-11-25.toml:3:"),
+        "{screen}"
+    );
+    assert!(screen.contains("Not saved"), "{screen}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+    let drafts = std::fs::read_to_string(fixture.paths.data.join("drafts.toml")).unwrap();
+    assert!(drafts.contains("words worth keeping"));
+}
