@@ -15,6 +15,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "TRUENORTH_DIR")]
     pub journal: Option<PathBuf>,
 
+    /// Draw the first frame and exit: for measuring start-up time to first frame.
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -11,5 +11,6 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod domain;
+pub mod sample;
 pub mod store;
 pub mod ui;

@@ -19,7 +19,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let paths = Paths::resolve(cli.journal).map_err(anyhow::Error::msg)?;
     match cli.command {
         None => {
-            truenorth::ui::run(&paths)?;
+            truenorth::ui::run(&paths, cli.exit_after_first_frame)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Doctor) => {

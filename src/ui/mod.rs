@@ -27,7 +27,7 @@ const TICK: Duration = Duration::from_millis(200);
 /// Opens the TUI on the journal at `paths` and runs until the person quits or a
 /// signal asks it to stop. Drafts are written and the terminal restored on every way
 /// out: quit, SIGTERM/SIGHUP/SIGINT, an error or a panic.
-pub fn run(paths: &Paths) -> anyhow::Result<()> {
+pub fn run(paths: &Paths, exit_after_first_frame: bool) -> anyhow::Result<()> {
     let mut app = App::open(paths, Box::new(SystemClock))
         .with_context(|| format!("cannot open the journal in {}", paths.data.display()))?;
     app.spawn_scan();
@@ -42,6 +42,10 @@ pub fn run(paths: &Paths) -> anyhow::Result<()> {
     tui::install_panic_hook();
     let mut terminal = tui::enter().context("cannot set up the terminal")?;
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        if exit_after_first_frame {
+            terminal.draw(|frame| app.render(frame))?;
+            return Ok(());
+        }
         event_loop(&mut terminal, &mut app, &stop)
     }));
     app.flush_drafts();
