@@ -10,6 +10,16 @@ pub const DAILY_LCV: &str = "daily-lcv";
 /// Pack id of the daily true-north pool.
 pub const DAILY_TRUE_NORTH: &str = "daily-true-north";
 
+macro_rules! builtin_pack {
+    ($file:literal) => {
+        (
+            concat!("<built-in>/prompts/", $file),
+            include_str!(concat!("../prompts/", $file)),
+        )
+    };
+}
+use builtin_pack;
+
 /// A prompt Today always offers: which pack it draws from and which frame's turn it is.
 #[derive(Debug, Clone, Copy)]
 pub struct DailySlot {
@@ -32,14 +42,14 @@ pub const DAILY_SLOTS: &[DailySlot] = &[
 
 /// Every built-in pack file, by the name it is reported under.
 pub const PACK_FILES: &[(&str, &str)] = &[
-    (
-        "<built-in>/prompts/lcv.toml",
-        include_str!("../prompts/lcv.toml"),
-    ),
-    (
-        "<built-in>/prompts/true-north.toml",
-        include_str!("../prompts/true-north.toml"),
-    ),
+    builtin_pack!("lcv.toml"),
+    builtin_pack!("true-north.toml"),
+    builtin_pack!("leadership-soul-30.toml"),
+    builtin_pack!("true-north-4-weeks.toml"),
+    builtin_pack!("courage-6-weeks.toml"),
+    builtin_pack!("know-students-4-weeks.toml"),
+    builtin_pack!("weekly-review.toml"),
+    builtin_pack!("psel-10-weeks.toml"),
 ];
 
 /// Parses the built-in packs. They are checked by tests, so an error here is a bug in
@@ -57,16 +67,28 @@ mod tests {
     use crate::domain::Frame;
 
     #[test]
+    fn every_built_in_pack_parses_and_together_they_hold_150_prompts() {
+        let packs = packs().unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(packs.len(), PACK_FILES.len());
+        let mut ids: Vec<&str> = packs.iter().map(|pack| pack.meta.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), packs.len(), "pack ids must be unique");
+        let prompts: usize = packs.iter().map(|pack| pack.prompts.len()).sum();
+        assert!(prompts >= 150, "{prompts} prompts");
+    }
+
+    #[test]
     fn built_in_packs_parse_and_fill_every_daily_pool() {
         let packs = packs().unwrap_or_else(|error| panic!("{error}"));
-        let lcv = packs.iter().find(|p| p.pack.id == DAILY_LCV).unwrap();
+        let lcv = packs.iter().find(|p| p.meta.id == DAILY_LCV).unwrap();
         for frame in Frame::LCV {
             let count = lcv.prompts.iter().filter(|p| p.frame == frame).count();
             assert!(count >= 20, "{frame}: only {count} prompts");
         }
         let true_north = packs
             .iter()
-            .find(|p| p.pack.id == DAILY_TRUE_NORTH)
+            .find(|p| p.meta.id == DAILY_TRUE_NORTH)
             .unwrap();
         assert!(
             true_north

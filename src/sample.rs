@@ -150,7 +150,7 @@ pub fn sample_days(last: NaiveDate, size: SampleSize, seed: u64) -> Vec<Day> {
         day.ratings.energy = Rating::new(1 + random.below(5) as u8);
         day.ratings.outlook = Rating::new(1 + random.below(5) as u8);
         for (index, slot) in DAILY_SLOTS.iter().enumerate() {
-            let Some(pack) = packs.iter().find(|pack| pack.pack.id == slot.pack) else {
+            let Some(pack) = packs.iter().find(|pack| pack.meta.id == slot.pack) else {
                 continue;
             };
             let Some(prompt) = prompt_for(&pack.prompts, &(slot.frame_for)(date), date, 0) else {

@@ -1,18 +1,17 @@
 //! The pure model: days, entries, prompts and the rules that choose today's prompts.
 //! Nothing here reads files, the terminal or the clock; time is always passed in.
 
+pub mod commitment;
 pub mod day;
 pub mod entry;
 pub mod frame;
 pub mod pack;
 pub mod problem;
-pub mod prompt;
 pub mod schedule;
 pub mod tags;
 
 pub use day::{Day, Rating, Ratings};
 pub use entry::Entry;
 pub use frame::Frame;
-pub use pack::{Pack, PackError, PackMeta};
+pub use pack::{AnswerKind, Pack, PackError, PackMeta, Prompt, Schedule};
 pub use problem::Problem;
-pub use prompt::Prompt;

@@ -89,12 +89,12 @@ mod tests {
 
     fn pool(frame: Frame, count: usize) -> Vec<Prompt> {
         (0..count)
-            .map(|n| Prompt {
-                id: format!("{}-{n:02}", frame.id()),
-                frame: frame.clone(),
-                text: format!("Question {n}?"),
-                follow_up: None,
-                psel: Vec::new(),
+            .map(|n| {
+                Prompt::text(
+                    format!("{}-{n:02}", frame.id()),
+                    frame.clone(),
+                    format!("Question {n}?"),
+                )
             })
             .collect()
     }

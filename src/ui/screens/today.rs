@@ -171,7 +171,7 @@ impl Today {
         let mut slots: Vec<Slot> = DAILY_SLOTS
             .iter()
             .filter_map(|daily| {
-                let pack = packs.iter().find(|pack| pack.pack.id == daily.pack)?;
+                let pack = packs.iter().find(|pack| pack.meta.id == daily.pack)?;
                 let prompt = prompt_for(&pack.prompts, &(daily.frame_for)(date), date, 0)?;
                 Some(Slot::new(daily.pack, prompt.clone(), 0))
             })
@@ -361,7 +361,7 @@ impl Today {
         }
         let pack = packs
             .iter()
-            .find(|pack| pack.pack.id == slot.pack)
+            .find(|pack| pack.meta.id == slot.pack)
             .ok_or("This prompt's pack is not installed.")?;
         let frame = slot.prompt.frame.clone();
         slot.skip += 1;
@@ -384,18 +384,10 @@ fn prompt_of(
     let id = id?;
     packs
         .iter()
-        .find(|p| p.pack.id == pack)
+        .find(|p| p.meta.id == pack)
         .and_then(|p| p.prompts.iter().find(|prompt| prompt.id == id))
         .cloned()
-        .or_else(|| {
-            Some(Prompt {
-                id: id.to_string(),
-                frame: frame?.clone(),
-                text: question?.to_string(),
-                follow_up: None,
-                psel: Vec::new(),
-            })
-        })
+        .or_else(|| Some(Prompt::text(id, frame?.clone(), question?)))
 }
 
 /// The space the slots are drawn in, shared between them.
