@@ -3,6 +3,7 @@
 
 pub mod commitment;
 pub mod day;
+pub mod enrollment;
 pub mod entry;
 pub mod frame;
 pub mod pack;
