@@ -18,7 +18,6 @@ macro_rules! builtin_pack {
         )
     };
 }
-use builtin_pack;
 
 /// A prompt Today always offers: which pack it draws from and which frame's turn it is.
 #[derive(Debug, Clone, Copy)]

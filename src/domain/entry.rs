@@ -27,6 +27,9 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frame: Option<Frame>,
     pub text: String,
+    /// The answer to a scale, number or yes/no prompt; `text` is then an optional note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<AnswerValue>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Private entries never leave the machine, not even through an export.
@@ -34,6 +37,24 @@ pub struct Entry {
     pub private: bool,
     #[serde(flatten)]
     pub extra: toml::Table,
+}
+
+/// A measured answer, as it is written in the day file (`value = 4`, `value = true`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    YesNo(bool),
+    Number(i64),
+}
+
+impl std::fmt::Display for AnswerValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerValue::YesNo(true) => f.write_str("yes"),
+            AnswerValue::YesNo(false) => f.write_str("no"),
+            AnswerValue::Number(n) => write!(f, "{n}"),
+        }
+    }
 }
 
 fn is_false(value: &bool) -> bool {
@@ -52,6 +73,7 @@ impl Entry {
             question: None,
             frame: None,
             text,
+            value: None,
             tags: Vec::new(),
             private: false,
             extra: toml::Table::new(),

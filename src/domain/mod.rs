@@ -12,7 +12,7 @@ pub mod schedule;
 pub mod tags;
 
 pub use day::{Day, Rating, Ratings};
-pub use entry::Entry;
+pub use entry::{AnswerValue, Entry};
 pub use frame::Frame;
 pub use pack::{AnswerKind, Pack, PackError, PackMeta, Prompt, Schedule};
 pub use problem::Problem;
