@@ -6,7 +6,7 @@ use chrono::{Days, FixedOffset, NaiveDate, TimeZone};
 
 use crate::builtin::{self, DAILY_SLOTS};
 use crate::domain::schedule::prompt_for;
-use crate::domain::{Day, Entry, Rating, tags};
+use crate::domain::{Day, Entry, Rating};
 use crate::store::{Journal, StoreError};
 
 /// Words the sample text is drawn from: the vocabulary of a school day.
@@ -171,7 +171,6 @@ pub fn sample_days(last: NaiveDate, size: SampleSize, seed: u64) -> Vec<Day> {
             entry.prompt = Some(prompt.id.clone());
             entry.question = Some(prompt.text.clone());
             entry.frame = Some(prompt.frame.clone());
-            entry.tags = tags::extract(&entry.text);
             entry.private = random.below(10) == 0;
             day.entries.push(entry);
         }

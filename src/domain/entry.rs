@@ -30,6 +30,8 @@ pub struct Entry {
     /// The answer to a scale, number or yes/no prompt; `text` is then an optional note.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<AnswerValue>,
+    /// Tags given explicitly (from the command line, say). Tags written as `#word` in
+    /// the text are not repeated here; [`Entry::all_tags`] has both.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Private entries never leave the machine, not even through an export.
@@ -62,6 +64,17 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Entry {
+    /// The `#tags` in the text, then the explicit ones, without repeats.
+    pub fn all_tags(&self) -> Vec<String> {
+        let mut tags = super::tags::extract(&self.text);
+        for tag in &self.tags {
+            if !tags.contains(tag) {
+                tags.push(tag.clone());
+            }
+        }
+        tags
+    }
+
     /// A new entry with an id derived from its creation time and a disambiguating
     /// counter (the caller passes how many entries the day already holds).
     pub fn new(created: DateTime<FixedOffset>, sequence: usize, text: String) -> Entry {

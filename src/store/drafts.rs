@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::StoreError;
 use super::atomic;
-use crate::domain::{Frame, Problem, Rating};
+use crate::domain::{AnswerValue, Frame, Problem, Rating};
 
 const DRAFTS_FORMAT_VERSION: u32 = 1;
 
@@ -30,6 +30,9 @@ pub struct SlotDraft {
     /// The saved entry this edits, if it was saved before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entry_id: Option<String>,
+    /// A scale, number or yes/no answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<AnswerValue>,
     pub text: String,
 }
 
@@ -163,6 +166,7 @@ mod tests {
                     question: Some("Who?".into()),
                     frame: Some(Frame::Love),
                     entry_id: None,
+                    value: Some(AnswerValue::Number(3)),
                     text: "Ünïcödé ✨ 先生\n\"\"\"".into(),
                 }],
             }),

@@ -20,6 +20,11 @@ pub enum Action {
     RatingDown,
     SetRating(u8),
     ClearRating,
+    /// A digit typed for a scale or number answer.
+    AnswerDigit(u8),
+    AnswerYes,
+    AnswerNo,
+    AnswerErase,
     ShowHelp,
     CloseHelp,
     ScrollUp,

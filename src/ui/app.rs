@@ -104,7 +104,9 @@ impl App {
             }
             Err(other) => return Err(other),
         };
-        let today = Today::new(date, &packs, saved.as_ref(), draft_file.day(date));
+        let recent = recent_days(&journal, date);
+        let offers = offers_for(date, &packs, &[], &recent);
+        let today = Today::new(date, &offers, &packs, saved.as_ref(), draft_file.day(date));
         let mut app = App {
             journal,
             drafts,
@@ -155,7 +157,7 @@ impl App {
             let now = self.clock.now();
             let packs = &self.packs;
             let result = self.journal.update_day(date, |day| {
-                let screen = Today::new(date, packs, Some(day), Some(&draft));
+                let screen = Today::new(date, &[], packs, Some(day), Some(&draft));
                 screen.save_request().apply(day, now);
             });
             match result {
@@ -277,6 +279,28 @@ impl App {
                         self.note_edit();
                     }
                 }
+            }
+            Action::AnswerDigit(_)
+            | Action::AnswerYes
+            | Action::AnswerNo
+            | Action::AnswerErase
+            | Action::RatingUp
+            | Action::RatingDown
+                if self.mode() == Mode::Answer =>
+            {
+                if let Some(slot) = self.today.focused_slot() {
+                    match action {
+                        Action::AnswerDigit(digit) => slot.type_digit(digit),
+                        Action::AnswerYes => slot.set_yes_no(true),
+                        Action::AnswerNo => slot.set_yes_no(false),
+                        Action::AnswerErase => slot.erase_value(),
+                        Action::RatingUp => slot.step_value(true),
+                        _ => slot.step_value(false),
+                    }
+                    self.note_edit();
+                }
+            }
+            Action::AnswerDigit(_) | Action::AnswerYes | Action::AnswerNo | Action::AnswerErase => {
             }
             Action::RatingUp | Action::RatingDown | Action::SetRating(_) | Action::ClearRating => {
                 if let Some(rating) = self.today.focused_rating() {
@@ -495,6 +519,40 @@ impl App {
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
     }
+}
+
+/// The day files of the week before `date`: enough to tell which scheduled prompts
+/// of the last days are still unanswered. Unreadable files are skipped here; the
+/// background scan reports them.
+fn recent_days(journal: &Journal, date: NaiveDate) -> Vec<crate::domain::Day> {
+    (0..=crate::domain::schedule::MISSED_LOOK_BACK)
+        .filter_map(|back| date.checked_sub_days(chrono::Days::new(back)))
+        .filter_map(|day| journal.load_day(day).ok().flatten())
+        .collect()
+}
+
+/// What Today offers on `date` from the standing daily pools and the running packs.
+fn offers_for(
+    date: NaiveDate,
+    packs: &[Pack],
+    enrollments: &[crate::domain::enrollment::Enrollment],
+    recent: &[crate::domain::Day],
+) -> Vec<crate::domain::schedule::Offer> {
+    let daily: Vec<(&Pack, crate::domain::Frame)> = builtin::DAILY_SLOTS
+        .iter()
+        .filter_map(|slot| {
+            let pack = packs.iter().find(|pack| pack.meta.id == slot.pack)?;
+            Some((pack, (slot.frame_for)(date)))
+        })
+        .collect();
+    let enrolled: Vec<(&Pack, &crate::domain::enrollment::Enrollment)> = enrollments
+        .iter()
+        .filter_map(|enrollment| {
+            let pack = packs.iter().find(|pack| pack.meta.id == enrollment.pack)?;
+            Some((pack, enrollment))
+        })
+        .collect();
+    crate::domain::schedule::todays_offers(date, &daily, &enrolled, recent)
 }
 
 /// A short hello for the status line, by the time of day.

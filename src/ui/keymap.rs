@@ -16,6 +16,8 @@ pub enum Mode {
     Browsing,
     /// On an energy or outlook rating.
     Rating,
+    /// On a scale, number or yes/no answer.
+    Answer,
     /// The `?` overlay is open.
     Help,
 }
@@ -26,6 +28,7 @@ impl Mode {
             Mode::Writing => "While writing",
             Mode::Browsing => "On a prompt",
             Mode::Rating => "On a rating",
+            Mode::Answer => "On a scale, number or yes/no answer",
             Mode::Help => "In this help",
         }
     }
@@ -144,10 +147,10 @@ impl Binding {
     }
 }
 
-use Mode::{Browsing, Help, Rating, Writing};
+use Mode::{Answer, Browsing, Help, Rating, Writing};
 
-const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating];
-const MOVING: &[Mode] = &[Browsing, Rating];
+const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating, Answer];
+const MOVING: &[Mode] = &[Browsing, Rating, Answer];
 
 /// Every key the app knows. Order is the order of the footer and the help.
 #[rustfmt::skip]
@@ -160,11 +163,25 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::ctrl('z')], modes: &[Writing], action: Action::Undo, label: "undo", in_footer: false },
     Binding { keys: &[Key::ctrl('y')], modes: &[Writing], action: Action::Redo, label: "redo", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Enter), Key::char('i')], modes: &[Browsing], action: Action::StartEditing, label: "write", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter), Key::char('i')], modes: &[Answer], action: Action::StartEditing, label: "write a note", in_footer: true },
     Binding { keys: &[Key::char('n')], modes: &[Browsing], action: Action::OtherPrompt, label: "another prompt", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: MOVING, action: Action::FocusNext, label: "next", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Up), Key::char('k')], modes: MOVING, action: Action::FocusPrev, label: "previous", in_footer: false },
-    Binding { keys: &[Key::plain(KeyCode::Right), Key::char('l'), Key::char('+')], modes: &[Rating], action: Action::RatingUp, label: "higher", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::Left), Key::char('h'), Key::char('-')], modes: &[Rating], action: Action::RatingDown, label: "lower", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Right), Key::char('l'), Key::char('+')], modes: &[Rating, Answer], action: Action::RatingUp, label: "higher", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Left), Key::char('h'), Key::char('-')], modes: &[Rating, Answer], action: Action::RatingDown, label: "lower", in_footer: true },
+    Binding { keys: &[Key::char('0')], modes: &[Answer], action: Action::AnswerDigit(0), label: "type the answer", in_footer: false },
+    Binding { keys: &[Key::char('1')], modes: &[Answer], action: Action::AnswerDigit(1), label: "type the answer", in_footer: false },
+    Binding { keys: &[Key::char('2')], modes: &[Answer], action: Action::AnswerDigit(2), label: "type the answer", in_footer: false },
+    Binding { keys: &[Key::char('3')], modes: &[Answer], action: Action::AnswerDigit(3), label: "type the answer", in_footer: false },
+    Binding { keys: &[Key::char('4')], modes: &[Answer], action: Action::AnswerDigit(4), label: "type the answer", in_footer: false },
+    Binding { keys: &[Key::char('5')], modes: &[Answer], action: Action::AnswerDigit(5), label: "type the answer", in_footer: false },
+    Binding { keys: &[Key::char('6')], modes: &[Answer], action: Action::AnswerDigit(6), label: "type the answer", in_footer: false },
+    Binding { keys: &[Key::char('7')], modes: &[Answer], action: Action::AnswerDigit(7), label: "type the answer", in_footer: false },
+    Binding { keys: &[Key::char('8')], modes: &[Answer], action: Action::AnswerDigit(8), label: "type the answer", in_footer: false },
+    Binding { keys: &[Key::char('9')], modes: &[Answer], action: Action::AnswerDigit(9), label: "type the answer", in_footer: false },
+    Binding { keys: &[Key::char('y')], modes: &[Answer], action: Action::AnswerYes, label: "yes", in_footer: false },
+    Binding { keys: &[Key::char('n')], modes: &[Answer], action: Action::AnswerNo, label: "no", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Backspace)], modes: &[Answer], action: Action::AnswerErase, label: "erase", in_footer: false },
     Binding { keys: &[Key::char('1')], modes: &[Rating], action: Action::SetRating(1), label: "rate 1 to 5", in_footer: false },
     Binding { keys: &[Key::char('2')], modes: &[Rating], action: Action::SetRating(2), label: "rate 1 to 5", in_footer: false },
     Binding { keys: &[Key::char('3')], modes: &[Rating], action: Action::SetRating(3), label: "rate 1 to 5", in_footer: false },
@@ -225,7 +242,7 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_mode() {
-        for mode in [Writing, Browsing, Rating, Help] {
+        for mode in [Writing, Browsing, Rating, Answer, Help] {
             let mut seen: Vec<Key> = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.applies_in(mode)) {
                 for key in binding.keys {

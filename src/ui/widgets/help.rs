@@ -10,7 +10,13 @@ use crate::ui::keymap::{self, Mode};
 use crate::ui::theme::Theme;
 
 /// The modes listed, in the order a person meets them.
-const SECTIONS: [Mode; 4] = [Mode::Writing, Mode::Browsing, Mode::Rating, Mode::Help];
+const SECTIONS: [Mode; 5] = [
+    Mode::Writing,
+    Mode::Browsing,
+    Mode::Rating,
+    Mode::Answer,
+    Mode::Help,
+];
 
 /// All lines of the help, so the caller can bound scrolling.
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {

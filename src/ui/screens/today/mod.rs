@@ -1,85 +1,21 @@
-//! Today: the day's prompts, each with a text area, and the energy and outlook ratings.
+//! Today: the day's prompts, each with an answer, and the energy and outlook ratings.
 //!
-//! The screen owns only what is on it. Loading, saving and drafts go through the
-//! [`crate::store`] via the app; this module turns a saved [`Day`] plus a draft into
+//! The screen owns only what is on it. What is offered comes from
+//! [`crate::domain::schedule::todays_offers`]; loading, saving and drafts go through the
+//! store via the app. This module turns offers, the saved [`Day`] and a draft into
 //! what is shown, and back into entries and drafts.
 
+mod slot;
+mod view;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::Frame as TermFrame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
-use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::builtin::DAILY_SLOTS;
-use crate::domain::schedule::prompt_for;
-use crate::domain::{Day, Entry, Frame, Pack, Prompt, Rating, tags};
-use crate::store::{DayDraft, SlotDraft};
-use crate::ui::theme::Theme;
+pub use slot::{Origin, Slot};
+pub use view::render;
 
-/// One prompt on Today with its answer.
-pub struct Slot {
-    /// The pack the slot draws from; also names the slot in drafts.
-    pub pack: String,
-    pub prompt: Prompt,
-    /// How far the "another prompt" key has moved along the pool.
-    pub skip: usize,
-    pub editor: TextArea<'static>,
-    /// The saved entry this answer updates, once saved.
-    pub entry_id: Option<String>,
-    /// The text as last saved, to tell unsaved changes.
-    pub saved_text: String,
-}
-
-impl Slot {
-    fn new(pack: &str, prompt: Prompt, skip: usize) -> Slot {
-        Slot {
-            pack: pack.to_string(),
-            prompt,
-            skip,
-            editor: new_editor(""),
-            entry_id: None,
-            saved_text: String::new(),
-        }
-    }
-
-    pub fn text(&self) -> String {
-        self.editor.lines().join("\n")
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.text() != self.saved_text
-    }
-
-    pub fn set_text(&mut self, text: &str) {
-        let style = self.editor.cursor_style();
-        self.editor = new_editor(text);
-        self.editor.set_cursor_style(style);
-    }
-
-    fn draft(&self) -> SlotDraft {
-        SlotDraft {
-            slot: self.pack.clone(),
-            pack: Some(self.pack.clone()),
-            prompt: Some(self.prompt.id.clone()),
-            question: Some(self.prompt.text.clone()),
-            frame: Some(self.prompt.frame.clone()),
-            entry_id: self.entry_id.clone(),
-            text: self.text(),
-        }
-    }
-}
-
-fn new_editor(text: &str) -> TextArea<'static> {
-    let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
-    editor.set_wrap_mode(WrapMode::WordOrGlyph);
-    editor.set_cursor_line_style(Style::new());
-    editor.set_placeholder_text("Write your answer here…");
-    editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    editor.move_cursor(ratatui_textarea::CursorMove::End);
-    editor
-}
+use crate::domain::schedule::{Offer, prompt_for};
+use crate::domain::{Day, Entry, Pack, Prompt, Rating};
+use crate::store::DayDraft;
 
 /// What has the focus on Today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +52,7 @@ pub struct Answer {
     pub pack: String,
     pub prompt: Prompt,
     pub text: String,
+    pub value: Option<crate::domain::AnswerValue>,
 }
 
 impl SaveRequest {
@@ -127,7 +64,7 @@ impl SaveRequest {
         day.ratings.outlook = self.outlook;
         let mut ids = Vec::new();
         for answer in &self.answers {
-            if answer.text.trim().is_empty() {
+            if answer.text.trim().is_empty() && answer.value.is_none() {
                 if let Some(id) = &answer.entry_id {
                     day.entries.retain(|entry| &entry.id != id);
                 }
@@ -139,19 +76,20 @@ impl SaveRequest {
                 .as_deref()
                 .and_then(|id| day.entry(id))
                 .cloned();
-            let mut entry = existing.unwrap_or_else(|| {
-                let id = day.next_entry_id(now);
-                Entry {
-                    id,
-                    ..Entry::new(now, 0, String::new())
-                }
+            let mut entry = existing.unwrap_or_else(|| Entry {
+                id: day.next_entry_id(now),
+                ..Entry::new(now, 0, String::new())
             });
-            entry.pack = Some(answer.pack.clone());
-            entry.prompt = Some(answer.prompt.id.clone());
-            entry.question = Some(answer.prompt.text.clone());
-            entry.frame = Some(answer.prompt.frame.clone());
+            if !answer.pack.is_empty() {
+                entry.pack = Some(answer.pack.clone());
+            }
+            if entry.prompt.is_some() || !answer.pack.is_empty() {
+                entry.prompt = Some(answer.prompt.id.clone());
+                entry.question = Some(answer.prompt.text.clone());
+                entry.frame = Some(answer.prompt.frame.clone());
+            }
             entry.text = answer.text.clone();
-            entry.tags = tags::extract(&answer.text);
+            entry.value = answer.value;
             ids.push((answer.slot, Some(entry.id.clone())));
             day.upsert(entry);
         }
@@ -160,21 +98,25 @@ impl SaveRequest {
 }
 
 impl Today {
-    /// Today as it should open: the day's scheduled prompts, then what was saved
-    /// earlier today, then any unsaved draft on top.
+    /// Today as it should open: the offers, then what was saved earlier today
+    /// (answers nothing offered any more are shown too), then any unsaved draft on top.
     pub fn new(
         date: NaiveDate,
+        offers: &[Offer],
         packs: &[Pack],
         saved: Option<&Day>,
         draft: Option<&DayDraft>,
     ) -> Today {
-        let mut slots: Vec<Slot> = DAILY_SLOTS
+        let title_of = |pack: &str| {
+            packs
+                .iter()
+                .find(|p| p.meta.id == pack)
+                .map(|p| p.meta.title.clone())
+                .unwrap_or_default()
+        };
+        let mut slots: Vec<Slot> = offers
             .iter()
-            .filter_map(|daily| {
-                let pack = packs.iter().find(|pack| pack.meta.id == daily.pack)?;
-                let prompt = prompt_for(&pack.prompts, &(daily.frame_for)(date), date, 0)?;
-                Some(Slot::new(daily.pack, prompt.clone(), 0))
-            })
+            .map(|offer| Slot::from_offer(offer, &title_of(&offer.pack)))
             .collect();
         let mut today = Today {
             date,
@@ -183,7 +125,7 @@ impl Today {
             saved_energy: None,
             saved_outlook: None,
             focus: Focus::Slot(0),
-            writing: true,
+            writing: false,
             slots: Vec::new(),
         };
         if let Some(day) = saved {
@@ -191,47 +133,85 @@ impl Today {
             today.outlook = day.ratings.outlook;
             today.saved_energy = day.ratings.energy;
             today.saved_outlook = day.ratings.outlook;
-            for slot in &mut slots {
-                if let Some(entry) = day.latest_from_pack(&slot.pack) {
-                    slot.prompt = prompt_of(
-                        packs,
-                        &slot.pack,
-                        entry.prompt.as_deref(),
-                        entry.question.as_deref(),
-                        entry.frame.as_ref(),
-                    )
-                    .unwrap_or_else(|| slot.prompt.clone());
-                    slot.set_text(&entry.text);
-                    slot.saved_text = entry.text.clone();
-                    slot.entry_id = Some(entry.id.clone());
+            let mut claimed = vec![false; day.entries.len()];
+            // Exact answers first, then a daily slot takes its frame's answer (its
+            // prompt may have been swapped with `n`).
+            for exact in [true, false] {
+                for slot in slots.iter_mut().filter(|slot| slot.entry_id.is_none()) {
+                    let found = day.entries.iter().enumerate().find(|(index, entry)| {
+                        !claimed[*index]
+                            && entry.pack.as_deref() == Some(slot.pack.as_str())
+                            && if exact {
+                                entry.prompt.as_deref() == Some(slot.prompt.id.as_str())
+                            } else {
+                                slot.origin == Origin::Daily
+                                    && entry.frame.as_ref() == Some(&slot.prompt.frame)
+                            }
+                    });
+                    if let Some((index, entry)) = found {
+                        claimed[index] = true;
+                        if let Some(prompt) = prompt_of(packs, &slot.pack, entry) {
+                            slot.prompt = prompt;
+                        }
+                        slot.load_saved(entry);
+                    }
                 }
+            }
+            for (entry, _) in day
+                .entries
+                .iter()
+                .zip(&claimed)
+                .filter(|(_, claimed)| !**claimed)
+            {
+                let pack = entry.pack.as_deref().unwrap_or("");
+                let mut slot = Slot::for_entry(entry, &title_of(pack));
+                if let Some(prompt) = prompt_of(packs, pack, entry) {
+                    slot.prompt = prompt;
+                }
+                slots.push(slot);
             }
         }
         if let Some(draft) = draft {
             today.energy = draft.energy.or(today.energy);
             today.outlook = draft.outlook.or(today.outlook);
             for slot_draft in &draft.slots {
-                if let Some(slot) = slots.iter_mut().find(|slot| slot.pack == slot_draft.slot) {
-                    if let Some(prompt) = prompt_of(
-                        packs,
-                        &slot.pack,
-                        slot_draft.prompt.as_deref(),
-                        slot_draft.question.as_deref(),
-                        slot_draft.frame.as_ref(),
-                    ) {
-                        slot.prompt = prompt;
+                let existing = slots.iter_mut().find(|slot| {
+                    slot.key == slot_draft.slot
+                        || (slot_draft.entry_id.is_some() && slot.entry_id == slot_draft.entry_id)
+                });
+                match existing {
+                    Some(slot) => {
+                        if let Some(prompt) = draft_prompt(packs, slot_draft) {
+                            slot.prompt = prompt;
+                        }
+                        slot.load_draft(slot_draft);
                     }
-                    slot.entry_id = slot_draft.entry_id.clone().or(slot.entry_id.take());
-                    slot.set_text(&slot_draft.text);
+                    None => {
+                        let Some(prompt) = draft_prompt(packs, slot_draft) else {
+                            continue;
+                        };
+                        let pack = slot_draft.pack.clone().unwrap_or_default();
+                        let mut slot = Slot::new(
+                            slot_draft.slot.clone(),
+                            &pack,
+                            &title_of(&pack),
+                            prompt,
+                            Origin::Extra,
+                        );
+                        slot.load_draft(slot_draft);
+                        slots.push(slot);
+                    }
                 }
             }
         }
         today.slots = slots;
-        if today.slots.is_empty() {
-            today.focus = Focus::Energy;
-            today.writing = false;
-        }
-        today.refresh_cursor_styles();
+        today.focus = if today.slots.is_empty() {
+            Focus::Energy
+        } else {
+            Focus::Slot(0)
+        };
+        today.writing = today.slots.first().is_some_and(|slot| !slot.is_measured());
+        today.refresh_cursors();
         today
     }
 
@@ -265,7 +245,7 @@ impl Today {
                 .iter()
                 .enumerate()
                 .filter(|(_, slot)| {
-                    slot.is_dirty() || (slot.entry_id.is_none() && !slot.text().trim().is_empty())
+                    slot.is_dirty() || (slot.entry_id.is_none() && !slot.is_empty())
                 })
                 .map(|(index, slot)| Answer {
                     slot: index,
@@ -273,6 +253,7 @@ impl Today {
                     pack: slot.pack.clone(),
                     prompt: slot.prompt.clone(),
                     text: slot.text(),
+                    value: slot.value,
                 })
                 .collect(),
         }
@@ -282,11 +263,11 @@ impl Today {
     pub fn mark_saved(&mut self, ids: &[(usize, Option<String>)]) {
         for (index, id) in ids {
             if let Some(slot) = self.slots.get_mut(*index) {
-                slot.entry_id = id.clone();
+                slot.mark_saved(id.clone());
             }
         }
         for slot in &mut self.slots {
-            slot.saved_text = slot.text();
+            slot.mark_saved(slot.entry_id.clone());
         }
         self.saved_energy = self.energy;
         self.saved_outlook = self.outlook;
@@ -300,7 +281,8 @@ impl Today {
     }
 
     /// Moves the focus `step` places along the order, wrapping around. Landing on a
-    /// text area starts writing, so Tab goes from answer to answer.
+    /// text answer starts writing, so Tab goes from answer to answer; a scale, number
+    /// or yes/no answer takes its keys first.
     pub fn move_focus(&mut self, step: isize) {
         let order = self.focus_order();
         let at = order
@@ -308,19 +290,36 @@ impl Today {
             .position(|focus| *focus == self.focus)
             .unwrap_or(0) as isize;
         let next = (at + step).rem_euclid(order.len() as isize) as usize;
-        self.focus = order[next];
-        self.writing = matches!(self.focus, Focus::Slot(_));
-        self.refresh_cursor_styles();
+        self.focus_on(order[next]);
+    }
+
+    pub fn focus_on(&mut self, focus: Focus) {
+        self.focus = focus;
+        self.writing = match focus {
+            Focus::Slot(index) => self
+                .slots
+                .get(index)
+                .is_some_and(|slot| !slot.is_measured()),
+            _ => false,
+        };
+        self.refresh_cursors();
     }
 
     pub fn set_writing(&mut self, writing: bool) {
         self.writing = writing && matches!(self.focus, Focus::Slot(_));
-        self.refresh_cursor_styles();
+        self.refresh_cursors();
     }
 
     pub fn focused_slot(&mut self) -> Option<&mut Slot> {
         match self.focus {
             Focus::Slot(index) => self.slots.get_mut(index),
+            _ => None,
+        }
+    }
+
+    pub fn focused_slot_ref(&self) -> Option<&Slot> {
+        match self.focus {
+            Focus::Slot(index) => self.slots.get(index),
             _ => None,
         }
     }
@@ -335,20 +334,14 @@ impl Today {
     }
 
     /// Only the text area being written in shows a cursor.
-    fn refresh_cursor_styles(&mut self) {
+    fn refresh_cursors(&mut self) {
         let (focus, writing) = (self.focus, self.writing);
         for (index, slot) in self.slots.iter_mut().enumerate() {
-            let active = writing && focus == Focus::Slot(index);
-            let style = if active {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new()
-            };
-            slot.editor.set_cursor_style(style);
+            slot.set_cursor_visible(writing && focus == Focus::Slot(index));
         }
     }
 
-    /// Swaps the focused slot's prompt for the next in its pool. Refused (with the
+    /// Swaps the focused daily prompt for the next in its pool. Refused (with the
     /// reason) when the slot holds an answer, so text never ends up under a question
     /// it did not answer.
     pub fn other_prompt(&mut self, packs: &[Pack]) -> Result<(), &'static str> {
@@ -356,7 +349,10 @@ impl Today {
         let Some(slot) = self.focused_slot() else {
             return Err("Move to a prompt first (Tab).");
         };
-        if !slot.text().trim().is_empty() {
+        if slot.origin != Origin::Daily {
+            return Err("Only the two daily prompts can be swapped; / picks any prompt.");
+        }
+        if !slot.is_empty() {
             return Err("This prompt has an answer; clear it first to pick another.");
         }
         let pack = packs
@@ -370,164 +366,66 @@ impl Today {
         }
         Ok(())
     }
+
+    /// Adds a prompt chosen in the picker as a new answer, or moves to it when it is
+    /// already on the screen.
+    pub fn add_picked(&mut self, pack: &Pack, prompt: &Prompt) {
+        let existing = self
+            .slots
+            .iter()
+            .position(|slot| slot.pack == pack.meta.id && slot.prompt.id == prompt.id);
+        let index = existing.unwrap_or_else(|| {
+            let key = format!("picked:{}/{}", pack.meta.id, prompt.id);
+            self.slots.push(Slot::new(
+                key,
+                &pack.meta.id,
+                &pack.meta.title,
+                prompt.clone(),
+                Origin::Extra,
+            ));
+            self.slots.len() - 1
+        });
+        self.focus_on(Focus::Slot(index));
+    }
 }
 
-/// The prompt an entry or draft answered: from its pack when still there, otherwise
+/// The prompt a saved entry answered: from its pack when still there, otherwise
 /// rebuilt from the question kept with the answer.
-fn prompt_of(
-    packs: &[Pack],
-    pack: &str,
-    id: Option<&str>,
-    question: Option<&str>,
-    frame: Option<&Frame>,
-) -> Option<Prompt> {
-    let id = id?;
+fn prompt_of(packs: &[Pack], pack: &str, entry: &Entry) -> Option<Prompt> {
+    find_prompt(packs, pack, entry.prompt.as_deref()?).or_else(|| {
+        Some(Prompt::text(
+            entry.prompt.clone()?,
+            entry.frame.clone()?,
+            entry.question.clone()?,
+        ))
+    })
+}
+
+fn draft_prompt(packs: &[Pack], draft: &crate::store::SlotDraft) -> Option<Prompt> {
+    let id = draft.prompt.as_deref()?;
+    find_prompt(packs, draft.pack.as_deref().unwrap_or(""), id).or_else(|| {
+        Some(Prompt::text(
+            id,
+            draft.frame.clone()?,
+            draft.question.clone()?,
+        ))
+    })
+}
+
+fn find_prompt(packs: &[Pack], pack: &str, id: &str) -> Option<Prompt> {
     packs
         .iter()
         .find(|p| p.meta.id == pack)
         .and_then(|p| p.prompts.iter().find(|prompt| prompt.id == id))
         .cloned()
-        .or_else(|| Some(Prompt::text(id, frame?.clone(), question?)))
-}
-
-/// The space the slots are drawn in, shared between them.
-pub fn render(today: &Today, theme: &Theme, frame: &mut TermFrame, area: Rect) {
-    let [slots_area, ratings_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let rows = Layout::vertical(today.slots.iter().map(|_| Constraint::Fill(1))).split(slots_area);
-    for (index, (slot, row)) in today.slots.iter().zip(rows.iter()).enumerate() {
-        render_slot(today, index, slot, theme, frame, *row);
-    }
-    render_ratings(today, theme, frame, ratings_area);
-}
-
-fn render_slot(
-    today: &Today,
-    index: usize,
-    slot: &Slot,
-    theme: &Theme,
-    frame: &mut TermFrame,
-    area: Rect,
-) {
-    let focused = today.focus == Focus::Slot(index);
-    let frame_style = theme.frame_style(&slot.prompt.frame);
-    let mut title = vec![
-        Span::raw(" "),
-        Span::styled(
-            slot.prompt.frame.label(),
-            frame_style.add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(" "),
-    ];
-    if focused && today.writing {
-        title.push(Span::styled("· writing ", theme.muted));
-    }
-    let status = if slot.is_dirty() {
-        Span::styled(" unsaved ", theme.warning)
-    } else if slot.entry_id.is_some() {
-        Span::styled(" saved ✓ ", theme.success)
-    } else {
-        Span::raw("")
-    };
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
-        })
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
-        .title(Line::from(title))
-        .title(Line::from(status).right_aligned());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.width == 0 || inner.height == 0 {
-        return;
-    }
-
-    let width = usize::from(inner.width);
-    let editor_min = 2u16;
-    let question_room = usize::from(inner.height.saturating_sub(editor_min).max(1));
-    let mut lines: Vec<Line> = wrap(&slot.prompt.text, width)
-        .into_iter()
-        .map(|line| Line::styled(line, theme.title))
-        .collect();
-    truncate_lines(&mut lines, question_room);
-    if let Some(follow_up) = &slot.prompt.follow_up {
-        let follow: Vec<Line> = wrap(follow_up, width)
-            .into_iter()
-            .map(|line| Line::styled(line, theme.muted.add_modifier(Modifier::ITALIC)))
-            .collect();
-        // The follow-up only shows when the answer keeps room for three lines.
-        if lines.len() + follow.len() + 3 <= usize::from(inner.height) {
-            lines.extend(follow);
-        }
-    }
-    // A blank line between question and answer, when the answer keeps three lines.
-    if lines.len() + 4 <= usize::from(inner.height) {
-        lines.push(Line::raw(""));
-    }
-    let question_height = lines.len() as u16;
-    let [question_area, editor_area] =
-        Layout::vertical([Constraint::Length(question_height), Constraint::Fill(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(lines), question_area);
-    frame.render_widget(&slot.editor, editor_area);
-}
-
-fn render_ratings(today: &Today, theme: &Theme, frame: &mut TermFrame, area: Rect) {
-    let mut spans = Vec::new();
-    for (focus, label, rating) in [
-        (Focus::Energy, "Energy", today.energy),
-        (Focus::Outlook, "Outlook", today.outlook),
-    ] {
-        let focused = today.focus == focus;
-        let marker = if focused { "▸ " } else { "  " };
-        let label_style = if focused {
-            theme
-                .accent
-                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
-        } else {
-            theme.text
-        };
-        spans.push(Span::styled(marker, theme.accent));
-        spans.push(Span::styled(format!("{label} "), label_style));
-        let value = rating.map_or(0, Rating::value);
-        let dots: String = (Rating::MIN..=Rating::MAX)
-            .map(|n| if n <= value { '●' } else { '○' })
-            .collect();
-        spans.push(Span::styled(dots, theme.accent));
-        let number = rating.map_or_else(|| " –/5".to_string(), |r| format!(" {r}/5"));
-        spans.push(Span::styled(number, theme.muted));
-        spans.push(Span::raw("    "));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text, width.max(1))
-        .into_iter()
-        .map(|line| line.into_owned())
-        .collect()
-}
-
-/// Keeps at most `max` lines, marking a cut with an ellipsis.
-fn truncate_lines(lines: &mut Vec<Line>, max: usize) {
-    if lines.len() > max {
-        lines.truncate(max);
-        if let Some(last) = lines.last_mut() {
-            last.spans.push(Span::raw("…"));
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::builtin;
+    use crate::builtin::{self, DAILY_SLOTS};
+    use crate::domain::schedule::todays_offers;
+    use crate::domain::{AnswerValue, Frame};
 
     fn date() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
@@ -537,10 +435,27 @@ mod tests {
         DateTime::parse_from_rfc3339("2026-11-25T07:10:00+01:00").unwrap()
     }
 
+    fn open(packs: &[Pack], saved: Option<&Day>, draft: Option<&DayDraft>) -> Today {
+        let daily: Vec<(&Pack, Frame)> = DAILY_SLOTS
+            .iter()
+            .filter_map(|slot| {
+                let pack = packs.iter().find(|p| p.meta.id == slot.pack)?;
+                Some((pack, (slot.frame_for)(date())))
+            })
+            .collect();
+        let offers = todays_offers(date(), &daily, &[], &[]);
+        Today::new(date(), &offers, packs, saved, draft)
+    }
+
+    fn save(today: &mut Today, day: &mut Day) {
+        let ids = today.save_request().apply(day, now());
+        today.mark_saved(&ids);
+    }
+
     #[test]
     fn opens_with_one_lcv_and_one_true_north_prompt_ready_to_write() {
         let packs = builtin::packs().unwrap();
-        let today = Today::new(date(), &packs, None, None);
+        let today = open(&packs, None, None);
         assert_eq!(today.slots.len(), 2);
         assert!(Frame::LCV.contains(&today.slots[0].prompt.frame));
         assert_eq!(today.slots[1].prompt.frame, Frame::TrueNorth);
@@ -552,50 +467,108 @@ mod tests {
     #[test]
     fn saving_then_reopening_shows_the_answer_and_nothing_is_unsaved() {
         let packs = builtin::packs().unwrap();
-        let mut today = Today::new(date(), &packs, None, None);
+        let mut today = open(&packs, None, None);
         today.slots[1].set_text("Because of Ms. Okafor.");
         today.energy = Rating::new(4);
-        let request = today.save_request();
-        assert_eq!(request.answers.len(), 1);
+        assert_eq!(today.save_request().answers.len(), 1);
         let mut day = Day::new(date());
-        let ids = request.apply(&mut day, now());
-        today.mark_saved(&ids);
+        save(&mut today, &mut day);
         assert!(!today.is_dirty());
         assert_eq!(day.entries.len(), 1);
         assert_eq!(day.entries[0].frame, Some(Frame::TrueNorth));
 
-        let reopened = Today::new(date(), &packs, Some(&day), None);
+        let mut reopened = open(&packs, Some(&day), None);
+        assert_eq!(reopened.slots.len(), 2);
         assert_eq!(reopened.slots[1].text(), "Because of Ms. Okafor.");
         assert_eq!(reopened.energy, Rating::new(4));
         assert!(!reopened.is_dirty());
 
         // Editing and saving again updates the same entry.
-        let mut again = reopened;
-        again.slots[1].set_text("Because of Ms. Okafor, and #students.");
-        let ids = again.save_request().apply(&mut day, now());
-        again.mark_saved(&ids);
+        reopened.slots[1].set_text("Because of Ms. Okafor, and #students.");
+        save(&mut reopened, &mut day);
         assert_eq!(day.entries.len(), 1);
-        assert_eq!(day.entries[0].tags, vec!["students"]);
+        assert_eq!(day.entries[0].all_tags(), vec!["students"]);
+    }
+
+    #[test]
+    fn a_swapped_daily_prompt_comes_back_with_its_answer() {
+        let packs = builtin::packs().unwrap();
+        let mut today = open(&packs, None, None);
+        today.other_prompt(&packs).unwrap();
+        let swapped = today.slots[0].prompt.id.clone();
+        today.slots[0].set_text("answered the other one");
+        let mut day = Day::new(date());
+        save(&mut today, &mut day);
+        let reopened = open(&packs, Some(&day), None);
+        assert_eq!(reopened.slots.len(), 2);
+        assert_eq!(reopened.slots[0].prompt.id, swapped);
+        assert_eq!(reopened.slots[0].text(), "answered the other one");
     }
 
     #[test]
     fn a_draft_is_restored_over_the_saved_day() {
         let packs = builtin::packs().unwrap();
-        let mut today = Today::new(date(), &packs, None, None);
+        let mut today = open(&packs, None, None);
         today.slots[0].set_text("half a thought");
         today.outlook = Rating::new(2);
         let draft = today.draft().unwrap();
         assert_eq!(draft.slots.len(), 1);
-        let restored = Today::new(date(), &packs, None, Some(&draft));
+        let restored = open(&packs, None, Some(&draft));
         assert_eq!(restored.slots[0].text(), "half a thought");
         assert_eq!(restored.outlook, Rating::new(2));
         assert!(restored.is_dirty());
     }
 
     #[test]
-    fn another_prompt_only_for_an_empty_answer() {
+    fn picked_prompts_survive_as_drafts_and_as_saved_entries() {
         let packs = builtin::packs().unwrap();
-        let mut today = Today::new(date(), &packs, None, None);
+        let soul = packs
+            .iter()
+            .find(|p| p.meta.id == "leadership-soul-30")
+            .unwrap();
+        let mut today = open(&packs, None, None);
+        today.add_picked(soul, &soul.prompts[3]);
+        assert_eq!(today.focus, Focus::Slot(2));
+        today.slots[2].set_text("picked and answered");
+        let draft = today.draft().unwrap();
+        let restored = open(&packs, None, Some(&draft));
+        assert_eq!(restored.slots.len(), 3);
+        assert_eq!(restored.slots[2].prompt.id, soul.prompts[3].id);
+
+        let mut day = Day::new(date());
+        save(&mut today, &mut day);
+        let reopened = open(&packs, Some(&day), None);
+        assert_eq!(reopened.slots.len(), 3);
+        assert_eq!(reopened.slots[2].text(), "picked and answered");
+        assert_eq!(reopened.slots[2].pack_title, soul.meta.title);
+    }
+
+    #[test]
+    fn a_measured_answer_saves_without_text() {
+        let packs = builtin::packs().unwrap();
+        let courage = packs
+            .iter()
+            .find(|p| p.meta.id == "courage-6-weeks")
+            .unwrap();
+        let scale = courage
+            .prompts
+            .iter()
+            .find(|prompt| matches!(prompt.answer, crate::domain::AnswerKind::Scale(_)))
+            .unwrap();
+        let mut today = open(&packs, None, None);
+        today.add_picked(courage, scale);
+        assert!(!today.writing, "a scale takes its keys before any note");
+        today.focused_slot().unwrap().type_digit(3);
+        let mut day = Day::new(date());
+        save(&mut today, &mut day);
+        assert_eq!(day.entries[0].value, Some(AnswerValue::Number(3)));
+        assert_eq!(day.entries[0].text, "");
+    }
+
+    #[test]
+    fn another_prompt_only_for_an_empty_daily_answer() {
+        let packs = builtin::packs().unwrap();
+        let mut today = open(&packs, None, None);
         let first = today.slots[0].prompt.clone();
         today.other_prompt(&packs).unwrap();
         assert_ne!(today.slots[0].prompt.id, first.id);
@@ -607,7 +580,7 @@ mod tests {
     #[test]
     fn tab_cycles_through_answers_and_ratings() {
         let packs = builtin::packs().unwrap();
-        let mut today = Today::new(date(), &packs, None, None);
+        let mut today = open(&packs, None, None);
         let mut seen = Vec::new();
         for _ in 0..4 {
             today.move_focus(1);
