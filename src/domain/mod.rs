@@ -9,6 +9,7 @@ pub mod frame;
 pub mod pack;
 pub mod problem;
 pub mod schedule;
+pub mod search;
 pub mod tags;
 
 pub use day::{Day, Rating, Ratings};

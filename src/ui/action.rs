@@ -26,7 +26,15 @@ pub enum Action {
     AnswerNo,
     AnswerErase,
     ShowHelp,
-    CloseHelp,
-    ScrollUp,
-    ScrollDown,
+    /// Open the prompt picker.
+    OpenPicker,
+    /// Narrow the picker to the next (or previous) group.
+    NextGroup,
+    PrevGroup,
+    /// Take the highlighted choice.
+    Choose,
+    /// Close the open overlay (help, picker).
+    Close,
+    Up,
+    Down,
 }

@@ -5,7 +5,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, Timelike};
-use crossterm::event::{KeyEvent, KeyEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -20,6 +20,7 @@ use crate::ui::action::Action;
 use crate::ui::keymap::{self, Mode};
 use crate::ui::screens::today::{self, Today};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::picker::{Picker, PickerItem};
 use crate::ui::widgets::{footer, help};
 
 /// The smallest terminal the layout works in.
@@ -62,6 +63,8 @@ pub struct App {
     /// Today's file exists but is broken: saving would overwrite it, so it is refused.
     today_blocked: bool,
     help_scroll: Option<u16>,
+    /// The open prompt picker, with the (pack, prompt) index of each item.
+    picker: Option<(Picker, Vec<(usize, usize)>)>,
     notice: Option<Notice>,
     problems: Vec<Problem>,
     scan: Option<Receiver<JournalScan>>,
@@ -117,6 +120,7 @@ impl App {
             today,
             today_blocked,
             help_scroll: None,
+            picker: None,
             notice: None,
             problems,
             scan: None,
@@ -211,6 +215,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help_scroll.is_some() {
             Mode::Help
+        } else if self.picker.is_some() {
+            Mode::Picker
         } else if matches!(
             self.today.focus,
             today::Focus::Energy | today::Focus::Outlook
@@ -230,6 +236,16 @@ impl App {
         let mode = self.mode();
         if let Some(action) = keymap::action_for(mode, &event) {
             self.update(action);
+        } else if mode == Mode::Picker
+            && let Some((picker, _)) = &mut self.picker
+        {
+            match event.code {
+                KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
+                    picker.type_char(c)
+                }
+                KeyCode::Backspace => picker.backspace(),
+                _ => {}
+            }
         } else if mode == Mode::Writing
             && let Some(slot) = self.today.focused_slot()
             && slot.editor.input(event)
@@ -241,6 +257,12 @@ impl App {
     /// Pasted text goes into the focused answer as one edit.
     pub fn handle_paste(&mut self, text: &str) {
         if self.help_scroll.is_some() {
+            return;
+        }
+        if let Some((picker, _)) = &mut self.picker {
+            text.chars()
+                .filter(|c| !c.is_control())
+                .for_each(|c| picker.type_char(c));
             return;
         }
         self.today.set_writing(true);
@@ -314,15 +336,62 @@ impl App {
                 }
             }
             Action::ShowHelp => self.help_scroll = Some(0),
-            Action::CloseHelp => self.help_scroll = None,
-            Action::ScrollUp => {
-                self.help_scroll = self.help_scroll.map(|scroll| scroll.saturating_sub(1));
+            Action::OpenPicker => self.open_picker(),
+            Action::NextGroup | Action::PrevGroup => {
+                if let Some((picker, _)) = &mut self.picker {
+                    picker.cycle_group(action == Action::NextGroup);
+                }
             }
-            Action::ScrollDown => {
-                let last = help::lines(&self.theme).len().saturating_sub(1) as u16;
-                self.help_scroll = self.help_scroll.map(|scroll| (scroll + 1).min(last));
+            Action::Choose => self.choose_picked(),
+            Action::Close => {
+                self.help_scroll = None;
+                self.picker = None;
+            }
+            Action::Up | Action::Down => {
+                let step = if action == Action::Up { -1 } else { 1 };
+                if let Some((picker, _)) = &mut self.picker {
+                    picker.move_selection(step);
+                } else if let Some(scroll) = self.help_scroll {
+                    let last = help::lines(&self.theme).len().saturating_sub(1) as i32;
+                    self.help_scroll =
+                        Some((i32::from(scroll) + step as i32).clamp(0, last) as u16);
+                }
             }
         }
+    }
+
+    /// Opens the picker over every prompt of every pack.
+    fn open_picker(&mut self) {
+        let mut items = Vec::new();
+        let mut places = Vec::new();
+        for (pack_index, pack) in self.packs.iter().enumerate() {
+            for (prompt_index, prompt) in pack.prompts.iter().enumerate() {
+                items.push(PickerItem {
+                    text: prompt.text.clone(),
+                    detail: pack.meta.title.clone(),
+                    group: pack.frame_label(&prompt.frame),
+                });
+                places.push((pack_index, prompt_index));
+            }
+        }
+        self.picker = Some((Picker::new("Pick any prompt", items), places));
+    }
+
+    /// Adds the picked prompt to Today and starts answering it.
+    fn choose_picked(&mut self) {
+        let Some((picker, places)) = self.picker.take() else {
+            return;
+        };
+        let Some(&(pack_index, prompt_index)) = picker.chosen().and_then(|index| places.get(index))
+        else {
+            self.tell(Level::Info, "Nothing matches; Esc closes the picker.");
+            self.picker = Some((picker, places));
+            return;
+        };
+        let pack = &self.packs[pack_index];
+        let prompt = &pack.prompts[prompt_index];
+        self.today.add_picked(pack, prompt);
+        self.notice = None;
     }
 
     /// The text came back from the external editor (or the editor failed).
@@ -448,6 +517,9 @@ impl App {
         today::render(&self.today, &self.theme, frame, body);
         self.render_status(frame, status);
         footer::render(self.mode(), &self.theme, frame, hints);
+        if let Some((picker, _)) = &self.picker {
+            picker.render(&self.theme, frame, area);
+        }
         if let Some(scroll) = self.help_scroll {
             help::render(&self.theme, scroll, frame, area);
         }

@@ -20,6 +20,8 @@ pub enum Mode {
     Answer,
     /// The `?` overlay is open.
     Help,
+    /// The prompt picker is open: printable keys are the search.
+    Picker,
 }
 
 impl Mode {
@@ -30,6 +32,7 @@ impl Mode {
             Mode::Rating => "On a rating",
             Mode::Answer => "On a scale, number or yes/no answer",
             Mode::Help => "In this help",
+            Mode::Picker => "In the prompt picker",
         }
     }
 }
@@ -147,7 +150,7 @@ impl Binding {
     }
 }
 
-use Mode::{Answer, Browsing, Help, Rating, Writing};
+use Mode::{Answer, Browsing, Help, Picker, Rating, Writing};
 
 const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating, Answer];
 const MOVING: &[Mode] = &[Browsing, Rating, Answer];
@@ -188,13 +191,20 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char('4')], modes: &[Rating], action: Action::SetRating(4), label: "rate 1 to 5", in_footer: false },
     Binding { keys: &[Key::char('5')], modes: &[Rating], action: Action::SetRating(5), label: "rate 1 to 5", in_footer: false },
     Binding { keys: &[Key::char('0'), Key::plain(KeyCode::Backspace)], modes: &[Rating], action: Action::ClearRating, label: "clear rating", in_footer: false },
+    Binding { keys: &[Key::char('/')], modes: MOVING, action: Action::OpenPicker, label: "pick any prompt", in_footer: true },
     Binding { keys: &[Key::char('?'), Key::plain(KeyCode::F(1))], modes: MOVING, action: Action::ShowHelp, label: "help", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::F(1))], modes: &[Writing], action: Action::ShowHelp, label: "help", in_footer: true },
     Binding { keys: &[Key::char('q')], modes: MOVING, action: Action::Quit, label: "quit", in_footer: true },
     Binding { keys: &[Key::ctrl('c')], modes: &[], action: Action::Quit, label: "quit (drafts kept)", in_footer: false },
-    Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: &[Help], action: Action::ScrollDown, label: "scroll", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::Up), Key::char('k')], modes: &[Help], action: Action::ScrollUp, label: "scroll up", in_footer: false },
-    Binding { keys: &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], modes: &[Help], action: Action::CloseHelp, label: "close help", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: &[Help], action: Action::Down, label: "scroll", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Up), Key::char('k')], modes: &[Help], action: Action::Up, label: "scroll up", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], modes: &[Help], action: Action::Close, label: "close help", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Picker], action: Action::Choose, label: "answer it", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Down), Key::ctrl('n')], modes: &[Picker], action: Action::Down, label: "next", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Up), Key::ctrl('p')], modes: &[Picker], action: Action::Up, label: "previous", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[Picker], action: Action::NextGroup, label: "narrow to a frame", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[Picker], action: Action::PrevGroup, label: "previous frame", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[Picker], action: Action::Close, label: "close", in_footer: true },
 ];
 
 /// The action a key asks for in `mode`, if any. In [`Mode::Writing`] an unbound key
@@ -242,7 +252,7 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_mode() {
-        for mode in [Writing, Browsing, Rating, Answer, Help] {
+        for mode in [Writing, Browsing, Rating, Answer, Help, Picker] {
             let mut seen: Vec<Key> = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.applies_in(mode)) {
                 for key in binding.keys {
