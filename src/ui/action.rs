@@ -37,4 +37,14 @@ pub enum Action {
     Close,
     Up,
     Down,
+    NextScreen,
+    PrevScreen,
+    /// Start the selected built-in pack today.
+    StartPack,
+    /// Pause a running pack, or resume a paused one.
+    TogglePause,
+    /// Ask to remove the selected pack.
+    RemovePack,
+    /// Yes to the question on screen.
+    Confirm,
 }

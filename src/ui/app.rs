@@ -14,10 +14,14 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::builtin;
 use crate::clock::Clock;
+use crate::domain::enrollment::Enrollment;
 use crate::domain::{Pack, Problem, Rating};
-use crate::store::{DraftFile, Drafts, Journal, JournalScan, Paths, StoreError};
+use crate::store::{
+    DraftFile, Drafts, InstalledPacks, Journal, JournalScan, PackStore, Paths, StoreError,
+};
 use crate::ui::action::Action;
 use crate::ui::keymap::{self, Mode};
+use crate::ui::screens::packs::{PackRow, PacksScreen, RowState};
 use crate::ui::screens::today::{self, Today};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::picker::{Picker, PickerItem};
@@ -45,6 +49,24 @@ pub enum Level {
     Error,
 }
 
+/// The screens, in the order `]` walks through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Today,
+    Packs,
+}
+
+impl Screen {
+    const ALL: [Screen; 2] = [Screen::Today, Screen::Packs];
+
+    fn title(self) -> &'static str {
+        match self {
+            Screen::Today => "Today",
+            Screen::Packs => "Packs",
+        }
+    }
+}
+
 /// Work the event loop must do outside the app, because it needs the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -54,6 +76,14 @@ pub enum Effect {
 
 pub struct App {
     journal: Journal,
+    pack_store: PackStore,
+    enrollments: Vec<Enrollment>,
+    /// Problems of installed packs, kept apart so a reload replaces them.
+    pack_problems: Vec<Problem>,
+    screen: Screen,
+    packs_screen: PacksScreen,
+    /// The pack a removal is waiting on "y" for.
+    confirm_remove: Option<String>,
     drafts: Drafts,
     draft_file: DraftFile,
     packs: Vec<Pack>,
@@ -82,10 +112,14 @@ impl App {
         let drafts = Drafts::new(&paths.data);
         let mut problems = Vec::new();
         let mut notices = Vec::new();
-        let packs = builtin::packs().unwrap_or_else(|error| {
+        let builtin_packs = builtin::packs().unwrap_or_else(|error| {
             problems.extend(error.problems);
             Vec::new()
         });
+        let pack_store = PackStore::open(&paths.data);
+        let installed = pack_store.load();
+        let packs = all_packs(&builtin_packs, &installed);
+        let enrollments: Vec<Enrollment> = installed.packs.iter().map(|(_, e)| e.clone()).collect();
         let draft_file = match drafts.load() {
             Ok(file) => file,
             Err(StoreError::Malformed(problem)) => {
@@ -108,10 +142,17 @@ impl App {
             Err(other) => return Err(other),
         };
         let recent = recent_days(&journal, date);
-        let offers = offers_for(date, &packs, &[], &recent);
+        let offers = offers_for(date, &packs, &enrollments, &recent);
         let today = Today::new(date, &offers, &packs, saved.as_ref(), draft_file.day(date));
+        let packs_screen = PacksScreen::new(pack_rows(date, &builtin_packs, &installed));
         let mut app = App {
             journal,
+            pack_store,
+            enrollments,
+            pack_problems: installed.problems,
+            screen: Screen::Today,
+            packs_screen,
+            confirm_remove: None,
             drafts,
             draft_file,
             packs,
@@ -203,8 +244,13 @@ impl App {
         self.notice.as_ref()
     }
 
-    pub fn problems(&self) -> &[Problem] {
-        &self.problems
+    /// Everything that could not be read: journal files, drafts, packs.
+    pub fn problems(&self) -> Vec<&Problem> {
+        self.problems.iter().chain(&self.pack_problems).collect()
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
     }
 
     pub fn data_dir(&self) -> &std::path::Path {
@@ -215,8 +261,12 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help_scroll.is_some() {
             Mode::Help
+        } else if self.confirm_remove.is_some() {
+            Mode::Confirm
         } else if self.picker.is_some() {
             Mode::Picker
+        } else if self.screen == Screen::Packs {
+            Mode::Packs
         } else if matches!(
             self.today.focus,
             today::Focus::Energy | today::Focus::Outlook
@@ -346,10 +396,29 @@ impl App {
             Action::Close => {
                 self.help_scroll = None;
                 self.picker = None;
+                self.confirm_remove = None;
             }
+            Action::NextScreen | Action::PrevScreen => {
+                let at = Screen::ALL
+                    .iter()
+                    .position(|screen| *screen == self.screen)
+                    .unwrap_or(0);
+                let step = if action == Action::NextScreen {
+                    1
+                } else {
+                    Screen::ALL.len() - 1
+                };
+                self.screen = Screen::ALL[(at + step) % Screen::ALL.len()];
+            }
+            Action::StartPack => self.start_pack(),
+            Action::TogglePause => self.toggle_pause(),
+            Action::RemovePack => self.ask_remove(),
+            Action::Confirm => self.remove_confirmed(),
             Action::Up | Action::Down => {
                 let step = if action == Action::Up { -1 } else { 1 };
-                if let Some((picker, _)) = &mut self.picker {
+                if self.screen == Screen::Packs && self.help_scroll.is_none() {
+                    self.packs_screen.move_selection(step);
+                } else if let Some((picker, _)) = &mut self.picker {
                     picker.move_selection(step);
                 } else if let Some(scroll) = self.help_scroll {
                     let last = help::lines(&self.theme).len().saturating_sub(1) as i32;
@@ -358,6 +427,131 @@ impl App {
                 }
             }
         }
+    }
+
+    fn start_pack(&mut self) {
+        let Some(row) = self.packs_screen.selected_row() else {
+            return;
+        };
+        if row.state != RowState::Available {
+            let message = match row.state {
+                RowState::Invalid(_) => "This pack cannot be read; fix its file first.",
+                _ => "This pack is started already; p pauses or resumes it.",
+            };
+            self.tell(Level::Info, message);
+            return;
+        }
+        let id = row.id.clone();
+        match self.pack_store.start_builtin(&id, self.today.date) {
+            Ok(outcome) => {
+                let days = outcome
+                    .pack
+                    .meta
+                    .days
+                    .map_or(String::new(), |d| format!(", {d} days"));
+                self.reload_packs();
+                self.tell(
+                    Level::Success,
+                    format!(
+                        "Started “{}” today{days}. Its prompts appear on Today.",
+                        outcome.pack.meta.title
+                    ),
+                );
+            }
+            Err(error) => self.tell(Level::Error, error.to_string()),
+        }
+    }
+
+    fn toggle_pause(&mut self) {
+        let Some(row) = self.packs_screen.selected_row() else {
+            return;
+        };
+        if !row.can_pause_or_resume() {
+            self.tell(Level::Info, "Only a started pack can be paused or resumed.");
+            return;
+        }
+        let (id, title) = (row.id.clone(), row.title.clone());
+        let paused = matches!(
+            row.state,
+            RowState::Running(crate::domain::enrollment::PackStatus::Paused { .. })
+        );
+        let date = self.today.date;
+        let result = if paused {
+            self.pack_store.resume(&id, date)
+        } else {
+            self.pack_store.pause(&id, date)
+        };
+        match result {
+            Ok(_) => {
+                self.reload_packs();
+                let verb = if paused { "Resumed" } else { "Paused" };
+                self.tell(Level::Success, format!("{verb} “{title}”."));
+            }
+            Err(error) => self.tell(Level::Error, error.to_string()),
+        }
+    }
+
+    fn ask_remove(&mut self) {
+        match self.packs_screen.selected_row() {
+            Some(row) if row.state != RowState::Available && !row.id.is_empty() => {
+                self.confirm_remove = Some(row.id.clone());
+            }
+            Some(_) => self.tell(
+                Level::Info,
+                "Built-in packs that are not started have nothing to remove.",
+            ),
+            None => {}
+        }
+    }
+
+    fn remove_confirmed(&mut self) {
+        let Some(id) = self.confirm_remove.take() else {
+            return;
+        };
+        match self.pack_store.remove(&id) {
+            Ok(_) => {
+                self.reload_packs();
+                self.tell(
+                    Level::Success,
+                    format!("Removed “{id}”. What you wrote for it stays in your journal."),
+                );
+            }
+            Err(error) => self.tell(Level::Error, error.to_string()),
+        }
+    }
+
+    /// Reads the installed packs again after a change, and rebuilds Today from the
+    /// saved day plus a fresh draft, so nothing typed is lost while its prompts change.
+    fn reload_packs(&mut self) {
+        let builtin_packs = builtin::packs().unwrap_or_default();
+        let installed = self.pack_store.load();
+        self.packs = all_packs(&builtin_packs, &installed);
+        self.enrollments = installed.packs.iter().map(|(_, e)| e.clone()).collect();
+        let date = self.today.date;
+        self.packs_screen
+            .refresh(pack_rows(date, &builtin_packs, &installed));
+        self.pack_problems = installed.problems;
+        if self.today_blocked {
+            return;
+        }
+        self.flush_drafts();
+        let saved = self.journal.load_day(date).ok().flatten();
+        let recent = recent_days(&self.journal, date);
+        let offers = offers_for(date, &self.packs, &self.enrollments, &recent);
+        let (focus, writing) = (self.today.focus, self.today.writing);
+        self.today = Today::new(
+            date,
+            &offers,
+            &self.packs,
+            saved.as_ref(),
+            self.draft_file.day(date),
+        );
+        if let today::Focus::Slot(index) = focus
+            && index < self.today.slots.len()
+        {
+            self.today.focus_on(focus);
+        }
+        self.today.set_writing(writing && self.today.writing);
     }
 
     /// Opens the picker over every prompt of every pack.
@@ -503,7 +697,7 @@ impl App {
             self.render_too_small(frame, area);
             return;
         }
-        let problems_height = u16::from(!self.problems.is_empty());
+        let problems_height = u16::from(!self.problems().is_empty());
         let [header, problems, body, status, hints] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(problems_height),
@@ -514,11 +708,20 @@ impl App {
         .areas(area);
         self.render_header(frame, header);
         self.render_problems(frame, problems);
-        today::render(&self.today, &self.theme, frame, body);
+        match self.screen {
+            Screen::Today => today::render(&self.today, &self.theme, frame, body),
+            Screen::Packs => self
+                .packs_screen
+                .render(self.today.date, &self.theme, frame, body),
+        }
         self.render_status(frame, status);
         footer::render(self.mode(), &self.theme, frame, hints);
         if let Some((picker, _)) = &self.picker {
             picker.render(&self.theme, frame, area);
+        }
+        if let Some(id) = &self.confirm_remove {
+            let question = format!("Remove “{id}”? What you wrote for it stays in your journal.");
+            crate::ui::widgets::confirm::render(&question, &self.theme, frame, area);
         }
         if let Some(scroll) = self.help_scroll {
             help::render(&self.theme, scroll, frame, area);
@@ -527,17 +730,26 @@ impl App {
 
     fn render_header(&self, frame: &mut Frame, area: Rect) {
         let date = self.today.date.format("%A %-d %B %Y").to_string();
-        let left = Line::from(vec![
+        let mut spans = vec![
             Span::styled(
                 " truenorth ",
                 self.theme
                     .accent
                     .add_modifier(Modifier::BOLD | Modifier::REVERSED),
             ),
-            Span::raw("  "),
-            Span::styled("Today", self.theme.title),
-            Span::styled(format!(" · {date}"), self.theme.text),
-        ]);
+            Span::raw(" "),
+        ];
+        for screen in Screen::ALL {
+            let style = if screen == self.screen {
+                self.theme.title.add_modifier(Modifier::UNDERLINED)
+            } else {
+                self.theme.muted
+            };
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(screen.title(), style));
+        }
+        spans.push(Span::styled(format!("  · {date}"), self.theme.text));
+        let left = Line::from(spans);
         let anything_saved = self.today.slots.iter().any(|slot| slot.entry_id.is_some());
         let state = if self.today.is_dirty() {
             Span::styled("● unsaved changes ", self.theme.warning)
@@ -591,6 +803,66 @@ impl App {
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
     }
+}
+
+/// Every pack prompts can come from: the built-in ones, then the installed ones that
+/// are not built in.
+fn all_packs(builtin_packs: &[Pack], installed: &InstalledPacks) -> Vec<Pack> {
+    let mut packs = builtin_packs.to_vec();
+    for (pack, _) in &installed.packs {
+        if !packs.iter().any(|known| known.meta.id == pack.meta.id) {
+            packs.push(pack.clone());
+        }
+    }
+    packs
+}
+
+/// The Packs screen's list: started packs with their status, built-in coach packs not
+/// started yet, and installed files that could not be read.
+fn pack_rows(date: NaiveDate, builtin_packs: &[Pack], installed: &InstalledPacks) -> Vec<PackRow> {
+    let mut rows: Vec<PackRow> = installed
+        .packs
+        .iter()
+        .map(|(pack, enrollment)| PackRow {
+            id: pack.meta.id.clone(),
+            title: pack.meta.title.clone(),
+            state: RowState::Running(enrollment.status_on(date, pack.meta.days)),
+            pack: Some(pack.clone()),
+            enrollment: Some(enrollment.clone()),
+        })
+        .collect();
+    let daily = |id: &str| builtin::DAILY_SLOTS.iter().any(|slot| slot.pack == id);
+    for pack in builtin_packs {
+        if !daily(&pack.meta.id) && installed.get(&pack.meta.id).is_none() {
+            rows.push(PackRow {
+                id: pack.meta.id.clone(),
+                title: pack.meta.title.clone(),
+                state: RowState::Available,
+                pack: Some(pack.clone()),
+                enrollment: None,
+            });
+        }
+    }
+    for problem in &installed.problems {
+        let path = std::path::Path::new(&problem.source);
+        let id = path
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .filter(|stem| *stem != "state")
+            .unwrap_or_default()
+            .to_string();
+        rows.push(PackRow {
+            id,
+            title: path.file_name().map_or_else(
+                || problem.source.clone(),
+                |name| name.to_string_lossy().into_owned(),
+            ),
+            state: RowState::Invalid(problem.to_string()),
+            pack: None,
+            enrollment: None,
+        });
+    }
+    rows
 }
 
 /// The day files of the week before `date`: enough to tell which scheduled prompts

@@ -22,6 +22,10 @@ pub enum Mode {
     Help,
     /// The prompt picker is open: printable keys are the search.
     Picker,
+    /// On the Packs screen.
+    Packs,
+    /// A yes/no question is on screen.
+    Confirm,
 }
 
 impl Mode {
@@ -33,6 +37,8 @@ impl Mode {
             Mode::Answer => "On a scale, number or yes/no answer",
             Mode::Help => "In this help",
             Mode::Picker => "In the prompt picker",
+            Mode::Packs => "On Packs",
+            Mode::Confirm => "When asked to confirm",
         }
     }
 }
@@ -150,10 +156,11 @@ impl Binding {
     }
 }
 
-use Mode::{Answer, Browsing, Help, Picker, Rating, Writing};
+use Mode::{Answer, Browsing, Confirm, Help, Packs, Picker, Rating, Writing};
 
 const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating, Answer];
 const MOVING: &[Mode] = &[Browsing, Rating, Answer];
+const SCREENS: &[Mode] = &[Browsing, Rating, Answer, Packs];
 
 /// Every key the app knows. Order is the order of the footer and the help.
 #[rustfmt::skip]
@@ -192,9 +199,18 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char('5')], modes: &[Rating], action: Action::SetRating(5), label: "rate 1 to 5", in_footer: false },
     Binding { keys: &[Key::char('0'), Key::plain(KeyCode::Backspace)], modes: &[Rating], action: Action::ClearRating, label: "clear rating", in_footer: false },
     Binding { keys: &[Key::char('/')], modes: MOVING, action: Action::OpenPicker, label: "pick any prompt", in_footer: true },
-    Binding { keys: &[Key::char('?'), Key::plain(KeyCode::F(1))], modes: MOVING, action: Action::ShowHelp, label: "help", in_footer: true },
+    Binding { keys: &[Key::char('j'), Key::plain(KeyCode::Down)], modes: &[Packs], action: Action::Down, label: "next pack", in_footer: false },
+    Binding { keys: &[Key::char('k'), Key::plain(KeyCode::Up)], modes: &[Packs], action: Action::Up, label: "previous pack", in_footer: false },
+    Binding { keys: &[Key::char('s')], modes: &[Packs], action: Action::StartPack, label: "start", in_footer: true },
+    Binding { keys: &[Key::char('p')], modes: &[Packs], action: Action::TogglePause, label: "pause/resume", in_footer: true },
+    Binding { keys: &[Key::char('x'), Key::plain(KeyCode::Delete)], modes: &[Packs], action: Action::RemovePack, label: "remove", in_footer: true },
+    Binding { keys: &[Key::char('y')], modes: &[Confirm], action: Action::Confirm, label: "yes", in_footer: true },
+    Binding { keys: &[Key::char('n'), Key::plain(KeyCode::Esc)], modes: &[Confirm], action: Action::Close, label: "no", in_footer: true },
+    Binding { keys: &[Key::char(']')], modes: SCREENS, action: Action::NextScreen, label: "next screen", in_footer: true },
+    Binding { keys: &[Key::char('[')], modes: SCREENS, action: Action::PrevScreen, label: "previous screen", in_footer: false },
+    Binding { keys: &[Key::char('?'), Key::plain(KeyCode::F(1))], modes: SCREENS, action: Action::ShowHelp, label: "help", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::F(1))], modes: &[Writing], action: Action::ShowHelp, label: "help", in_footer: true },
-    Binding { keys: &[Key::char('q')], modes: MOVING, action: Action::Quit, label: "quit", in_footer: true },
+    Binding { keys: &[Key::char('q')], modes: SCREENS, action: Action::Quit, label: "quit", in_footer: true },
     Binding { keys: &[Key::ctrl('c')], modes: &[], action: Action::Quit, label: "quit (drafts kept)", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: &[Help], action: Action::Down, label: "scroll", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Up), Key::char('k')], modes: &[Help], action: Action::Up, label: "scroll up", in_footer: false },
@@ -252,7 +268,9 @@ mod tests {
 
     #[test]
     fn no_key_means_two_things_in_one_mode() {
-        for mode in [Writing, Browsing, Rating, Answer, Help, Picker] {
+        for mode in [
+            Writing, Browsing, Rating, Answer, Help, Picker, Packs, Confirm,
+        ] {
             let mut seen: Vec<Key> = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.applies_in(mode)) {
                 for key in binding.keys {

@@ -1,3 +1,4 @@
 //! One module per screen: its state, how it takes input and how it draws.
 
+pub mod packs;
 pub mod today;

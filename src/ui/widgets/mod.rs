@@ -1,5 +1,6 @@
 //! Small drawing pieces shared by screens.
 
+pub mod confirm;
 pub mod footer;
 pub mod help;
 pub mod picker;

@@ -1,0 +1,33 @@
+//! A yes/no question over the screen.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
+
+use crate::ui::theme::Theme;
+
+pub fn render(question: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = 60.min(area.width);
+    let [popup] = Layout::vertical([Constraint::Length(6)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(popup);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.warning)
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(" Are you sure? ", theme.title));
+    let text = vec![
+        Line::styled(question.to_string(), theme.text),
+        Line::raw(""),
+        Line::styled("y yes · n or Esc no", theme.muted),
+    ];
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
+        popup,
+    );
+}
