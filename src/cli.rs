@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 /// truenorth: a private coaching companion for school leaders, in your terminal.
@@ -28,6 +29,60 @@ pub enum Command {
     /// Check every journal file and report any that cannot be read, with file, line and
     /// column. Exits non-zero when a problem is found.
     Doctor,
+
+    /// Prompt packs: write and check one (coaches), add and follow one (leaders).
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
+    },
+}
+
+/// `truenorth pack ...`
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Write a commented pack to start from (to the screen when FILE is not given).
+    New {
+        /// The file to create; an existing file is never overwritten.
+        file: Option<PathBuf>,
+    },
+
+    /// Check pack files and name every problem by file, line and column. Exits
+    /// non-zero when a problem is found.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+
+    /// Check a pack file and add it to your journal, starting today (or on --start).
+    /// A newer version of an added pack replaces it and keeps your progress. The id
+    /// of a built-in pack starts that pack.
+    Add {
+        #[arg(value_name = "FILE|ID")]
+        file: PathBuf,
+        /// The pack's first day, as YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        start: Option<NaiveDate>,
+    },
+
+    /// List the built-in and added packs, with how far you are in each.
+    List,
+
+    /// Show a pack: who wrote it, what it is for, and each prompt with its schedule.
+    Show { id: String },
+
+    /// Pause a pack: paused days do not count, and its prompts wait for you.
+    Pause { id: String },
+
+    /// Resume a paused pack on the day where you left it.
+    Resume { id: String },
+
+    /// Remove a pack and your progress in it. Answers you wrote stay in your journal.
+    Remove { id: String },
+}
+
+fn parse_date(value: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|error| format!("{error}; write the date as YYYY-MM-DD, e.g. 2026-11-25"))
 }
 
 #[cfg(test)]

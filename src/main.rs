@@ -2,6 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use truenorth::cli::{Cli, Command};
+use truenorth::clock::{Clock, SystemClock};
 use truenorth::store::Paths;
 
 fn main() -> ExitCode {
@@ -19,12 +20,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let paths = Paths::resolve(cli.journal).map_err(anyhow::Error::msg)?;
     match cli.command {
         None => {
-            truenorth::ui::run(&paths, cli.exit_after_first_frame)?;
-            Ok(ExitCode::SUCCESS)
+            let code = truenorth::ui::run(&paths, cli.exit_after_first_frame)?;
+            Ok(ExitCode::from(code))
         }
         Some(Command::Doctor) => {
             let healthy = truenorth::commands::doctor(&paths, &mut std::io::stdout().lock())?;
             Ok(if healthy {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Some(Command::Pack { command }) => {
+            // The one read of the clock for pack commands: "today" for starts, pauses
+            // and progress.
+            let today = SystemClock.today();
+            let ok = truenorth::commands::pack::run(
+                &paths,
+                command,
+                today,
+                &mut std::io::stdout().lock(),
+            )?;
+            Ok(if ok {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)

@@ -104,7 +104,7 @@ pub fn is_due(schedule: Schedule, day: u32, date: NaiveDate) -> bool {
         Schedule::Day(n) => n == day,
         Schedule::Weekday(weekday) => date.weekday() == weekday,
         Schedule::EveryDay => true,
-        Schedule::EveryWeek => (day - 1) % 7 == 0,
+        Schedule::EveryWeek => (day - 1).is_multiple_of(7),
     }
 }
 

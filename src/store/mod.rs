@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod drafts;
 pub mod journal;
+pub mod packs;
 pub mod paths;
 
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ use crate::domain::Problem;
 
 pub use drafts::{DayDraft, DraftFile, Drafts, SlotDraft};
 pub use journal::{Journal, JournalScan};
+pub use packs::{AddKind, AddOutcome, InstalledPacks, PackStore, PackStoreError};
 pub use paths::Paths;
 
 /// What can go wrong when reading or writing the journal.

@@ -697,12 +697,23 @@ impl App {
             self.render_too_small(frame, area);
             return;
         }
-        let problems_height = u16::from(!self.problems().is_empty());
+        // Long messages take a second line rather than being cut off.
+        let lines_for = |text: Option<String>| {
+            text.map_or(0, |text| {
+                if text.chars().count() > usize::from(area.width) {
+                    2
+                } else {
+                    1
+                }
+            })
+        };
+        let problems_height = lines_for(self.problems_text());
+        let status_height = lines_for(self.status_text()).max(1);
         let [header, problems, body, status, hints] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(problems_height),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(status_height),
             Constraint::Length(1),
         ])
         .areas(area);
@@ -729,7 +740,6 @@ impl App {
     }
 
     fn render_header(&self, frame: &mut Frame, area: Rect) {
-        let date = self.today.date.format("%A %-d %B %Y").to_string();
         let mut spans = vec![
             Span::styled(
                 " truenorth ",
@@ -739,7 +749,10 @@ impl App {
             ),
             Span::raw(" "),
         ];
-        for screen in Screen::ALL {
+        for (index, screen) in Screen::ALL.into_iter().enumerate() {
+            if index > 0 {
+                spans.push(Span::styled(" │", self.theme.border));
+            }
             let style = if screen == self.screen {
                 self.theme.title.add_modifier(Modifier::UNDERLINED)
             } else {
@@ -748,43 +761,63 @@ impl App {
             spans.push(Span::raw(" "));
             spans.push(Span::styled(screen.title(), style));
         }
-        spans.push(Span::styled(format!("  · {date}"), self.theme.text));
-        let left = Line::from(spans);
+        let date = self.today.date.format("%a %-d %b %Y").to_string();
         let anything_saved = self.today.slots.iter().any(|slot| slot.entry_id.is_some());
         let state = if self.today.is_dirty() {
-            Span::styled("● unsaved changes ", self.theme.warning)
+            Span::styled(" · ● unsaved changes ", self.theme.warning)
         } else if anything_saved {
-            Span::styled("✓ all saved ", self.theme.muted)
+            Span::styled(" · ✓ all saved ", self.theme.muted)
         } else {
-            Span::raw("")
+            Span::raw(" ")
         };
-        frame.render_widget(Paragraph::new(left), area);
-        frame.render_widget(Paragraph::new(Line::from(state).right_aligned()), area);
+        let right = Line::from(vec![Span::styled(date, self.theme.text), state]).right_aligned();
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        frame.render_widget(Paragraph::new(right), area);
     }
 
-    fn render_problems(&self, frame: &mut Frame, area: Rect) {
-        let Some(first) = self.problems.first() else {
-            return;
-        };
-        let more = match self.problems.len() {
+    fn problems_text(&self) -> Option<String> {
+        let problems = self.problems();
+        let first = problems.first()?;
+        let more = match problems.len() {
             1 => String::new(),
             n => format!(" (+{} more)", n - 1),
         };
-        let text =
-            format!("⚠ Not loaded, left untouched: {first}{more} · `truenorth doctor` lists all");
-        frame.render_widget(Paragraph::new(Line::styled(text, self.theme.warning)), area);
+        Some(format!(
+            "⚠ Not loaded, left untouched: {first}{more} · `truenorth doctor` lists all"
+        ))
+    }
+
+    fn render_problems(&self, frame: &mut Frame, area: Rect) {
+        if let Some(text) = self.problems_text() {
+            let paragraph =
+                Paragraph::new(Line::styled(text, self.theme.warning)).wrap(Wrap { trim: true });
+            frame.render_widget(paragraph, area);
+        }
+    }
+
+    fn status_text(&self) -> Option<String> {
+        let notice = self.notice.as_ref()?;
+        let symbol = match notice.level {
+            Level::Info => "ℹ",
+            Level::Success => "✓",
+            Level::Warning => "⚠",
+            Level::Error => "✗",
+        };
+        Some(format!(" {symbol} {}", notice.text))
     }
 
     fn render_status(&self, frame: &mut Frame, area: Rect) {
-        let Some(notice) = &self.notice else { return };
-        let (symbol, style) = match notice.level {
-            Level::Info => ("ℹ", self.theme.text),
-            Level::Success => ("✓", self.theme.success),
-            Level::Warning => ("⚠", self.theme.warning),
-            Level::Error => ("✗", self.theme.error),
+        let (Some(notice), Some(text)) = (&self.notice, self.status_text()) else {
+            return;
         };
-        let line = Line::styled(format!(" {symbol} {}", notice.text), style);
-        frame.render_widget(Paragraph::new(line), area);
+        let style = match notice.level {
+            Level::Info => self.theme.text,
+            Level::Success => self.theme.success,
+            Level::Warning => self.theme.warning,
+            Level::Error => self.theme.error,
+        };
+        let paragraph = Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true });
+        frame.render_widget(paragraph, area);
     }
 
     fn render_too_small(&self, frame: &mut Frame, area: Rect) {

@@ -11,7 +11,7 @@ pub mod widgets;
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -27,17 +27,21 @@ const TICK: Duration = Duration::from_millis(200);
 /// Opens the TUI on the journal at `paths` and runs until the person quits or a
 /// signal asks it to stop. Drafts are written and the terminal restored on every way
 /// out: quit, SIGTERM/SIGHUP/SIGINT, an error or a panic.
-pub fn run(paths: &Paths, exit_after_first_frame: bool) -> anyhow::Result<()> {
+///
+/// Returns the process exit code: 0, or 128 + the signal's number when a signal
+/// ended it, as shells expect.
+pub fn run(paths: &Paths, exit_after_first_frame: bool) -> anyhow::Result<u8> {
     let mut app = App::open(paths, Box::new(SystemClock))
         .with_context(|| format!("cannot open the journal in {}", paths.data.display()))?;
     app.spawn_scan();
-    let stop = Arc::new(AtomicBool::new(false));
+    // Holds the number of the signal that asked us to stop, 0 while none has.
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
     ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
     tui::install_panic_hook();
     let mut terminal = tui::enter().context("cannot set up the terminal")?;
@@ -51,15 +55,24 @@ pub fn run(paths: &Paths, exit_after_first_frame: bool) -> anyhow::Result<()> {
     app.flush_drafts();
     let left = tui::leave();
     match outcome {
-        Ok(result) => result.and(left.map_err(Into::into)),
+        Ok(result) => {
+            result?;
+            left?;
+            let signal = stop.load(Ordering::Relaxed);
+            Ok(if signal == 0 {
+                0
+            } else {
+                128u8.saturating_add(signal as u8)
+            })
+        }
         Err(panic) => panic::resume_unwind(panic),
     }
 }
 
-fn event_loop(terminal: &mut tui::Term, app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut tui::Term, app: &mut App, stop: &AtomicUsize) -> anyhow::Result<()> {
     loop {
         terminal.draw(|frame| app.render(frame))?;
-        if app.should_quit() || stop.load(Ordering::Relaxed) {
+        if app.should_quit() || stop.load(Ordering::Relaxed) != 0 {
             return Ok(());
         }
         if event::poll(TICK)? {
@@ -80,8 +93,9 @@ fn event_loop(terminal: &mut tui::Term, app: &mut App, stop: &AtomicBool) -> any
         if let Some(Effect::ExternalEditor(text)) = app.take_effect() {
             tui::leave()?;
             let result = external_editor::edit(&text, app.data_dir());
+            // A fresh terminal redraws everything; asking the terminal to clear would
+            // query the cursor position, which not every terminal answers.
             *terminal = tui::enter()?;
-            terminal.clear()?;
             app.finish_external_edit(result);
         }
     }
