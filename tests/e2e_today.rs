@@ -131,6 +131,7 @@ fn sigterm_keeps_unsaved_text_as_a_draft_restores_the_terminal_and_the_draft_com
         status.signal().is_none(),
         "SIGTERM should be handled, not kill the process: {status}"
     );
+    assert_eq!(status.exit_code(), 143, "128 + SIGTERM, as shells expect");
     assert!(
         contains(&app.raw_output(), LEAVE_ALTERNATE_SCREEN),
         "the terminal was not restored (no ESC[?1049l)"
@@ -143,6 +144,43 @@ fn sigterm_keeps_unsaved_text_as_a_draft_restores_the_terminal_and_the_draft_com
     assert!(
         !sandbox.day_file(today()).exists(),
         "nothing was saved, so there is no day file"
+    );
+
+    let app = sandbox.start();
+    app.wait_for_all(&[answer, "Your unsaved answers from earlier were restored."]);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_keeps_the_draft() {
+    let sandbox = Sandbox::new();
+    let answer = "Words typed just before a crash";
+
+    let mut app = sandbox.launch().env("TRUENORTH_DEBUG_PANIC", "1").spawn();
+    app.wait_for("True north");
+    app.send(answer);
+    app.wait_for(answer);
+    app.send("\x1b[24~"); // F12: the debug build's deliberate panic
+    let status = app.wait_exit(EXIT_TIMEOUT);
+    assert_eq!(
+        status.exit_code(),
+        101,
+        "a panic exits with Rust's panic code"
+    );
+    let output = String::from_utf8_lossy(&app.raw_output()).into_owned();
+    let restored = output
+        .find("\x1b[?1049l")
+        .expect("the terminal was not restored (no ESC[?1049l)");
+    let message = output
+        .find("deliberate panic")
+        .expect("the panic message is printed");
+    assert!(
+        restored < message,
+        "the terminal must be restored before the message prints, so it is readable"
+    );
+    let drafts = std::fs::read_to_string(sandbox.drafts_file()).expect("drafts.toml written");
+    assert!(
+        drafts.contains(answer),
+        "drafts.toml lacks the answer:\n{drafts}"
     );
 
     let app = sandbox.start();

@@ -283,6 +283,12 @@ impl App {
         if event.kind == KeyEventKind::Release {
             return;
         }
+        // Debug builds only: a way for the end-to-end tests to prove that a panic
+        // restores the terminal and keeps the draft.
+        #[cfg(debug_assertions)]
+        if event.code == KeyCode::F(12) && std::env::var_os("TRUENORTH_DEBUG_PANIC").is_some() {
+            panic!("deliberate panic (TRUENORTH_DEBUG_PANIC)");
+        }
         let mode = self.mode();
         if let Some(action) = keymap::action_for(mode, &event) {
             self.update(action);
