@@ -60,6 +60,21 @@ pub fn packs() -> Result<Vec<Pack>, PackError> {
         .collect()
 }
 
+/// The built-in packs that parse. They are checked by tests, so one that does not is
+/// a build bug; commands and screens leave it out rather than stop.
+pub fn packs_lenient() -> Vec<Pack> {
+    PACK_FILES
+        .iter()
+        .filter_map(|(source, text)| Pack::parse(source, text).ok())
+        .collect()
+}
+
+/// Whether `id` is one of the daily pools Today always draws from: nothing to start,
+/// pause or remove.
+pub fn is_daily(id: &str) -> bool {
+    DAILY_SLOTS.iter().any(|slot| slot.pack == id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

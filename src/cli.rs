@@ -35,6 +35,88 @@ pub enum Command {
         #[command(subcommand)]
         command: PackCommand,
     },
+
+    /// Write a quick entry into today's journal, e.g. between meetings.
+    ///
+    /// `#words` in the text become tags. Prints the file it was saved to.
+    Add {
+        /// What to write; `-` reads it from standard input.
+        #[arg(value_name = "TEXT|-")]
+        text: String,
+        /// A tag for the entry (repeat for more), in addition to `#tags` in the text.
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Mark the entry private: it is left out of every export, and of `list` and
+        /// `search` unless they are given --include-private.
+        #[arg(long)]
+        private: bool,
+    },
+
+    /// List journal entries, newest first: one per line, or JSON with --json.
+    List {
+        #[command(flatten)]
+        filter: JournalFilterArgs,
+    },
+
+    /// Search entry text, questions and tags, best match first. Words may be shortened
+    /// or misspelled; "quoted words" must appear exactly; #tag must be a tag.
+    Search {
+        /// What to look for; several words must all match.
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Show at most N entries.
+        #[arg(long, short = 'n', value_name = "N")]
+        limit: Option<usize>,
+        #[command(flatten)]
+        filter: JournalFilterArgs,
+    },
+
+    /// Tools for developing truenorth (hidden from --help).
+    #[command(hide = true)]
+    Dev {
+        #[command(subcommand)]
+        command: DevCommand,
+    },
+}
+
+/// The filters shared by `list` and `search`. Dates accept YYYY-MM-DD, today,
+/// yesterday, a weekday (last monday) and -7d, -2w, -3m.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct JournalFilterArgs {
+    /// Only entries on or after DATE.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only entries on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only entries with this tag (repeat for any of several).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only entries in this frame, e.g. care or true-north (repeat for any of several).
+    #[arg(long = "frame", value_name = "FRAME")]
+    pub frames: Vec<String>,
+    /// Only answers to prompts of this pack (repeat for any of several).
+    #[arg(long = "pack", value_name = "PACK")]
+    pub packs: Vec<String>,
+    /// Include private entries (left out unless asked for).
+    #[arg(long)]
+    pub include_private: bool,
+    /// Print a JSON array instead of one line per entry.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `truenorth dev ...`: helpers for benchmarks, not for users.
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Write the deterministic ten-year sample journal into DIR (as a journal root,
+    /// like --journal), and optionally the same entries as a jrnl plain-text journal.
+    Sample {
+        dir: PathBuf,
+        /// Also write the entries in jrnl's plain-text format to FILE.
+        #[arg(long, value_name = "FILE")]
+        jrnl: Option<PathBuf>,
+    },
 }
 
 /// `truenorth pack ...`

@@ -28,7 +28,7 @@ pub fn run(
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let store = PackStore::open(&paths.data);
-    let result = match command {
+    match command {
         PackCommand::New { file } => check::new(file.as_deref(), out),
         PackCommand::Check { files } => check::check(&files, out),
         PackCommand::Add { file, start } => add(&store, &file, start, today, out),
@@ -37,18 +37,7 @@ pub fn run(
         PackCommand::Pause { id } => pause(&store, &id, today, out),
         PackCommand::Resume { id } => resume(&store, &id, today, out),
         PackCommand::Remove { id } => remove(&store, &id, out),
-    };
-    // Output piped into `head` or a pager that quits early is not a failure.
-    match result {
-        Err(error) if is_broken_pipe(&error) => Ok(true),
-        other => other,
     }
-}
-
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error
-        .downcast_ref::<std::io::Error>()
-        .is_some_and(|error| error.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// `pack add FILE|ID [--start DATE]`.
@@ -207,21 +196,9 @@ fn display_name(store: &PackStore, id: &str) -> String {
 }
 
 fn is_builtin(id: &str) -> bool {
-    builtin_packs().iter().any(|pack| pack.meta.id == id)
-}
-
-/// The built-in packs. They are checked by tests; one that fails is left out here
-/// rather than stopping a command.
-fn builtin_packs() -> Vec<Pack> {
-    builtin::PACK_FILES
+    builtin::packs_lenient()
         .iter()
-        .filter_map(|(source, text)| Pack::parse(source, text).ok())
-        .collect()
-}
-
-/// The daily pools Today always draws from.
-fn is_daily(id: &str) -> bool {
-    builtin::DAILY_SLOTS.iter().any(|slot| slot.pack == id)
+        .any(|pack| pack.meta.id == id)
 }
 
 /// How far along a started pack is on `today`: "day 9 of 42", "paused on day 9 of 42",

@@ -134,6 +134,19 @@ mod tests {
     }
 
     #[test]
+    fn days_run_on_across_clock_changes() {
+        // Europe and the US change clocks on these nights; pack days are calendar
+        // days, so each still advances by exactly one.
+        let enrollment = Enrollment::new("p", "1.0.0", date(3, 5));
+        let days: Vec<u32> = (5..=31)
+            .filter_map(|d| enrollment.day_on(date(3, d)))
+            .collect();
+        assert_eq!(days, (1..=27).collect::<Vec<_>>());
+        let autumn = Enrollment::new("p", "1.0.0", date(10, 24));
+        assert_eq!(autumn.day_on(date(11, 2)), Some(10));
+    }
+
+    #[test]
     fn paused_days_do_not_count() {
         let mut enrollment = Enrollment::new("p", "1.0.0", date(11, 1));
         enrollment.pause(date(11, 5));

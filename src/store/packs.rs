@@ -130,11 +130,14 @@ fn not_newer_message(id: &str, installed: &semver::Version, offered: &semver::Ve
 }
 
 fn unknown_message(id: &str, installed: &[String]) -> String {
-    if is_daily(id) {
+    if builtin::is_daily(id) {
         format!(
             "`{id}` is one of the daily prompts Today always offers; it cannot be paused or removed"
         )
-    } else if builtin_packs().iter().any(|pack| pack.meta.id == id) {
+    } else if builtin::packs_lenient()
+        .iter()
+        .any(|pack| pack.meta.id == id)
+    {
         format!("built-in pack `{id}` is not started; start it with `truenorth pack add {id}`")
     } else if installed.is_empty() {
         format!("no pack `{id}` is installed; no packs are installed yet")
@@ -144,20 +147,6 @@ fn unknown_message(id: &str, installed: &[String]) -> String {
             installed.join(", ")
         )
     }
-}
-
-/// The packs compiled into truenorth. They are checked by tests, so one that does not
-/// parse is a build bug; here it is simply left out.
-fn builtin_packs() -> Vec<Pack> {
-    builtin::PACK_FILES
-        .iter()
-        .filter_map(|(source, text)| Pack::parse(source, text).ok())
-        .collect()
-}
-
-/// The daily pools Today always draws from: nothing to start, pause or remove.
-fn is_daily(id: &str) -> bool {
-    builtin::DAILY_SLOTS.iter().any(|slot| slot.pack == id)
 }
 
 impl PackStore {
@@ -204,7 +193,7 @@ impl PackStore {
             ));
         }
         files.sort();
-        let built_in = builtin_packs();
+        let built_in = builtin::packs_lenient();
         let mut with_file = HashSet::new();
         let mut loaded = Vec::new();
         for path in files {
@@ -305,7 +294,10 @@ impl PackStore {
         if id == RESERVED_ID {
             return Err(PackStoreError::Reserved);
         }
-        if builtin_packs().iter().any(|known| known.meta.id == id) {
+        if builtin::packs_lenient()
+            .iter()
+            .any(|known| known.meta.id == id)
+        {
             return Err(PackStoreError::BuiltIn { id });
         }
         let mut entries = self.state_for_update()?;
@@ -349,10 +341,13 @@ impl PackStore {
     /// Starts the built-in pack `id` on `start`. Built-in packs have no file here; only
     /// their progress is kept.
     pub fn start_builtin(&self, id: &str, start: NaiveDate) -> Result<AddOutcome, PackStoreError> {
-        if is_daily(id) {
+        if builtin::is_daily(id) {
             return Err(PackStoreError::AlwaysOn { id: id.to_string() });
         }
-        let Some(pack) = builtin_packs().into_iter().find(|pack| pack.meta.id == id) else {
+        let Some(pack) = builtin::packs_lenient()
+            .into_iter()
+            .find(|pack| pack.meta.id == id)
+        else {
             let entries = self.state_for_update()?;
             return Err(self.unknown(id, &entries));
         };

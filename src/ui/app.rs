@@ -529,7 +529,7 @@ impl App {
     /// Reads the installed packs again after a change, and rebuilds Today from the
     /// saved day plus a fresh draft, so nothing typed is lost while its prompts change.
     fn reload_packs(&mut self) {
-        let builtin_packs = builtin::packs().unwrap_or_default();
+        let builtin_packs = builtin::packs_lenient();
         let installed = self.pack_store.load();
         self.packs = all_packs(&builtin_packs, &installed);
         self.enrollments = installed.packs.iter().map(|(_, e)| e.clone()).collect();
@@ -870,9 +870,8 @@ fn pack_rows(date: NaiveDate, builtin_packs: &[Pack], installed: &InstalledPacks
             enrollment: Some(enrollment.clone()),
         })
         .collect();
-    let daily = |id: &str| builtin::DAILY_SLOTS.iter().any(|slot| slot.pack == id);
     for pack in builtin_packs {
-        if !daily(&pack.meta.id) && installed.get(&pack.meta.id).is_none() {
+        if !builtin::is_daily(&pack.meta.id) && installed.get(&pack.meta.id).is_none() {
             rows.push(PackRow {
                 id: pack.meta.id.clone(),
                 title: pack.meta.title.clone(),

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow};
 
-use super::{builtin_packs, is_builtin, is_daily, length, plural};
+use super::{is_builtin, length, plural};
+use crate::builtin::{is_daily, packs_lenient};
 use crate::domain::Pack;
 
 /// The commented pack `pack new` writes: complete and valid, so a coach edits from a
@@ -108,7 +109,7 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> anyhow::Result<bool> {
 fn notes(pack: &Pack) -> Vec<String> {
     let mut notes = Vec::new();
     let id = &pack.meta.id;
-    let builtin = builtin_packs();
+    let builtin = packs_lenient();
     let is_builtin_file = builtin.iter().any(|known| known == pack);
     if id == "state" {
         notes.push(

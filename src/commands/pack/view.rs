@@ -7,7 +7,8 @@ use std::path::Path;
 
 use chrono::{NaiveDate, Weekday};
 
-use super::{builtin_packs, day_of, is_daily, length};
+use super::{day_of, length};
+use crate::builtin::{is_daily, packs_lenient};
 use crate::domain::enrollment::{Enrollment, PackStatus};
 use crate::domain::pack::{AnswerKind, Schedule};
 use crate::domain::{Pack, Problem};
@@ -29,7 +30,7 @@ struct Row {
 /// `pack list`: the built-in packs, then the added ones, each with its status.
 pub fn list(store: &PackStore, today: NaiveDate, out: &mut impl Write) -> anyhow::Result<bool> {
     let installed = store.load();
-    let builtin = builtin_packs();
+    let builtin = packs_lenient();
 
     let built_in_rows: Vec<Row> = builtin
         .iter()
@@ -162,7 +163,7 @@ pub fn show(
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let installed = store.load();
-    let builtin = builtin_packs();
+    let builtin = packs_lenient();
     let is_builtin = builtin.iter().any(|pack| pack.meta.id == id);
     let found = installed
         .get(id)
