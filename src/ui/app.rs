@@ -20,7 +20,7 @@ use crate::store::{
     DraftFile, Drafts, InstalledPacks, Journal, JournalScan, PackStore, Paths, StoreError,
 };
 use crate::ui::action::Action;
-use crate::ui::keymap::{self, Mode};
+use crate::ui::keymap::{Keymap, Mode};
 use crate::ui::screens::packs::{PackRow, PacksScreen, RowState};
 use crate::ui::screens::today::{self, Today};
 use crate::ui::theme::Theme;
@@ -89,6 +89,7 @@ pub struct App {
     packs: Vec<Pack>,
     clock: Box<dyn Clock + Send>,
     theme: Theme,
+    keymap: Keymap,
     pub today: Today,
     /// Today's file exists but is broken: saving would overwrite it, so it is refused.
     today_blocked: bool,
@@ -158,6 +159,7 @@ impl App {
             packs,
             clock,
             theme: Theme::default(),
+            keymap: Keymap::default(),
             today,
             today_blocked,
             help_scroll: None,
@@ -176,7 +178,7 @@ impl App {
         }
         let text = notices
             .pop()
-            .unwrap_or_else(|| greeting(app.clock.now().hour()));
+            .unwrap_or_else(|| greeting(app.clock.now().hour(), app.today.slots.len()));
         app.notice = Some(Notice {
             text,
             level: Level::Info,
@@ -290,7 +292,7 @@ impl App {
             panic!("deliberate panic (TRUENORTH_DEBUG_PANIC)");
         }
         let mode = self.mode();
-        if let Some(action) = keymap::action_for(mode, &event) {
+        if let Some(action) = self.keymap.action_for(mode, &event) {
             self.update(action);
         } else if mode == Mode::Picker
             && let Some((picker, _)) = &mut self.picker
@@ -427,7 +429,9 @@ impl App {
                 } else if let Some((picker, _)) = &mut self.picker {
                     picker.move_selection(step);
                 } else if let Some(scroll) = self.help_scroll {
-                    let last = help::lines(&self.theme).len().saturating_sub(1) as i32;
+                    let last = help::lines(&self.keymap, &self.theme)
+                        .len()
+                        .saturating_sub(1) as i32;
                     self.help_scroll =
                         Some((i32::from(scroll) + step as i32).clamp(0, last) as u16);
                 }
@@ -732,7 +736,7 @@ impl App {
                 .render(self.today.date, &self.theme, frame, body),
         }
         self.render_status(frame, status);
-        footer::render(self.mode(), &self.theme, frame, hints);
+        footer::render(&self.keymap, self.mode(), &self.theme, frame, hints);
         if let Some((picker, _)) = &self.picker {
             picker.render(&self.theme, frame, area);
         }
@@ -741,7 +745,7 @@ impl App {
             crate::ui::widgets::confirm::render(&question, &self.theme, frame, area);
         }
         if let Some(scroll) = self.help_scroll {
-            help::render(&self.theme, scroll, frame, area);
+            help::render(&self.keymap, &self.theme, scroll, frame, area);
         }
     }
 
@@ -822,7 +826,7 @@ impl App {
             Level::Warning => self.theme.warning,
             Level::Error => self.theme.error,
         };
-        let paragraph = Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true });
+        let paragraph = Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: false });
         frame.render_widget(paragraph, area);
     }
 
@@ -938,11 +942,18 @@ fn offers_for(
 }
 
 /// A short hello for the status line, by the time of day.
-fn greeting(hour: u32) -> String {
+fn greeting(hour: u32, questions: usize) -> String {
     let part = match hour {
         4..=11 => "Good morning",
         12..=17 => "Good afternoon",
         _ => "Good evening",
     };
-    format!("{part}. Two questions for today; a few honest lines are enough.")
+    let count = match questions {
+        0 => return format!("{part}. Nothing is asked today; how are your energy and outlook?"),
+        1 => "One question".to_string(),
+        2 => "Two questions".to_string(),
+        3 => "Three questions".to_string(),
+        n => format!("{n} questions"),
+    };
+    format!("{part}. {count} for today; a few honest lines are enough.")
 }

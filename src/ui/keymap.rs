@@ -223,40 +223,212 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[Picker], action: Action::Close, label: "close", in_footer: true },
 ];
 
-/// The action a key asks for in `mode`, if any. In [`Mode::Writing`] an unbound key
-/// is text for the editor.
-pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
-    BINDINGS
-        .iter()
-        .filter(|binding| binding.applies_in(mode))
-        .find(|binding| binding.keys.iter().any(|key| key.matches(event)))
-        .map(|binding| binding.action)
+/// The keys in force: the table above, with a person's overrides from their config.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<LiveBinding>,
 }
 
-/// The footer's hints for `mode`: `(keys, label)` pairs.
-pub fn footer_hints(mode: Mode) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|binding| binding.in_footer && binding.applies_in(mode))
-        .map(|binding| (binding.keys_label(), binding.label))
-        .collect()
+#[derive(Debug, Clone)]
+struct LiveBinding {
+    keys: Vec<Key>,
+    modes: &'static [Mode],
+    action: Action,
+    label: &'static str,
+    in_footer: bool,
 }
 
-/// The help's rows for `mode`: bindings that share a label are merged into one row
-/// (`1/2/3/4/5  rate 1 to 5`).
-pub fn help_rows(mode: Mode) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = Vec::new();
-    for binding in BINDINGS.iter().filter(|binding| binding.applies_in(mode)) {
-        match rows.iter_mut().find(|(_, label)| *label == binding.label) {
-            Some((keys, _)) => {
-                keys.push('/');
-                keys.push_str(&binding.keys_label());
-            }
-            None => rows.push((binding.keys_label(), binding.label)),
+impl LiveBinding {
+    fn applies_in(&self, mode: Mode) -> bool {
+        self.modes.is_empty() || self.modes.contains(&mode)
+    }
+
+    fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: BINDINGS
+                .iter()
+                .map(|binding| LiveBinding {
+                    keys: binding.keys.to_vec(),
+                    modes: binding.modes,
+                    action: binding.action,
+                    label: binding.label,
+                    in_footer: binding.in_footer,
+                })
+                .collect(),
         }
     }
-    rows
 }
+
+/// The name an action has in the config's `[keys]` table: its variant in kebab
+/// case, with any number after it (`save`, `focus-next`, `set-rating-3`).
+pub fn action_name(action: Action) -> String {
+    let debug = format!("{action:?}");
+    let mut name = String::new();
+    for c in debug.chars() {
+        if c.is_ascii_uppercase() {
+            if !name.is_empty() {
+                name.push('-');
+            }
+            name.push(c.to_ascii_lowercase());
+        } else if c.is_ascii_alphanumeric() {
+            if c.is_ascii_digit() && !name.ends_with('-') {
+                name.push('-');
+            }
+            name.push(c);
+        }
+    }
+    name
+}
+
+/// Every action name the config may use, in table order.
+pub fn action_names() -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for binding in BINDINGS {
+        let name = action_name(binding.action);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// Modes where unmodified printable keys are text, not commands.
+const TEXT_MODES: [Mode; 2] = [Mode::Writing, Mode::Picker];
+
+fn is_plain_printable(key: &Key) -> bool {
+    matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+impl Keymap {
+    /// The default keys with `overrides` (action name → keys) applied. An override
+    /// replaces the keys of that action everywhere it is offered. Overrides that name
+    /// no action, would take a letter away from writing, or clash with another key in
+    /// the same place are left out, each with a message saying why.
+    pub fn with_overrides(overrides: &[(String, Vec<Key>)]) -> (Keymap, Vec<String>) {
+        let mut keymap = Keymap::default();
+        let mut problems = Vec::new();
+        let names = action_names();
+        for (name, keys) in overrides {
+            if !names.contains(name) {
+                let hint = crate::domain::pack::closest(name, names.iter().map(String::as_str))
+                    .map(|best| format!("; did you mean `{best}`?"))
+                    .unwrap_or_default();
+                problems.push(format!("[keys] {name}: no such action{hint}"));
+                continue;
+            }
+            let mut candidate = keymap.clone();
+            let mut refused = None;
+            for binding in candidate
+                .bindings
+                .iter_mut()
+                .filter(|b| &action_name(b.action) == name)
+            {
+                let in_text_mode = TEXT_MODES.iter().any(|mode| binding.applies_in(*mode));
+                if let Some(key) = keys
+                    .iter()
+                    .find(|key| in_text_mode && is_plain_printable(key))
+                {
+                    refused = Some(format!(
+                        "[keys] {name}: `{key}` would stop you typing it in an answer; use ctrl- or alt-"
+                    ));
+                    break;
+                }
+                binding.keys = keys.clone();
+            }
+            if refused.is_none() {
+                refused = candidate.first_clash().map(|(mode, key)| {
+                    format!(
+                        "[keys] {name}: `{key}` is already used {} ",
+                        mode.title().to_lowercase()
+                    )
+                });
+            }
+            match refused {
+                Some(problem) => problems.push(problem.trim_end().to_string()),
+                None => keymap = candidate,
+            }
+        }
+        (keymap, problems)
+    }
+
+    /// A key bound twice in one mode, if any.
+    fn first_clash(&self) -> Option<(Mode, Key)> {
+        for mode in ALL_MODES {
+            let mut seen: Vec<Key> = Vec::new();
+            for binding in self.bindings.iter().filter(|b| b.applies_in(mode)) {
+                for key in &binding.keys {
+                    if seen.contains(key) {
+                        return Some((mode, *key));
+                    }
+                    seen.push(*key);
+                }
+            }
+        }
+        None
+    }
+
+    /// The action a key asks for in `mode`, if any. In the text modes an unbound key
+    /// is text.
+    pub fn action_for(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
+        self.bindings
+            .iter()
+            .filter(|binding| binding.applies_in(mode))
+            .find(|binding| binding.keys.iter().any(|key| key.matches(event)))
+            .map(|binding| binding.action)
+    }
+
+    /// The footer's hints for `mode`: `(keys, label)` pairs.
+    pub fn footer_hints(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        self.bindings
+            .iter()
+            .filter(|binding| {
+                binding.in_footer && binding.applies_in(mode) && !binding.keys.is_empty()
+            })
+            .map(|binding| (binding.keys_label(), binding.label))
+            .collect()
+    }
+
+    /// The help's rows for `mode`: bindings that share a label are merged into one
+    /// row (`1/2/3/4/5  rate 1 to 5`).
+    pub fn help_rows(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(String, &'static str)> = Vec::new();
+        for binding in self
+            .bindings
+            .iter()
+            .filter(|binding| binding.applies_in(mode))
+        {
+            if binding.keys.is_empty() {
+                continue;
+            }
+            match rows.iter_mut().find(|(_, label)| *label == binding.label) {
+                Some((keys, _)) => {
+                    keys.push('/');
+                    keys.push_str(&binding.keys_label());
+                }
+                None => rows.push((binding.keys_label(), binding.label)),
+            }
+        }
+        rows
+    }
+}
+
+/// Every mode, for checks that must hold in each.
+pub const ALL_MODES: [Mode; 8] = [
+    Writing, Browsing, Rating, Answer, Help, Picker, Packs, Confirm,
+];
 
 #[cfg(test)]
 mod tests {
@@ -266,19 +438,53 @@ mod tests {
         KeyEvent::new(code, modifiers)
     }
 
+    fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
+        Keymap::default().action_for(mode, event)
+    }
+
     #[test]
     fn no_key_means_two_things_in_one_mode() {
-        for mode in [
-            Writing, Browsing, Rating, Answer, Help, Picker, Packs, Confirm,
-        ] {
-            let mut seen: Vec<Key> = Vec::new();
-            for binding in BINDINGS.iter().filter(|b| b.applies_in(mode)) {
-                for key in binding.keys {
-                    assert!(!seen.contains(key), "{key} is bound twice in {mode:?}");
-                    seen.push(*key);
-                }
-            }
-        }
+        assert_eq!(Keymap::default().first_clash(), None);
+    }
+
+    #[test]
+    fn action_names_read_as_config_keys() {
+        assert_eq!(action_name(Action::Save), "save");
+        assert_eq!(action_name(Action::FocusNext), "focus-next");
+        assert_eq!(action_name(Action::SetRating(3)), "set-rating-3");
+        assert!(action_names().contains(&"open-picker".to_string()));
+    }
+
+    #[test]
+    fn overrides_replace_keys_and_bad_ones_are_explained() {
+        let overrides = vec![
+            ("save".to_string(), vec![Key::ctrl('w')]),
+            ("focus-next".to_string(), vec![Key::char('x')]),
+            ("sav".to_string(), vec![Key::ctrl('q')]),
+            ("open-picker".to_string(), vec![Key::char('?')]),
+        ];
+        let (keymap, problems) = Keymap::with_overrides(&overrides);
+        let ctrl_w = press(KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(keymap.action_for(Writing, &ctrl_w), Some(Action::Save));
+        let ctrl_s = press(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(keymap.action_for(Writing, &ctrl_s), None);
+        assert!(
+            keymap
+                .footer_hints(Writing)
+                .iter()
+                .any(|(keys, label)| keys == "Ctrl-W" && *label == "save")
+        );
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].contains("stop you typing"), "{}", problems[0]);
+        assert!(
+            problems[1].contains("did you mean `save`"),
+            "{}",
+            problems[1]
+        );
+        assert!(problems[2].contains("already used"), "{}", problems[2]);
+        // A refused override leaves the default in place.
+        let tab = press(KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(keymap.action_for(Writing, &tab), Some(Action::FocusNext));
     }
 
     #[test]
@@ -315,12 +521,17 @@ mod tests {
 
     #[test]
     fn help_merges_keys_that_share_a_label() {
-        let rows = help_rows(Rating);
+        let rows = Keymap::default().help_rows(Rating);
         let rate = rows
             .iter()
             .find(|(_, label)| *label == "rate 1 to 5")
             .unwrap();
         assert_eq!(rate.0, "1/2/3/4/5");
-        assert!(footer_hints(Writing).iter().any(|(keys, _)| keys == "Esc"));
+        assert!(
+            Keymap::default()
+                .footer_hints(Writing)
+                .iter()
+                .any(|(keys, _)| keys == "Esc")
+        );
     }
 }

@@ -6,14 +6,14 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::ui::keymap::{self, Mode};
+use crate::ui::keymap::{Keymap, Mode};
 use crate::ui::theme::Theme;
 
 /// Draws the hints for `mode`, as many as fit, in keymap order.
-pub fn render(mode: Mode, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render(keymap: &Keymap, mode: Mode, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     let mut used = 0usize;
-    for (keys, label) in keymap::footer_hints(mode) {
+    for (keys, label) in keymap.footer_hints(mode) {
         let width = keys.chars().count() + label.chars().count() + 3;
         if used + width > usize::from(area.width) {
             break;

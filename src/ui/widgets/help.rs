@@ -6,7 +6,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use crate::ui::keymap::{self, Mode};
+use crate::ui::keymap::{Keymap, Mode};
 use crate::ui::theme::Theme;
 
 /// The modes listed, in the order a person meets them.
@@ -19,14 +19,14 @@ const SECTIONS: [Mode; 5] = [
 ];
 
 /// All lines of the help, so the caller can bound scrolling.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(keymap: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for mode in SECTIONS {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
         lines.push(Line::styled(mode.title(), theme.title));
-        for (keys, label) in keymap::help_rows(mode) {
+        for (keys, label) in keymap.help_rows(mode) {
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  {keys:<18}"),
@@ -40,8 +40,8 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// Draws the overlay centred over `area`, scrolled down by `scroll` lines.
-pub fn render(theme: &Theme, scroll: u16, frame: &mut Frame, area: Rect) {
-    let lines = lines(theme);
+pub fn render(keymap: &Keymap, theme: &Theme, scroll: u16, frame: &mut Frame, area: Rect) {
+    let lines = lines(keymap, theme);
     let height = (lines.len() as u16 + 2).min(area.height);
     let width = 56.min(area.width);
     let [popup] = Layout::vertical([Constraint::Length(height)])
