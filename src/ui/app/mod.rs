@@ -1,31 +1,29 @@
 //! The app: state, `update(action)` and `render`. Input arrives as key events, becomes
 //! an [`Action`] through the keymap, and changes state here; drawing reads state only.
 
+mod packs;
+mod render;
+
+use packs::{all_packs, pack_rows};
+
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, Timelike};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::builtin;
 use crate::clock::Clock;
 use crate::domain::enrollment::Enrollment;
 use crate::domain::{Pack, Problem, Rating};
-use crate::store::{
-    DraftFile, Drafts, InstalledPacks, Journal, JournalScan, PackStore, Paths, StoreError,
-};
+use crate::store::{DraftFile, Drafts, Journal, JournalScan, PackStore, Paths, StoreError};
 use crate::ui::action::Action;
 use crate::ui::keymap::{Keymap, Mode};
-use crate::ui::screens::packs::{PackRow, PacksScreen, RowState};
+use crate::ui::screens::packs::PacksScreen;
 use crate::ui::screens::today::{self, Today};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::help;
 use crate::ui::widgets::picker::{Picker, PickerItem};
-use crate::ui::widgets::{footer, help};
 
 /// The smallest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 60;
@@ -439,131 +437,6 @@ impl App {
         }
     }
 
-    fn start_pack(&mut self) {
-        let Some(row) = self.packs_screen.selected_row() else {
-            return;
-        };
-        if row.state != RowState::Available {
-            let message = match row.state {
-                RowState::Invalid(_) => "This pack cannot be read; fix its file first.",
-                _ => "This pack is started already; p pauses or resumes it.",
-            };
-            self.tell(Level::Info, message);
-            return;
-        }
-        let id = row.id.clone();
-        match self.pack_store.start_builtin(&id, self.today.date) {
-            Ok(outcome) => {
-                let days = outcome
-                    .pack
-                    .meta
-                    .days
-                    .map_or(String::new(), |d| format!(", {d} days"));
-                self.reload_packs();
-                self.tell(
-                    Level::Success,
-                    format!(
-                        "Started “{}” today{days}. Its prompts appear on Today.",
-                        outcome.pack.meta.title
-                    ),
-                );
-            }
-            Err(error) => self.tell(Level::Error, error.to_string()),
-        }
-    }
-
-    fn toggle_pause(&mut self) {
-        let Some(row) = self.packs_screen.selected_row() else {
-            return;
-        };
-        if !row.can_pause_or_resume() {
-            self.tell(Level::Info, "Only a started pack can be paused or resumed.");
-            return;
-        }
-        let (id, title) = (row.id.clone(), row.title.clone());
-        let paused = matches!(
-            row.state,
-            RowState::Running(crate::domain::enrollment::PackStatus::Paused { .. })
-        );
-        let date = self.today.date;
-        let result = if paused {
-            self.pack_store.resume(&id, date)
-        } else {
-            self.pack_store.pause(&id, date)
-        };
-        match result {
-            Ok(_) => {
-                self.reload_packs();
-                let verb = if paused { "Resumed" } else { "Paused" };
-                self.tell(Level::Success, format!("{verb} “{title}”."));
-            }
-            Err(error) => self.tell(Level::Error, error.to_string()),
-        }
-    }
-
-    fn ask_remove(&mut self) {
-        match self.packs_screen.selected_row() {
-            Some(row) if row.state != RowState::Available && !row.id.is_empty() => {
-                self.confirm_remove = Some(row.id.clone());
-            }
-            Some(_) => self.tell(
-                Level::Info,
-                "Built-in packs that are not started have nothing to remove.",
-            ),
-            None => {}
-        }
-    }
-
-    fn remove_confirmed(&mut self) {
-        let Some(id) = self.confirm_remove.take() else {
-            return;
-        };
-        match self.pack_store.remove(&id) {
-            Ok(_) => {
-                self.reload_packs();
-                self.tell(
-                    Level::Success,
-                    format!("Removed “{id}”. What you wrote for it stays in your journal."),
-                );
-            }
-            Err(error) => self.tell(Level::Error, error.to_string()),
-        }
-    }
-
-    /// Reads the installed packs again after a change, and rebuilds Today from the
-    /// saved day plus a fresh draft, so nothing typed is lost while its prompts change.
-    fn reload_packs(&mut self) {
-        let builtin_packs = builtin::packs_lenient();
-        let installed = self.pack_store.load();
-        self.packs = all_packs(&builtin_packs, &installed);
-        self.enrollments = installed.packs.iter().map(|(_, e)| e.clone()).collect();
-        let date = self.today.date;
-        self.packs_screen
-            .refresh(pack_rows(date, &builtin_packs, &installed));
-        self.pack_problems = installed.problems;
-        if self.today_blocked {
-            return;
-        }
-        self.flush_drafts();
-        let saved = self.journal.load_day(date).ok().flatten();
-        let recent = recent_days(&self.journal, date);
-        let offers = offers_for(date, &self.packs, &self.enrollments, &recent);
-        let (focus, writing) = (self.today.focus, self.today.writing);
-        self.today = Today::new(
-            date,
-            &offers,
-            &self.packs,
-            saved.as_ref(),
-            self.draft_file.day(date),
-        );
-        if let today::Focus::Slot(index) = focus
-            && index < self.today.slots.len()
-        {
-            self.today.focus_on(focus);
-        }
-        self.today.set_writing(writing && self.today.writing);
-    }
-
     /// Opens the picker over every prompt of every pack.
     fn open_picker(&mut self) {
         let mut items = Vec::new();
@@ -700,211 +573,6 @@ impl App {
             }
         }
     }
-
-    pub fn render(&self, frame: &mut Frame) {
-        let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            self.render_too_small(frame, area);
-            return;
-        }
-        // Long messages take a second line rather than being cut off.
-        let lines_for = |text: Option<String>| {
-            text.map_or(0, |text| {
-                if text.chars().count() > usize::from(area.width) {
-                    2
-                } else {
-                    1
-                }
-            })
-        };
-        let problems_height = lines_for(self.problems_text());
-        let status_height = lines_for(self.status_text()).max(1);
-        let [header, problems, body, status, hints] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(problems_height),
-            Constraint::Fill(1),
-            Constraint::Length(status_height),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        self.render_header(frame, header);
-        self.render_problems(frame, problems);
-        match self.screen {
-            Screen::Today => today::render(&self.today, &self.theme, frame, body),
-            Screen::Packs => self
-                .packs_screen
-                .render(self.today.date, &self.theme, frame, body),
-        }
-        self.render_status(frame, status);
-        footer::render(&self.keymap, self.mode(), &self.theme, frame, hints);
-        if let Some((picker, _)) = &self.picker {
-            picker.render(&self.theme, frame, area);
-        }
-        if let Some(id) = &self.confirm_remove {
-            let question = format!("Remove “{id}”? What you wrote for it stays in your journal.");
-            crate::ui::widgets::confirm::render(&question, &self.theme, frame, area);
-        }
-        if let Some(scroll) = self.help_scroll {
-            help::render(&self.keymap, &self.theme, scroll, frame, area);
-        }
-    }
-
-    fn render_header(&self, frame: &mut Frame, area: Rect) {
-        let mut spans = vec![
-            Span::styled(
-                " truenorth ",
-                self.theme
-                    .accent
-                    .add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            ),
-            Span::raw(" "),
-        ];
-        for (index, screen) in Screen::ALL.into_iter().enumerate() {
-            if index > 0 {
-                spans.push(Span::styled(" │", self.theme.border));
-            }
-            let style = if screen == self.screen {
-                self.theme.title.add_modifier(Modifier::UNDERLINED)
-            } else {
-                self.theme.muted
-            };
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(screen.title(), style));
-        }
-        let date = self.today.date.format("%a %-d %b %Y").to_string();
-        let anything_saved = self.today.slots.iter().any(|slot| slot.entry_id.is_some());
-        let state = if self.today.is_dirty() {
-            Span::styled(" · ● unsaved changes ", self.theme.warning)
-        } else if anything_saved {
-            Span::styled(" · ✓ all saved ", self.theme.muted)
-        } else {
-            Span::raw(" ")
-        };
-        let right = Line::from(vec![Span::styled(date, self.theme.text), state]).right_aligned();
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
-        frame.render_widget(Paragraph::new(right), area);
-    }
-
-    fn problems_text(&self) -> Option<String> {
-        let problems = self.problems();
-        let first = problems.first()?;
-        let more = match problems.len() {
-            1 => String::new(),
-            n => format!(" (+{} more)", n - 1),
-        };
-        Some(format!(
-            "⚠ Not loaded, left untouched: {first}{more} · `truenorth doctor` lists all"
-        ))
-    }
-
-    fn render_problems(&self, frame: &mut Frame, area: Rect) {
-        if let Some(text) = self.problems_text() {
-            let paragraph =
-                Paragraph::new(Line::styled(text, self.theme.warning)).wrap(Wrap { trim: true });
-            frame.render_widget(paragraph, area);
-        }
-    }
-
-    fn status_text(&self) -> Option<String> {
-        let notice = self.notice.as_ref()?;
-        let symbol = match notice.level {
-            Level::Info => "ℹ",
-            Level::Success => "✓",
-            Level::Warning => "⚠",
-            Level::Error => "✗",
-        };
-        Some(format!(" {symbol} {}", notice.text))
-    }
-
-    fn render_status(&self, frame: &mut Frame, area: Rect) {
-        let (Some(notice), Some(text)) = (&self.notice, self.status_text()) else {
-            return;
-        };
-        let style = match notice.level {
-            Level::Info => self.theme.text,
-            Level::Success => self.theme.success,
-            Level::Warning => self.theme.warning,
-            Level::Error => self.theme.error,
-        };
-        let paragraph = Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: false });
-        frame.render_widget(paragraph, area);
-    }
-
-    fn render_too_small(&self, frame: &mut Frame, area: Rect) {
-        let text = vec![
-            Line::styled("truenorth", self.theme.title),
-            Line::raw(""),
-            Line::raw(format!(
-                "Please enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT}."
-            )),
-            Line::styled(
-                format!("It is {}x{} now.", area.width, area.height),
-                self.theme.muted,
-            ),
-            Line::raw(""),
-            Line::styled("Ctrl-C quits; your text is kept.", self.theme.muted),
-        ];
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
-    }
-}
-
-/// Every pack prompts can come from: the built-in ones, then the installed ones that
-/// are not built in.
-fn all_packs(builtin_packs: &[Pack], installed: &InstalledPacks) -> Vec<Pack> {
-    let mut packs = builtin_packs.to_vec();
-    for (pack, _) in &installed.packs {
-        if !packs.iter().any(|known| known.meta.id == pack.meta.id) {
-            packs.push(pack.clone());
-        }
-    }
-    packs
-}
-
-/// The Packs screen's list: started packs with their status, built-in coach packs not
-/// started yet, and installed files that could not be read.
-fn pack_rows(date: NaiveDate, builtin_packs: &[Pack], installed: &InstalledPacks) -> Vec<PackRow> {
-    let mut rows: Vec<PackRow> = installed
-        .packs
-        .iter()
-        .map(|(pack, enrollment)| PackRow {
-            id: pack.meta.id.clone(),
-            title: pack.meta.title.clone(),
-            state: RowState::Running(enrollment.status_on(date, pack.meta.days)),
-            pack: Some(pack.clone()),
-            enrollment: Some(enrollment.clone()),
-        })
-        .collect();
-    for pack in builtin_packs {
-        if !builtin::is_daily(&pack.meta.id) && installed.get(&pack.meta.id).is_none() {
-            rows.push(PackRow {
-                id: pack.meta.id.clone(),
-                title: pack.meta.title.clone(),
-                state: RowState::Available,
-                pack: Some(pack.clone()),
-                enrollment: None,
-            });
-        }
-    }
-    for problem in &installed.problems {
-        let path = std::path::Path::new(&problem.source);
-        let id = path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .filter(|stem| *stem != "state")
-            .unwrap_or_default()
-            .to_string();
-        rows.push(PackRow {
-            id,
-            title: path.file_name().map_or_else(
-                || problem.source.clone(),
-                |name| name.to_string_lossy().into_owned(),
-            ),
-            state: RowState::Invalid(problem.to_string()),
-            pack: None,
-            enrollment: None,
-        });
-    }
-    rows
 }
 
 /// The day files of the week before `date`: enough to tell which scheduled prompts
