@@ -47,4 +47,20 @@ pub enum Action {
     RemovePack,
     /// Yes to the question on screen.
     Confirm,
+    /// Start typing a search.
+    Search,
+    TogglePrivate,
+    /// Ask to delete the selected entry.
+    Delete,
+    /// Bring back the entry deleted last.
+    UndoDelete,
+    /// Narrow the list to a tag.
+    FilterTag,
+    /// Walk through: all entries, shared only, private only.
+    CyclePrivacy,
+    /// Show what was written on this day in earlier years.
+    OnThisDay,
+    ClearFilters,
+    PageUp,
+    PageDown,
 }

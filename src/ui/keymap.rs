@@ -26,6 +26,12 @@ pub enum Mode {
     Packs,
     /// A yes/no question is on screen.
     Confirm,
+    /// On Journal, moving through entries.
+    Journal,
+    /// Typing a Journal search: printable keys are the query.
+    JournalSearch,
+    /// Editing a past entry: printable keys are text.
+    EntryEdit,
 }
 
 impl Mode {
@@ -39,6 +45,9 @@ impl Mode {
             Mode::Picker => "In the prompt picker",
             Mode::Packs => "On Packs",
             Mode::Confirm => "When asked to confirm",
+            Mode::Journal => "On Journal",
+            Mode::JournalSearch => "While searching the journal",
+            Mode::EntryEdit => "While editing an entry",
         }
     }
 }
@@ -156,11 +165,14 @@ impl Binding {
     }
 }
 
-use Mode::{Answer, Browsing, Confirm, Help, Packs, Picker, Rating, Writing};
+use Mode::{
+    Answer, Browsing, Confirm, EntryEdit, Help, Journal, JournalSearch, Packs, Picker, Rating,
+    Writing,
+};
 
 const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating, Answer];
 const MOVING: &[Mode] = &[Browsing, Rating, Answer];
-const SCREENS: &[Mode] = &[Browsing, Rating, Answer, Packs];
+const SCREENS: &[Mode] = &[Browsing, Rating, Answer, Packs, Journal];
 
 /// Every key the app knows. Order is the order of the footer and the help.
 #[rustfmt::skip]
@@ -204,6 +216,27 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char('s')], modes: &[Packs], action: Action::StartPack, label: "start", in_footer: true },
     Binding { keys: &[Key::char('p')], modes: &[Packs], action: Action::TogglePause, label: "pause/resume", in_footer: true },
     Binding { keys: &[Key::char('x'), Key::plain(KeyCode::Delete)], modes: &[Packs], action: Action::RemovePack, label: "remove", in_footer: true },
+    Binding { keys: &[Key::char('j'), Key::plain(KeyCode::Down)], modes: &[Journal], action: Action::Down, label: "next entry", in_footer: false },
+    Binding { keys: &[Key::char('k'), Key::plain(KeyCode::Up)], modes: &[Journal], action: Action::Up, label: "previous entry", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::PageDown)], modes: &[Journal], action: Action::PageDown, label: "page down", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::PageUp)], modes: &[Journal], action: Action::PageUp, label: "page up", in_footer: false },
+    Binding { keys: &[Key::char('/')], modes: &[Journal], action: Action::Search, label: "search", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter), Key::char('e')], modes: &[Journal], action: Action::StartEditing, label: "edit", in_footer: true },
+    Binding { keys: &[Key::char('p')], modes: &[Journal], action: Action::TogglePrivate, label: "private", in_footer: true },
+    Binding { keys: &[Key::char('x'), Key::plain(KeyCode::Delete)], modes: &[Journal], action: Action::Delete, label: "delete", in_footer: false },
+    Binding { keys: &[Key::char('u')], modes: &[Journal], action: Action::UndoDelete, label: "undo delete", in_footer: false },
+    Binding { keys: &[Key::char('t')], modes: &[Journal], action: Action::FilterTag, label: "tag", in_footer: true },
+    Binding { keys: &[Key::char('v')], modes: &[Journal], action: Action::CyclePrivacy, label: "shared/private", in_footer: false },
+    Binding { keys: &[Key::char('o')], modes: &[Journal], action: Action::OnThisDay, label: "on this day", in_footer: true },
+    Binding { keys: &[Key::char('c')], modes: &[Journal], action: Action::ClearFilters, label: "clear filters", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[JournalSearch], action: Action::Choose, label: "done", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Down)], modes: &[JournalSearch], action: Action::Down, label: "next result", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Up)], modes: &[JournalSearch], action: Action::Up, label: "previous result", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[JournalSearch], action: Action::Close, label: "clear search", in_footer: true },
+    Binding { keys: &[Key::ctrl('s')], modes: &[EntryEdit], action: Action::Save, label: "save", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[EntryEdit], action: Action::StopEditing, label: "done (saves)", in_footer: true },
+    Binding { keys: &[Key::ctrl('z')], modes: &[EntryEdit], action: Action::Undo, label: "undo", in_footer: true },
+    Binding { keys: &[Key::ctrl('y')], modes: &[EntryEdit], action: Action::Redo, label: "redo", in_footer: false },
     Binding { keys: &[Key::char('y')], modes: &[Confirm], action: Action::Confirm, label: "yes", in_footer: true },
     Binding { keys: &[Key::char('n'), Key::plain(KeyCode::Esc)], modes: &[Confirm], action: Action::Close, label: "no", in_footer: true },
     Binding { keys: &[Key::char(']')], modes: SCREENS, action: Action::NextScreen, label: "next screen", in_footer: true },
@@ -303,7 +336,12 @@ pub fn action_names() -> Vec<String> {
 }
 
 /// Modes where unmodified printable keys are text, not commands.
-const TEXT_MODES: [Mode; 2] = [Mode::Writing, Mode::Picker];
+const TEXT_MODES: [Mode; 4] = [
+    Mode::Writing,
+    Mode::Picker,
+    Mode::JournalSearch,
+    Mode::EntryEdit,
+];
 
 fn is_plain_printable(key: &Key) -> bool {
     matches!(key.code, KeyCode::Char(_))
@@ -426,8 +464,18 @@ impl Keymap {
 }
 
 /// Every mode, for checks that must hold in each.
-pub const ALL_MODES: [Mode; 8] = [
-    Writing, Browsing, Rating, Answer, Help, Picker, Packs, Confirm,
+pub const ALL_MODES: [Mode; 11] = [
+    Writing,
+    Browsing,
+    Rating,
+    Answer,
+    Help,
+    Picker,
+    Packs,
+    Confirm,
+    Journal,
+    JournalSearch,
+    EntryEdit,
 ];
 
 #[cfg(test)]

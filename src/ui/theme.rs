@@ -46,7 +46,7 @@ pub struct Theme {
 pub const ROLES: &[(&str, &str)] = &[
     ("text", "answers, prompts and ordinary text"),
     ("muted", "hints, the footer, dates and other quiet text"),
-    ("accent", "the focused prompt's marker and highlighted keys"),
+    ("accent", "highlights: tags, search matches, rating dots, statuses"),
     ("title", "screen and panel titles (always bold)"),
     ("border", "panel borders"),
     ("border_focus", "the border of the panel that has the focus"),

@@ -1,6 +1,7 @@
 //! The app: state, `update(action)` and `render`. Input arrives as key events, becomes
 //! an [`Action`] through the keymap, and changes state here; drawing reads state only.
 
+mod journal;
 mod packs;
 mod render;
 
@@ -15,10 +16,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::builtin;
 use crate::clock::Clock;
 use crate::domain::enrollment::Enrollment;
+use crate::domain::index::JournalIndex;
 use crate::domain::{Pack, Problem, Rating};
 use crate::store::{DraftFile, Drafts, Journal, JournalScan, PackStore, Paths, StoreError};
 use crate::ui::action::Action;
 use crate::ui::keymap::{Keymap, Mode};
+use crate::ui::screens::journal::JournalScreen;
 use crate::ui::screens::packs::PacksScreen;
 use crate::ui::screens::today::{self, Today};
 use crate::ui::theme::Theme;
@@ -51,18 +54,28 @@ pub enum Level {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Today,
+    Journal,
     Packs,
 }
 
 impl Screen {
-    const ALL: [Screen; 2] = [Screen::Today, Screen::Packs];
+    const ALL: [Screen; 3] = [Screen::Today, Screen::Journal, Screen::Packs];
 
     fn title(self) -> &'static str {
         match self {
             Screen::Today => "Today",
+            Screen::Journal => "Journal",
             Screen::Packs => "Packs",
         }
     }
+}
+
+/// What an open picker is choosing.
+pub enum PickerPurpose {
+    /// A prompt to answer on Today: the (pack, prompt) index of each item.
+    Prompt(Vec<(usize, usize)>),
+    /// A tag to narrow the journal to: the tag of each item.
+    Tag(Vec<String>),
 }
 
 /// Work the event loop must do outside the app, because it needs the terminal.
@@ -92,11 +105,13 @@ pub struct App {
     /// Today's file exists but is broken: saving would overwrite it, so it is refused.
     today_blocked: bool,
     help_scroll: Option<u16>,
-    /// The open prompt picker, with the (pack, prompt) index of each item.
-    picker: Option<(Picker, Vec<(usize, usize)>)>,
+    picker: Option<(Picker, PickerPurpose)>,
+    /// The whole journal, once the background scan has read it.
+    index: Option<JournalIndex>,
+    journal_screen: JournalScreen,
     notice: Option<Notice>,
     problems: Vec<Problem>,
-    scan: Option<Receiver<JournalScan>>,
+    scan: Option<Receiver<(JournalScan, JournalIndex)>>,
     last_edit: Option<Instant>,
     drafts_stale: bool,
     effect: Option<Effect>,
@@ -162,6 +177,8 @@ impl App {
             today_blocked,
             help_scroll: None,
             picker: None,
+            index: None,
+            journal_screen: JournalScreen::default(),
             notice: None,
             problems,
             scan: None,
@@ -227,7 +244,9 @@ impl App {
         let (sender, receiver) = mpsc::channel();
         let journal = self.journal.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(journal.scan());
+            let mut scan = crate::store::journal_cache::load(&journal);
+            let index = JournalIndex::new(std::mem::take(&mut scan.days));
+            let _ = sender.send((scan, index));
         });
         self.scan = Some(receiver);
     }
@@ -261,12 +280,20 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help_scroll.is_some() {
             Mode::Help
-        } else if self.confirm_remove.is_some() {
+        } else if self.confirm_remove.is_some() || self.journal_screen.confirm_delete {
             Mode::Confirm
         } else if self.picker.is_some() {
             Mode::Picker
         } else if self.screen == Screen::Packs {
             Mode::Packs
+        } else if self.screen == Screen::Journal {
+            if self.journal_screen.editing.is_some() {
+                Mode::EntryEdit
+            } else if self.journal_screen.searching {
+                Mode::JournalSearch
+            } else {
+                Mode::Journal
+            }
         } else if matches!(
             self.today.focus,
             today::Focus::Energy | today::Focus::Outlook
@@ -292,6 +319,8 @@ impl App {
         let mode = self.mode();
         if let Some(action) = self.keymap.action_for(mode, &event) {
             self.update(action);
+        } else if matches!(mode, Mode::JournalSearch | Mode::EntryEdit) {
+            self.journal_input(event);
         } else if mode == Mode::Picker
             && let Some((picker, _)) = &mut self.picker
         {
@@ -330,6 +359,9 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        if self.screen == Screen::Journal && self.update_journal(action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Save => self.save(),
@@ -404,6 +436,17 @@ impl App {
                 self.picker = None;
                 self.confirm_remove = None;
             }
+            // Journal's own actions are handled above while it is on screen.
+            Action::Search
+            | Action::TogglePrivate
+            | Action::Delete
+            | Action::UndoDelete
+            | Action::FilterTag
+            | Action::CyclePrivacy
+            | Action::OnThisDay
+            | Action::ClearFilters
+            | Action::PageUp
+            | Action::PageDown => {}
             Action::NextScreen | Action::PrevScreen => {
                 let at = Screen::ALL
                     .iter()
@@ -451,18 +494,30 @@ impl App {
                 places.push((pack_index, prompt_index));
             }
         }
-        self.picker = Some((Picker::new("Pick any prompt", items), places));
+        self.picker = Some((
+            Picker::new("Pick any prompt", items),
+            PickerPurpose::Prompt(places),
+        ));
     }
 
     /// Adds the picked prompt to Today and starts answering it.
     fn choose_picked(&mut self) {
-        let Some((picker, places)) = self.picker.take() else {
+        let Some((picker, purpose)) = self.picker.take() else {
             return;
         };
-        let Some(&(pack_index, prompt_index)) = picker.chosen().and_then(|index| places.get(index))
-        else {
+        let Some(chosen) = picker.chosen() else {
             self.tell(Level::Info, "Nothing matches; Esc closes the picker.");
-            self.picker = Some((picker, places));
+            self.picker = Some((picker, purpose));
+            return;
+        };
+        let places = match purpose {
+            PickerPurpose::Prompt(places) => places,
+            PickerPurpose::Tag(tags) => {
+                self.filter_by_tag(tags[chosen].clone());
+                return;
+            }
+        };
+        let Some(&(pack_index, prompt_index)) = places.get(chosen) else {
             return;
         };
         let pack = &self.packs[pack_index];
@@ -510,9 +565,11 @@ impl App {
             self.flush_drafts();
         }
         if let Some(receiver) = &self.scan
-            && let Ok(scan) = receiver.try_recv()
+            && let Ok((scan, index)) = receiver.try_recv()
         {
             self.scan = None;
+            self.journal_screen.refresh(&index);
+            self.index = Some(index);
             for problem in scan.problems {
                 if !self.problems.contains(&problem) {
                     self.problems.push(problem);
@@ -556,9 +613,10 @@ impl App {
             .journal
             .update_day(self.today.date, |day| ids = request.apply(day, now));
         match result {
-            Ok(_) => {
+            Ok(day) => {
                 self.today.mark_saved(&ids);
                 self.flush_drafts();
+                self.index_day(day);
                 let path = self
                     .journal
                     .display_path(&self.journal.day_path(self.today.date));

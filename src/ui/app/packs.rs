@@ -113,9 +113,16 @@ impl App {
         self.packs_screen
             .refresh(pack_rows(date, &builtin_packs, &installed));
         self.pack_problems = installed.problems;
+        self.rebuild_today();
+    }
+
+    /// Builds Today again from what is on disk plus a fresh draft (the running packs
+    /// or the day's file changed), keeping the focus; nothing typed is lost.
+    pub(super) fn rebuild_today(&mut self) {
         if self.today_blocked {
             return;
         }
+        let date = self.today.date;
         self.flush_drafts();
         let saved = self.journal.load_day(date).ok().flatten();
         let recent = recent_days(&self.journal, date);

@@ -42,6 +42,10 @@ impl App {
         self.render_problems(frame, problems);
         match self.screen {
             Screen::Today => today::render(&self.today, &self.theme, frame, body),
+            Screen::Journal => {
+                self.journal_screen
+                    .render(self.index.as_ref(), &self.theme, frame, body)
+            }
             Screen::Packs => self
                 .packs_screen
                 .render(self.today.date, &self.theme, frame, body),
@@ -50,6 +54,10 @@ impl App {
         footer::render(&self.keymap, self.mode(), &self.theme, frame, hints);
         if let Some((picker, _)) = &self.picker {
             picker.render(&self.theme, frame, area);
+        }
+        if self.journal_screen.confirm_delete {
+            let question = "Delete this entry? u brings it back until you leave truenorth.";
+            crate::ui::widgets::confirm::render(question, &self.theme, frame, area);
         }
         if let Some(id) = &self.confirm_remove {
             let question = format!("Remove “{id}”? What you wrote for it stays in your journal.");

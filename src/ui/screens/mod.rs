@@ -1,4 +1,5 @@
 //! One module per screen: its state, how it takes input and how it draws.
 
+pub mod journal;
 pub mod packs;
 pub mod today;

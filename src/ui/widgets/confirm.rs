@@ -9,7 +9,7 @@ use crate::ui::theme::Theme;
 
 pub fn render(question: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = 60.min(area.width);
-    let [popup] = Layout::vertical([Constraint::Length(6)])
+    let [popup] = Layout::vertical([Constraint::Length(7)])
         .flex(Flex::Center)
         .areas(area);
     let [popup] = Layout::horizontal([Constraint::Length(width)])

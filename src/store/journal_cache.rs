@@ -1,0 +1,658 @@
+//! A cache of the parsed journal, so the scripting commands (`list`, `search`) and the
+//! screens can load ten years of day files in milliseconds instead of parsing 3,000+
+//! TOML files each time.
+//!
+//! The day files stay the only truth. The cache (`cache/journal.bin` in the journal
+//! folder, owner-only like everything there) holds each day as it was parsed, with the
+//! size and modification time of its file. Loading lists the day files, takes a day
+//! from the cache when its file is unchanged and parses the file otherwise (in
+//! parallel when many changed); then it rewrites the cache if anything differed. A
+//! missing, older-format or damaged cache is simply rebuilt. Files changed within the
+//! last two seconds are always parsed, because a file system's clock ticks are too
+//! coarse to tell two quick writes of the same size apart.
+//!
+//! The format is a private detail of this build (see [`FORMAT`]); nothing else reads it.
+
+use std::collections::HashMap;
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+
+use super::atomic::{self, create_private_dir_all};
+use super::{Journal, JournalScan, StoreError};
+use crate::domain::{AnswerValue, Day, Entry, Frame, Problem, Rating, Ratings};
+
+/// Bumped whenever the layout (or [`Day`]) changes, so an old cache is rebuilt rather
+/// than misread.
+const FORMAT: u32 = 2;
+const MAGIC: &[u8; 8] = b"TNJCACHE";
+const END: &[u8; 8] = b"TNJC-END";
+/// Files modified this recently are parsed even when they look unchanged.
+const RACY: Duration = Duration::from_secs(2);
+/// Fewer changed files than this are parsed on the calling thread: starting threads
+/// costs more than it saves.
+const PARALLEL_FROM: usize = 64;
+
+/// The cache file of `journal`.
+pub fn cache_path(journal: &Journal) -> PathBuf {
+    journal.root().join("cache").join("journal.bin")
+}
+
+/// Loads every day, like [`Journal::scan`] (oldest first, a problem per unreadable
+/// file), using and refreshing the cache. A cache that cannot be written is not an
+/// error: the next load parses again.
+pub fn load(journal: &Journal) -> JournalScan {
+    load_at(journal, SystemTime::now())
+}
+
+/// [`load`] as of `now` (to decide which files are too recent to trust).
+pub fn load_at(journal: &Journal, now: SystemTime) -> JournalScan {
+    let path = cache_path(journal);
+    let cached = fs::read(&path)
+        .ok()
+        .and_then(|bytes| decode(&bytes))
+        .unwrap_or_default();
+    let mut scan = JournalScan::default();
+    let files = match list_day_files(journal) {
+        Ok(files) => files,
+        Err(error) => {
+            scan.problems.push(Problem::new(
+                journal.display_path(&journal.root().join("journal")),
+                error.to_string(),
+            ));
+            return scan;
+        }
+    };
+
+    let mut by_name: HashMap<&str, &CachedDay> =
+        cached.iter().map(|c| (c.stamp.name.as_str(), c)).collect();
+    let mut fresh = Vec::with_capacity(files.len());
+    let mut stale = Vec::new();
+    for file in &files {
+        let mut stamp = file.stamp.clone();
+        stamp.racy = stamp.modified_nanos + RACY.as_nanos() as i128 > nanos_since_epoch(now);
+        let before = by_name.remove(stamp.name.as_str());
+        match before {
+            Some(cached) if !stamp.racy && cached.stamp == stamp => fresh.push(CachedDay {
+                stamp,
+                day: cached.day.clone(),
+            }),
+            _ => stale.push(Stale {
+                path: &file.path,
+                stamp,
+                before,
+            }),
+        }
+    }
+    // Days whose files are gone.
+    let mut changed = !by_name.is_empty();
+
+    let parsed = parse_files(journal, &stale);
+    for (stale, result) in stale.into_iter().zip(parsed) {
+        match result {
+            Ok(day) => {
+                changed |= stale
+                    .before
+                    .is_none_or(|before| before.stamp != stale.stamp || before.day != day);
+                fresh.push(CachedDay {
+                    stamp: stale.stamp,
+                    day,
+                });
+            }
+            Err(problem) => {
+                changed |= stale.before.is_some();
+                scan.problems.push(problem);
+            }
+        }
+    }
+    fresh.sort_by(|a, b| a.stamp.name.cmp(&b.stamp.name));
+    if changed {
+        // A cache that cannot be written only costs speed next time.
+        let _ = write_cache(&path, &fresh);
+    }
+    scan.days = fresh.into_iter().map(|cached| cached.day).collect();
+    scan.days.sort_by_key(|day| day.date);
+    scan
+}
+
+/// A day file as found on disk: its name under `journal/`, size and modification time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    name: String,
+    size: u64,
+    modified_nanos: i128,
+    /// Modified too recently to be trusted next time without parsing.
+    racy: bool,
+}
+
+#[derive(Debug, Clone)]
+struct CachedDay {
+    stamp: Stamp,
+    day: Day,
+}
+
+struct DayFile {
+    path: PathBuf,
+    stamp: Stamp,
+}
+
+/// A file that must be parsed, and what the cache held for it.
+struct Stale<'a> {
+    path: &'a Path,
+    stamp: Stamp,
+    before: Option<&'a CachedDay>,
+}
+
+/// `journal/YYYY/*.toml` with sizes and times, skipping temp files a killed writer
+/// may have left (as [`Journal::scan`] does).
+fn list_day_files(journal: &Journal) -> io::Result<Vec<DayFile>> {
+    let root = journal.root().join("journal");
+    let years = match fs::read_dir(&root) {
+        Ok(years) => years,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(error),
+    };
+    let mut files = Vec::new();
+    for year in years {
+        let year = year?;
+        if !year.file_type()?.is_dir() {
+            continue;
+        }
+        for file in fs::read_dir(year.path())? {
+            let file = file?;
+            let path = file.path();
+            let is_day_file =
+                path.extension().is_some_and(|ext| ext == "toml") && !atomic::is_temp_file(&path);
+            if !is_day_file {
+                continue;
+            }
+            let metadata = file.metadata()?;
+            let modified = metadata.modified().unwrap_or(UNIX_EPOCH);
+            let name = format!(
+                "{}/{}",
+                year.file_name().to_string_lossy(),
+                file.file_name().to_string_lossy()
+            );
+            files.push(DayFile {
+                path,
+                stamp: Stamp {
+                    name,
+                    size: metadata.len(),
+                    modified_nanos: nanos_since_epoch(modified),
+                    racy: false,
+                },
+            });
+        }
+    }
+    Ok(files)
+}
+
+fn nanos_since_epoch(time: SystemTime) -> i128 {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => after.as_nanos() as i128,
+        Err(before) => -(before.duration().as_nanos() as i128),
+    }
+}
+
+/// Parses the given files, on two threads when there are many.
+fn parse_files(journal: &Journal, files: &[Stale]) -> Vec<Result<Day, Problem>> {
+    let parse_all = |chunk: &[Stale]| -> Vec<Result<Day, Problem>> {
+        chunk
+            .iter()
+            .map(|stale| parse_file(journal, stale.path))
+            .collect()
+    };
+    if files.len() < PARALLEL_FROM {
+        return parse_all(files);
+    }
+    let (first, second) = files.split_at(files.len() / 2);
+    thread::scope(|scope| {
+        let other = scope.spawn(|| parse_all(second));
+        let mut results = parse_all(first);
+        results.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        results
+    })
+}
+
+/// One day file, read the way [`Journal::load_day`] reads it.
+fn parse_file(journal: &Journal, path: &Path) -> Result<Day, Problem> {
+    let date = path
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .and_then(|stem| NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok());
+    let loaded = match date {
+        Some(date) => journal.load_day(date).and_then(|day| {
+            day.ok_or_else(|| {
+                StoreError::io(path)(io::Error::new(io::ErrorKind::NotFound, "file vanished"))
+            })
+        }),
+        // A hand-made file with another name: read as is, like `scan` does.
+        None => fs::read_to_string(path)
+            .map_err(StoreError::io(path))
+            .and_then(|text| {
+                toml::from_str::<Day>(&text).map_err(|error| {
+                    StoreError::Malformed(Problem::from_toml(
+                        journal.display_path(path),
+                        &text,
+                        &error,
+                    ))
+                })
+            }),
+    };
+    loaded.map_err(|error| match error {
+        StoreError::Malformed(problem) => problem,
+        other => Problem::new(journal.display_path(path), other.to_string()),
+    })
+}
+
+/// Writes the cache beside its final name and renames it into place. No fsync: the
+/// cache can always be rebuilt, and a torn file fails to decode and is rebuilt.
+fn write_cache(path: &Path, days: &[CachedDay]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    create_private_dir_all(dir)?;
+    let bytes = encode(days);
+    let temp = dir.join(format!(".journal.bin.{}.tmp", std::process::id()));
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(atomic::PRIVATE_FILE_MODE);
+    }
+    let result = options
+        .open(&temp)
+        .and_then(|mut file| file.write_all(&bytes))
+        .and_then(|()| fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn encode(days: &[CachedDay]) -> Vec<u8> {
+    let capacity: usize = days
+        .iter()
+        .map(|cached| cached.stamp.size as usize + 64)
+        .sum();
+    let mut out = Writer(Vec::with_capacity(capacity));
+    out.0.extend_from_slice(MAGIC);
+    out.u32(FORMAT);
+    out.u32(days.len() as u32);
+    for cached in days {
+        let stamp = &cached.stamp;
+        out.str(&stamp.name);
+        out.u64(stamp.size);
+        out.i128(stamp.modified_nanos);
+        out.bool(stamp.racy);
+        encode_day(&mut out, &cached.day);
+    }
+    out.0.extend_from_slice(END);
+    out.0
+}
+
+fn encode_day(out: &mut Writer, day: &Day) {
+    out.u32(day.version);
+    out.i32(day.date.num_days_from_ce());
+    out.u8(day.ratings.energy.map_or(0, Rating::value));
+    out.u8(day.ratings.outlook.map_or(0, Rating::value));
+    out.table(&day.ratings.extra);
+    out.table(&day.extra);
+    out.table(&practice_table(day));
+    out.u32(day.entries.len() as u32);
+    for entry in &day.entries {
+        out.str(&entry.id);
+        out.i64(entry.created.timestamp());
+        out.i32(entry.created.offset().local_minus_utc());
+        out.opt_str(entry.pack.as_deref());
+        out.opt_str(entry.prompt.as_deref());
+        out.opt_str(entry.question.as_deref());
+        out.opt_str(entry.frame.as_ref().map(Frame::id));
+        out.str(&entry.text);
+        match entry.value {
+            None => out.u8(0),
+            Some(AnswerValue::YesNo(yes)) => {
+                out.u8(1);
+                out.bool(yes);
+            }
+            Some(AnswerValue::Number(n)) => {
+                out.u8(2);
+                out.i64(n);
+            }
+        }
+        out.u32(entry.tags.len() as u32);
+        for tag in &entry.tags {
+            out.str(tag);
+        }
+        out.bool(entry.private);
+        out.table(&entry.extra);
+    }
+}
+
+/// The cached days, or `None` if the bytes are not a whole cache of this format.
+fn decode(bytes: &[u8]) -> Option<Vec<CachedDay>> {
+    let mut input = Reader { bytes, at: 0 };
+    if input.take(MAGIC.len())? != MAGIC || input.u32()? != FORMAT {
+        return None;
+    }
+    let count = input.u32()? as usize;
+    let mut days = Vec::with_capacity(count.min(bytes.len() / 16));
+    for _ in 0..count {
+        let stamp = Stamp {
+            name: input.string()?,
+            size: input.u64()?,
+            modified_nanos: input.i128()?,
+            racy: input.bool()?,
+        };
+        let day = decode_day(&mut input)?;
+        days.push(CachedDay { stamp, day });
+    }
+    (input.take(END.len())? == END && input.at == bytes.len()).then_some(days)
+}
+
+fn decode_day(input: &mut Reader) -> Option<Day> {
+    let version = input.u32()?;
+    let date = NaiveDate::from_num_days_from_ce_opt(input.i32()?)?;
+    let rating = |value: u8| (value != 0).then(|| Rating::new(value)).flatten();
+    let energy = rating(input.u8()?);
+    let outlook = rating(input.u8()?);
+    let ratings = Ratings {
+        energy,
+        outlook,
+        extra: input.table()?,
+    };
+    let extra = input.table()?;
+    let practice = input.table()?;
+    let count = input.u32()? as usize;
+    let mut entries = Vec::with_capacity(count.min(1024));
+    for _ in 0..count {
+        let id = input.string()?;
+        let seconds = input.i64()?;
+        let offset = FixedOffset::east_opt(input.i32()?)?;
+        let created = DateTime::from_timestamp(seconds, 0)?.with_timezone(&offset);
+        let pack = input.opt_string()?;
+        let prompt = input.opt_string()?;
+        let question = input.opt_string()?;
+        let frame = input.opt_string()?.map(Frame::from);
+        let text = input.string()?;
+        let value = match input.u8()? {
+            0 => None,
+            1 => Some(AnswerValue::YesNo(input.bool()?)),
+            2 => Some(AnswerValue::Number(input.i64()?)),
+            _ => return None,
+        };
+        let tag_count = input.u32()? as usize;
+        let mut tags = Vec::with_capacity(tag_count.min(256));
+        for _ in 0..tag_count {
+            tags.push(input.string()?);
+        }
+        let private = input.bool()?;
+        entries.push(Entry {
+            id,
+            created,
+            pack,
+            prompt,
+            question,
+            frame,
+            text,
+            value,
+            tags,
+            private,
+            extra: input.table()?,
+        });
+    }
+    Some(Day {
+        version,
+        date,
+        ratings,
+        entries,
+        checkins: from_practice(&practice, "checkin")?,
+        connections: from_practice(&practice, "connection")?,
+        extra,
+    })
+}
+
+/// Check-ins and connections, kept in the cache as a TOML table: they are small and
+/// rare beside entries, and this way a field added to them needs no format change.
+fn practice_table(day: &Day) -> toml::Table {
+    let mut table = toml::Table::new();
+    if let Ok(value) = toml::Value::try_from(&day.checkins) {
+        table.insert("checkin".to_string(), value);
+    }
+    if let Ok(value) = toml::Value::try_from(&day.connections) {
+        table.insert("connection".to_string(), value);
+    }
+    table
+}
+
+fn from_practice<T: serde::de::DeserializeOwned>(table: &toml::Table, key: &str) -> Option<Vec<T>> {
+    match table.get(key) {
+        Some(value) => value.clone().try_into().ok(),
+        None => Some(Vec::new()),
+    }
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u8(&mut self, value: u8) {
+        self.0.push(value);
+    }
+    fn bool(&mut self, value: bool) {
+        self.u8(u8::from(value));
+    }
+    fn u32(&mut self, value: u32) {
+        self.0.extend_from_slice(&value.to_le_bytes());
+    }
+    fn i32(&mut self, value: i32) {
+        self.0.extend_from_slice(&value.to_le_bytes());
+    }
+    fn u64(&mut self, value: u64) {
+        self.0.extend_from_slice(&value.to_le_bytes());
+    }
+    fn i64(&mut self, value: i64) {
+        self.0.extend_from_slice(&value.to_le_bytes());
+    }
+    fn i128(&mut self, value: i128) {
+        self.0.extend_from_slice(&value.to_le_bytes());
+    }
+    fn str(&mut self, value: &str) {
+        self.u32(value.len() as u32);
+        self.0.extend_from_slice(value.as_bytes());
+    }
+    fn opt_str(&mut self, value: Option<&str>) {
+        match value {
+            Some(value) => {
+                self.u8(1);
+                self.str(value);
+            }
+            None => self.u8(0),
+        }
+    }
+    /// Keys this version does not know, kept as TOML text (almost always empty).
+    fn table(&mut self, table: &toml::Table) {
+        if table.is_empty() {
+            self.str("");
+        } else {
+            self.str(&toml::to_string(table).unwrap_or_default());
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, len: usize) -> Option<&[u8]> {
+        let end = self.at.checked_add(len)?;
+        let slice = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(slice)
+    }
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.take(N)?.try_into().ok()
+    }
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.array::<1>()?[0])
+    }
+    fn bool(&mut self) -> Option<bool> {
+        match self.u8()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.array().map(u32::from_le_bytes)
+    }
+    fn i32(&mut self) -> Option<i32> {
+        self.array().map(i32::from_le_bytes)
+    }
+    fn u64(&mut self) -> Option<u64> {
+        self.array().map(u64::from_le_bytes)
+    }
+    fn i64(&mut self) -> Option<i64> {
+        self.array().map(i64::from_le_bytes)
+    }
+    fn i128(&mut self) -> Option<i128> {
+        self.array().map(i128::from_le_bytes)
+    }
+    fn string(&mut self) -> Option<String> {
+        let len = self.u32()? as usize;
+        std::str::from_utf8(self.take(len)?).ok().map(str::to_owned)
+    }
+    fn opt_string(&mut self) -> Option<Option<String>> {
+        match self.u8()? {
+            0 => Some(None),
+            1 => self.string().map(Some),
+            _ => None,
+        }
+    }
+    fn table(&mut self) -> Option<toml::Table> {
+        let text = self.string()?;
+        if text.is_empty() {
+            Some(toml::Table::new())
+        } else {
+            toml::from_str(&text).ok()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::{SampleSize, write_sample};
+
+    fn small() -> SampleSize {
+        SampleSize {
+            days: 60,
+            reflect_percent: 90,
+            words_per_entry: 40,
+        }
+    }
+
+    fn last_day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    /// Well after every file was written, so none counts as too recent.
+    fn later() -> SystemTime {
+        SystemTime::now() + Duration::from_secs(60)
+    }
+
+    #[test]
+    fn the_cache_gives_back_exactly_what_parsing_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::open(dir.path()).unwrap();
+        write_sample(&journal, last_day(), small(), 3).unwrap();
+        // Unknown keys survive the cache too.
+        let path = journal.day_path(last_day());
+        let text = fs::read_to_string(&path).unwrap();
+        let text = text.replacen("[ratings]", "weather = \"snow\"\n\n[ratings]\nsleep = 7", 1);
+        let text = text.replacen("text = ", "mood = { calm = true }\ntext = ", 1);
+        fs::write(&path, text).unwrap();
+
+        let scanned = journal.scan();
+        let first = load_at(&journal, later());
+        assert!(cache_path(&journal).exists());
+        let second = load_at(&journal, later());
+        assert_eq!(first.days, scanned.days);
+        assert_eq!(second.days, scanned.days);
+        let last = second.days.last().unwrap();
+        assert!(last.extra.contains_key("weather"));
+        assert!(last.entries[0].extra.contains_key("mood"));
+    }
+
+    #[test]
+    fn changed_added_removed_and_broken_files_are_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::open(dir.path()).unwrap();
+        write_sample(&journal, last_day(), small(), 4).unwrap();
+        load_at(&journal, later());
+
+        let edited = last_day();
+        journal
+            .update_day(edited, |day| day.entries[0].text = "rewritten".into())
+            .unwrap();
+        let added = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        journal.update_day(added, |_| {}).unwrap();
+        let removed = journal.scan().days[0].date;
+        fs::remove_file(journal.day_path(removed)).unwrap();
+        let broken = journal.scan().days[1].date;
+        fs::write(journal.day_path(broken), "version = 1\ndate = \"oops\"\n").unwrap();
+
+        let loaded = load_at(&journal, later());
+        let scanned = journal.scan();
+        assert_eq!(loaded.days, scanned.days);
+        assert_eq!(loaded.problems, scanned.problems);
+        assert_eq!(loaded.problems.len(), 1);
+        assert!(loaded.days.iter().any(|day| day.date == added));
+        assert!(!loaded.days.iter().any(|day| day.date == removed));
+    }
+
+    #[test]
+    fn a_file_rewritten_within_the_same_clock_tick_is_still_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::open(dir.path()).unwrap();
+        let date = last_day();
+        journal
+            .update_day(date, |day| {
+                day.upsert(Entry::new(
+                    "2026-11-24T07:00:00Z".parse().unwrap(),
+                    0,
+                    "aaaa".into(),
+                ))
+            })
+            .unwrap();
+        let now = SystemTime::now();
+        load_at(&journal, now);
+        // Same size, and (on a coarse clock) possibly the same time.
+        let path = journal.day_path(date);
+        let modified = fs::metadata(&path).unwrap().modified().unwrap();
+        let text = fs::read_to_string(&path).unwrap().replace("aaaa", "bbbb");
+        fs::write(&path, text).unwrap();
+        let file = fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(modified).unwrap();
+        let loaded = load_at(&journal, now);
+        assert_eq!(loaded.days[0].entries[0].text, "bbbb");
+    }
+
+    #[test]
+    fn a_damaged_cache_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::open(dir.path()).unwrap();
+        write_sample(&journal, last_day(), small(), 5).unwrap();
+        load_at(&journal, later());
+        let path = cache_path(&journal);
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(decode(&fs::read(&path).unwrap()).is_none());
+        assert_eq!(load_at(&journal, later()).days, journal.scan().days);
+        assert!(decode(&fs::read(&path).unwrap()).is_some());
+    }
+}

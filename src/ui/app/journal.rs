@@ -1,0 +1,292 @@
+//! The Journal screen's actions: search, filters, editing, marking private, deleting
+//! and undoing a delete. Every change goes through the store's one read-modify-write
+//! path, then into the in-memory index.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{App, Level, PickerPurpose, Screen};
+use crate::domain::index::Privacy;
+use crate::domain::{Day, Entry};
+use crate::ui::action::Action;
+use crate::ui::screens::journal::{Deleted, EntryEditor};
+use crate::ui::widgets::picker::{Picker, PickerItem};
+
+/// Rows a page key moves.
+const PAGE: isize = 15;
+
+impl App {
+    /// Carries out `action` on Journal; false when it is not Journal's to handle.
+    pub(super) fn update_journal(&mut self, action: Action) -> bool {
+        if self.help_scroll.is_some() || self.picker.is_some() {
+            return false;
+        }
+        if self.journal_screen.confirm_delete {
+            match action {
+                Action::Confirm => self.delete_selected(),
+                Action::Close => self.journal_screen.confirm_delete = false,
+                _ => return false,
+            }
+            return true;
+        }
+        if self.journal_screen.editing.is_some() {
+            match action {
+                Action::Save => self.save_edit(false),
+                Action::StopEditing => self.save_edit(true),
+                Action::Undo | Action::Redo => {
+                    if let Some(editing) = &mut self.journal_screen.editing {
+                        if action == Action::Undo {
+                            editing.editor.undo();
+                        } else {
+                            editing.editor.redo();
+                        }
+                    }
+                }
+                _ => return false,
+            }
+            return true;
+        }
+        let Some(index) = &self.index else {
+            return false;
+        };
+        let screen = &mut self.journal_screen;
+        match action {
+            Action::Up => screen.move_selection(-1, index),
+            Action::Down => screen.move_selection(1, index),
+            Action::PageUp => screen.move_selection(-PAGE, index),
+            Action::PageDown => screen.move_selection(PAGE, index),
+            Action::Search => screen.searching = true,
+            Action::Choose => screen.searching = false,
+            Action::Close => {
+                screen.searching = false;
+                screen.query.clear();
+                screen.refresh(index);
+            }
+            Action::StartEditing => {
+                let Some(at) = screen.selected_ref() else {
+                    return true;
+                };
+                if let Some(entry) = index.entry(at) {
+                    screen.editing = Some(EntryEditor::new(at.date, entry));
+                }
+            }
+            Action::TogglePrivate => self.toggle_private(),
+            Action::Delete => {
+                if screen.selected_ref().is_some() {
+                    screen.confirm_delete = true;
+                }
+            }
+            Action::UndoDelete => self.undo_delete(),
+            Action::FilterTag => self.open_tag_picker(),
+            Action::CyclePrivacy => {
+                screen.filter.privacy = match screen.filter.privacy {
+                    Privacy::All => Privacy::SharedOnly,
+                    Privacy::SharedOnly => Privacy::PrivateOnly,
+                    Privacy::PrivateOnly => Privacy::All,
+                };
+                screen.refresh(index);
+            }
+            Action::OnThisDay => {
+                screen.on_this_day = match screen.on_this_day {
+                    Some(_) => None,
+                    None => Some(self.today.date),
+                };
+                screen.refresh(index);
+                if screen.on_this_day.is_some() && screen.selected_ref().is_none() {
+                    self.tell(
+                        Level::Info,
+                        "Nothing was written on this day in earlier years.",
+                    );
+                }
+            }
+            Action::ClearFilters => {
+                screen.filter = Default::default();
+                screen.on_this_day = None;
+                screen.refresh(index);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Keys that are text: the search query, or the entry being edited.
+    pub(super) fn journal_input(&mut self, event: KeyEvent) {
+        let screen = &mut self.journal_screen;
+        if let Some(editing) = &mut screen.editing {
+            editing.editor.input(event);
+            return;
+        }
+        let changed = match event.code {
+            KeyCode::Char(c)
+                if !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                screen.query.push(c);
+                true
+            }
+            KeyCode::Backspace => screen.query.pop().is_some(),
+            _ => false,
+        };
+        if changed && let Some(index) = &self.index {
+            screen.refresh(index);
+        }
+    }
+
+    /// Puts a day written to disk into the index and the list.
+    pub(super) fn index_day(&mut self, day: Day) {
+        if let Some(index) = &mut self.index {
+            index.replace_day(day);
+            self.journal_screen.refresh(index);
+        }
+    }
+
+    /// Applies `change` to the entry `id` of `date` on disk, then refreshes what shows
+    /// it: the index, and Today when the day is today.
+    fn change_entry(&mut self, date: chrono::NaiveDate, change: impl FnOnce(&mut Day)) -> bool {
+        match self.journal.update_day(date, change) {
+            Ok(day) => {
+                self.index_day(day);
+                if date == self.today.date {
+                    self.rebuild_today();
+                }
+                true
+            }
+            Err(error) => {
+                self.tell(Level::Error, format!("Not changed: {error}"));
+                false
+            }
+        }
+    }
+
+    fn save_edit(&mut self, close: bool) {
+        let Some(editing) = &self.journal_screen.editing else {
+            return;
+        };
+        let (date, id, text, changed) = (
+            editing.date,
+            editing.entry_id.clone(),
+            editing.text(),
+            editing.is_changed(),
+        );
+        if changed {
+            let saved = self.change_entry(date, |day| {
+                if let Some(entry) = day.entries.iter_mut().find(|entry| entry.id == id) {
+                    entry.text = text.clone();
+                }
+            });
+            if !saved {
+                return;
+            }
+            if let Some(editing) = &mut self.journal_screen.editing {
+                editing.original = text;
+            }
+            self.tell(
+                Level::Success,
+                format!("Saved the entry of {}.", date.format("%-d %B %Y")),
+            );
+        }
+        if close {
+            self.journal_screen.editing = None;
+        }
+    }
+
+    fn selected_entry(&self) -> Option<(chrono::NaiveDate, Entry)> {
+        let at = self.journal_screen.selected_ref()?;
+        let entry = self.index.as_ref()?.entry(at)?.clone();
+        Some((at.date, entry))
+    }
+
+    fn toggle_private(&mut self) {
+        let Some((date, entry)) = self.selected_entry() else {
+            return;
+        };
+        let private = !entry.private;
+        if self.change_entry(date, |day| {
+            if let Some(found) = day.entries.iter_mut().find(|found| found.id == entry.id) {
+                found.private = private;
+            }
+        }) {
+            let message = if private {
+                "Marked private: it stays on this machine and never goes into an export."
+            } else {
+                "No longer private: it may go into exports you make."
+            };
+            self.tell(Level::Success, message);
+        }
+    }
+
+    fn delete_selected(&mut self) {
+        self.journal_screen.confirm_delete = false;
+        let Some((date, entry)) = self.selected_entry() else {
+            return;
+        };
+        let mut position = 0;
+        if self.change_entry(date, |day| {
+            if let Some(at) = day.entries.iter().position(|found| found.id == entry.id) {
+                position = at;
+                day.entries.remove(at);
+            }
+        }) {
+            self.journal_screen.undo = Some(Deleted {
+                date,
+                position,
+                entry,
+            });
+            self.tell(Level::Success, "Deleted. u brings it back.");
+        }
+    }
+
+    fn undo_delete(&mut self) {
+        let Some(deleted) = self.journal_screen.undo.take() else {
+            self.tell(Level::Info, "Nothing to bring back.");
+            return;
+        };
+        let Deleted {
+            date,
+            position,
+            entry,
+        } = deleted;
+        if self.change_entry(date, |day| {
+            if day.entry(&entry.id).is_none() {
+                let at = position.min(day.entries.len());
+                day.entries.insert(at, entry);
+            }
+        }) {
+            self.tell(Level::Success, "Brought back.");
+        }
+    }
+
+    fn open_tag_picker(&mut self) {
+        let Some(index) = &self.index else { return };
+        let counts = index.tag_counts();
+        if counts.is_empty() {
+            self.tell(
+                Level::Info,
+                "No tags yet: write #word in an answer to tag it.",
+            );
+            return;
+        }
+        let items = counts
+            .iter()
+            .map(|(tag, count)| PickerItem {
+                text: format!("#{tag}"),
+                detail: format!("{count} entries"),
+                group: "tags".to_string(),
+            })
+            .collect();
+        let tags = counts.into_iter().map(|(tag, _)| tag).collect();
+        self.picker = Some((
+            Picker::new("Narrow to a tag", items),
+            PickerPurpose::Tag(tags),
+        ));
+    }
+
+    pub(super) fn filter_by_tag(&mut self, tag: String) {
+        self.screen = Screen::Journal;
+        let screen = &mut self.journal_screen;
+        screen.filter.tags = vec![tag];
+        if let Some(index) = &self.index {
+            screen.refresh(index);
+        }
+    }
+}

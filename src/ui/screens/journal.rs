@@ -1,0 +1,455 @@
+//! Journal: looking back. Entries newest first (or best first while searching) with
+//! the selected one in full beside them; filters by tag, frame and privacy; "on this
+//! day"; editing, marking private and deleting.
+//!
+//! The screen keeps only what it shows. The index it reads is the app's, built in the
+//! background; changes go to disk through the app.
+
+use chrono::NaiveDate;
+use ratatui::Frame as TermFrame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::domain::Entry;
+use crate::domain::index::{EntryRef, Filter, Highlight, JournalIndex, Privacy, SearchQuery};
+use crate::ui::theme::Theme;
+
+/// The most rows a list or search shows; more than anyone scrolls through.
+const ROW_LIMIT: usize = 20_000;
+
+/// An entry open for editing.
+pub struct EntryEditor {
+    pub date: NaiveDate,
+    pub entry_id: String,
+    pub editor: TextArea<'static>,
+    pub original: String,
+}
+
+impl EntryEditor {
+    pub fn new(date: NaiveDate, entry: &Entry) -> EntryEditor {
+        let mut editor = TextArea::new(entry.text.split('\n').map(str::to_string).collect());
+        editor.set_wrap_mode(WrapMode::WordOrGlyph);
+        editor.set_cursor_line_style(Style::new());
+        editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+        editor.move_cursor(CursorMove::Bottom);
+        editor.move_cursor(CursorMove::End);
+        EntryEditor {
+            date,
+            entry_id: entry.id.clone(),
+            editor,
+            original: entry.text.clone(),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    pub fn is_changed(&self) -> bool {
+        self.text() != self.original
+    }
+}
+
+/// A deleted entry, kept for one-step undo.
+pub struct Deleted {
+    pub date: NaiveDate,
+    pub position: usize,
+    pub entry: Entry,
+}
+
+#[derive(Default)]
+pub struct JournalScreen {
+    pub query: String,
+    /// Keys go into the search field.
+    pub searching: bool,
+    pub filter: Filter,
+    /// Showing the entries of this date's month and day in earlier years.
+    pub on_this_day: Option<NaiveDate>,
+    rows: Vec<EntryRef>,
+    total: usize,
+    pub selected: usize,
+    highlight: Option<(EntryRef, Highlight)>,
+    pub editing: Option<EntryEditor>,
+    pub confirm_delete: bool,
+    pub undo: Option<Deleted>,
+}
+
+impl JournalScreen {
+    /// Recomputes the rows from the index after the query, the filter or the journal
+    /// changed, keeping the selection on the same entry when it is still listed.
+    pub fn refresh(&mut self, index: &JournalIndex) {
+        let keep = self.selected_ref();
+        let query = SearchQuery::parse(&self.query);
+        let search = index.prepare(query);
+        if let Some(date) = self.on_this_day {
+            let filter = &self.filter;
+            self.rows = index
+                .on_this_day(date)
+                .into_iter()
+                .filter(|at| {
+                    index
+                        .entry(*at)
+                        .is_some_and(|entry| filter.allows(at.date, entry))
+                })
+                .collect();
+            self.total = self.rows.len();
+        } else {
+            let ranking = search.run(&self.filter, ROW_LIMIT);
+            self.rows = ranking.matches.iter().map(|scored| scored.entry).collect();
+            self.total = ranking.total;
+        }
+        self.selected = keep
+            .and_then(|at| self.rows.iter().position(|row| *row == at))
+            .unwrap_or(0)
+            .min(self.rows.len().saturating_sub(1));
+        self.highlight = self
+            .selected_ref()
+            .filter(|_| !self.query.trim().is_empty())
+            .map(|at| (at, search.highlight(at)));
+    }
+
+    pub fn selected_ref(&self) -> Option<EntryRef> {
+        self.rows.get(self.selected).copied()
+    }
+
+    pub fn move_selection(&mut self, step: isize, index: &JournalIndex) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let last = self.rows.len() as isize - 1;
+        self.selected = (self.selected as isize + step).clamp(0, last) as usize;
+        self.highlight = self
+            .selected_ref()
+            .filter(|_| !self.query.trim().is_empty())
+            .map(|at| {
+                (
+                    at,
+                    index.prepare(SearchQuery::parse(&self.query)).highlight(at),
+                )
+            });
+    }
+
+    /// A short description of what the list is narrowed to, or `None`.
+    pub fn filter_summary(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(date) = self.on_this_day {
+            parts.push(format!("on this day ({})", date.format("%-d %B")));
+        }
+        if !self.filter.tags.is_empty() {
+            parts.push(
+                self.filter
+                    .tags
+                    .iter()
+                    .map(|tag| format!("#{tag}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        if !self.filter.frames.is_empty() {
+            parts.push(
+                self.filter
+                    .frames
+                    .iter()
+                    .map(|frame| frame.label())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
+        match self.filter.privacy {
+            Privacy::All => {}
+            Privacy::SharedOnly => parts.push("shared only".to_string()),
+            Privacy::PrivateOnly => parts.push("private only".to_string()),
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
+    pub fn render(
+        &self,
+        index: Option<&JournalIndex>,
+        theme: &Theme,
+        frame: &mut TermFrame,
+        area: Rect,
+    ) {
+        let Some(index) = index else {
+            let text = Line::styled("Reading your journal…", theme.muted);
+            frame.render_widget(Paragraph::new(text), area);
+            return;
+        };
+        let [bar, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        self.render_bar(theme, frame, bar);
+        let list_width = (area.width * 2 / 5).clamp(30, 60);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
+        self.render_list(index, theme, frame, list);
+        match &self.editing {
+            Some(editing) => render_editor(editing, index, theme, frame, detail),
+            None => self.render_entry(index, theme, frame, detail),
+        }
+    }
+
+    fn render_bar(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+        let mut spans = vec![Span::styled(
+            " / ",
+            theme.accent.add_modifier(Modifier::BOLD),
+        )];
+        if self.query.is_empty() && !self.searching {
+            spans.push(Span::styled("search", theme.muted));
+        } else {
+            spans.push(Span::styled(self.query.clone(), theme.text));
+        }
+        if self.searching {
+            spans.push(Span::styled("▏", theme.accent));
+        }
+        let count = if self.total > self.rows.len() {
+            format!("  {} of {} entries", self.rows.len(), self.total)
+        } else {
+            format!("  {} entries", self.total)
+        };
+        spans.push(Span::styled(count, theme.muted));
+        if let Some(summary) = self.filter_summary() {
+            spans.push(Span::styled(format!("  · {summary}"), theme.accent));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn render_list(&self, index: &JournalIndex, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(if self.editing.is_none() {
+                theme.border_focus
+            } else {
+                theme.border
+            })
+            .title(Line::styled(" Journal ", theme.title));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if self.rows.is_empty() {
+            let text =
+                if self.query.is_empty() && self.filter.is_empty() && self.on_this_day.is_none() {
+                    "Nothing written yet. What you save on Today appears here."
+                } else {
+                    "Nothing matches. Esc clears the search; c clears filters."
+                };
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: true }),
+                inner,
+            );
+            return;
+        }
+        let height = usize::from(inner.height);
+        let first = self
+            .selected
+            .saturating_sub(height.saturating_sub(1) / 2)
+            .min(self.rows.len().saturating_sub(height));
+        let width = usize::from(inner.width);
+        let lines: Vec<Line> = self
+            .rows
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(height)
+            .map(|(row, at)| {
+                let selected = row == self.selected;
+                let base = if selected {
+                    theme.selection
+                } else {
+                    theme.text
+                };
+                let Some(entry) = index.entry(*at) else {
+                    return Line::raw("");
+                };
+                let date = at.date.format("%a %-d %b %Y").to_string();
+                let lock = if entry.private { "🔒" } else { "  " };
+                let frame_label = entry
+                    .frame
+                    .as_ref()
+                    .map(|frame| frame.label())
+                    .unwrap_or_else(|| "Note".to_string());
+                let preview: String = entry.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let fixed = 16 + 14 + 3;
+                let preview: String = preview.chars().take(width.saturating_sub(fixed)).collect();
+                Line::from(vec![
+                    Span::styled(
+                        format!("{}{date:<16}", if selected { "▸" } else { " " }),
+                        base.patch(theme.muted),
+                    ),
+                    Span::styled(
+                        format!("{:<13.13} ", frame_label),
+                        base.patch(
+                            entry
+                                .frame
+                                .as_ref()
+                                .map_or(theme.frame, |f| theme.frame_style(f)),
+                        ),
+                    ),
+                    Span::styled(lock, base),
+                    Span::styled(preview, base),
+                ])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    fn render_entry(&self, index: &JournalIndex, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+        let Some(at) = self.selected_ref() else {
+            frame.render_widget(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .border_style(theme.border),
+                area,
+            );
+            return;
+        };
+        let Some(entry) = index.entry(at) else { return };
+        let highlight = self
+            .highlight
+            .as_ref()
+            .filter(|(of, _)| *of == at)
+            .map(|(_, h)| h);
+        let mut title = vec![Span::styled(
+            format!(" {} ", at.date.format("%A %-d %B %Y")),
+            theme.title,
+        )];
+        if entry.private {
+            title.push(Span::styled("· private, never exported ", theme.warning));
+        }
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(theme.border)
+            .padding(Padding::horizontal(1))
+            .title(Line::from(title));
+        let mut lines: Vec<Line> = Vec::new();
+        let mut facts = vec![entry.created.format("%H:%M").to_string()];
+        if let Some(frame_) = &entry.frame {
+            facts.push(frame_.label());
+        }
+        if let Some(value) = entry.value {
+            facts.push(format!("answer: {value}"));
+        }
+        lines.push(Line::styled(facts.join(" · "), theme.muted));
+        if let Some(question) = &entry.question {
+            let ranges = highlight.map_or(&[][..], |h| h.question.as_slice());
+            lines.extend(highlighted_lines(question, ranges, theme.title, theme));
+        }
+        lines.push(Line::raw(""));
+        let ranges = highlight.map_or(&[][..], |h| h.text.as_slice());
+        lines.extend(highlighted_lines(&entry.text, ranges, theme.text, theme));
+        let tags = entry.all_tags();
+        if !tags.is_empty() {
+            lines.push(Line::raw(""));
+            let tags: Vec<String> = tags.iter().map(|tag| format!("#{tag}")).collect();
+            lines.push(Line::styled(tags.join(" "), theme.accent));
+        }
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(block),
+            area,
+        );
+    }
+}
+
+/// `text` as lines, with the byte `ranges` marked.
+fn highlighted_lines(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    style: Style,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mark = style
+        .patch(theme.accent)
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let start = offset;
+        let end = start + line.len();
+        let mut spans = Vec::new();
+        let mut at = start;
+        for range in ranges.iter().filter(|r| r.start < end && r.end > start) {
+            let from = range.start.max(start);
+            let to = range.end.min(end);
+            if from > at && text.is_char_boundary(from) {
+                spans.push(Span::styled(text[at..from].to_string(), style));
+            }
+            if text.is_char_boundary(from) && text.is_char_boundary(to) && to > from {
+                spans.push(Span::styled(text[from..to].to_string(), mark));
+                at = to;
+            }
+        }
+        if at < end {
+            spans.push(Span::styled(text[at..end].to_string(), style));
+        }
+        lines.push(Line::from(spans));
+        offset = end + 1;
+    }
+    lines
+}
+
+fn render_editor(
+    editing: &EntryEditor,
+    index: &JournalIndex,
+    theme: &Theme,
+    frame: &mut TermFrame,
+    area: Rect,
+) {
+    let question = index
+        .day(editing.date)
+        .and_then(|day| {
+            day.entries
+                .iter()
+                .find(|entry| entry.id == editing.entry_id)
+        })
+        .and_then(|entry| entry.question.clone());
+    let changed = if editing.is_changed() {
+        " · unsaved"
+    } else {
+        ""
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(theme.border_focus)
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(
+            format!(" Editing {}{changed} ", editing.date.format("%a %-d %b %Y")),
+            theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let question_lines: Vec<Line> = question
+        .map(|question| {
+            textwrap::wrap(&question, usize::from(inner.width).max(1))
+                .into_iter()
+                .map(|line| Line::styled(line.into_owned(), theme.title))
+                .collect()
+        })
+        .unwrap_or_default();
+    let height = question_lines.len() as u16 + u16::from(!question_lines.is_empty());
+    let [question_area, editor_area] =
+        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(question_lines), question_area);
+    frame.render_widget(&editing.editor, editor_area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_split_lines_at_byte_ranges() {
+        let theme = Theme::default();
+        let lines = highlighted_lines(
+            "Café talk\nwith Jordan",
+            &[(0..5), (16..22)],
+            Style::new(),
+            &theme,
+        );
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].spans[0].content, "Café");
+        assert_eq!(lines[1].spans[1].content, "Jordan");
+    }
+}
