@@ -46,7 +46,10 @@ pub struct Theme {
 pub const ROLES: &[(&str, &str)] = &[
     ("text", "answers, prompts and ordinary text"),
     ("muted", "hints, the footer, dates and other quiet text"),
-    ("accent", "highlights: tags, search matches, rating dots, statuses"),
+    (
+        "accent",
+        "highlights: tags, search matches, rating dots, statuses",
+    ),
     ("title", "screen and panel titles (always bold)"),
     ("border", "panel borders"),
     ("border_focus", "the border of the panel that has the focus"),
@@ -185,6 +188,8 @@ impl Theme {
             );
         }
         if !problems.is_empty() {
+            // In the file's order, as a person reads it (the roles came sorted).
+            problems.sort_by_key(|problem| problem.position);
             return Err(problems);
         }
 
@@ -387,8 +392,8 @@ mod tests {
         assert_eq!(
             problems(&broken),
             [
+                "mine.toml:8:1: [colors] has no colour for `care`; every role needs a colour",
                 "mine.toml:16:1: unknown role `cair`; did you mean `care`?",
-                "mine.toml:7:1: [colors] has no colour for `care`; every role needs a colour",
             ]
         );
     }
@@ -405,9 +410,9 @@ mod tests {
             [
                 "mine.toml:5:8: theme name `my theme` should be letters, digits, `-` or `_` \
                  (e.g. \"evening\"), since config.toml names it",
-                "mine.toml:12:10: `300` is not a 256-colour index; use 0 to 255",
-                "mine.toml:11:9: `#12345` is not a hex colour; write six hex digits, like \"#ffaf5f\"",
-                "mine.toml:13:9: `title` needs a colour in quotes, like \"lightred\" or \"#ffaf5f\"",
+                "mine.toml:10:9: `#12345` is not a hex colour; write six hex digits, like \"#ffaf5f\"",
+                "mine.toml:11:10: `300` is not a 256-colour index; use 0 to 255",
+                "mine.toml:12:9: `title` needs a colour in quotes, like \"lightred\" or \"#ffaf5f\"",
             ]
         );
     }
@@ -417,7 +422,7 @@ mod tests {
         let extra = format!("{DEFAULT}\n[colours]\ntext = \"red\"\n");
         assert_eq!(
             problems(&extra),
-            ["mine.toml:25:1: unknown key `colours`; did you mean `colors`?"]
+            ["mine.toml:25:2: unknown key `colours`; did you mean `colors`?"]
         );
         let unclosed = DEFAULT.replace("love = \"lightred\"", "love = \"lightred");
         let found = problems(&unclosed);

@@ -204,10 +204,11 @@ impl JournalScreen {
         if self.searching {
             spans.push(Span::styled("▏", theme.accent));
         }
+        let noun = if self.total == 1 { "entry" } else { "entries" };
         let count = if self.total > self.rows.len() {
-            format!("  {} of {} entries", self.rows.len(), self.total)
+            format!("  {} of {} {noun}", self.rows.len(), self.total)
         } else {
-            format!("  {} entries", self.total)
+            format!("  {} {noun}", self.total)
         };
         spans.push(Span::styled(count, theme.muted));
         if let Some(summary) = self.filter_summary() {
@@ -240,57 +241,53 @@ impl JournalScreen {
             );
             return;
         }
-        let height = usize::from(inner.height);
+        // Two lines an entry: when and what frame, then the start of the text.
+        let visible = (usize::from(inner.height) / 2).max(1);
         let first = self
             .selected
-            .saturating_sub(height.saturating_sub(1) / 2)
-            .min(self.rows.len().saturating_sub(height));
+            .saturating_sub(visible.saturating_sub(1) / 2)
+            .min(self.rows.len().saturating_sub(visible));
         let width = usize::from(inner.width);
-        let lines: Vec<Line> = self
-            .rows
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(height)
-            .map(|(row, at)| {
-                let selected = row == self.selected;
-                let base = if selected {
-                    theme.selection
-                } else {
-                    theme.text
-                };
-                let Some(entry) = index.entry(*at) else {
-                    return Line::raw("");
-                };
-                let date = at.date.format("%a %-d %b %Y").to_string();
-                let lock = if entry.private { "🔒" } else { "  " };
-                let frame_label = entry
-                    .frame
-                    .as_ref()
-                    .map(|frame| frame.label())
-                    .unwrap_or_else(|| "Note".to_string());
-                let preview: String = entry.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                let fixed = 16 + 14 + 3;
-                let preview: String = preview.chars().take(width.saturating_sub(fixed)).collect();
-                Line::from(vec![
-                    Span::styled(
-                        format!("{}{date:<16}", if selected { "▸" } else { " " }),
-                        base.patch(theme.muted),
-                    ),
-                    Span::styled(
-                        format!("{:<13.13} ", frame_label),
-                        base.patch(
-                            entry
-                                .frame
-                                .as_ref()
-                                .map_or(theme.frame, |f| theme.frame_style(f)),
-                        ),
-                    ),
-                    Span::styled(lock, base),
-                    Span::styled(preview, base),
-                ])
-            })
-            .collect();
+        let mut lines: Vec<Line> = Vec::new();
+        for (row, at) in self.rows.iter().enumerate().skip(first).take(visible) {
+            let Some(entry) = index.entry(*at) else {
+                continue;
+            };
+            let selected = row == self.selected;
+            let base = if selected {
+                theme.selection
+            } else {
+                theme.text
+            };
+            let marker = if selected { "▸ " } else { "  " };
+            let frame_label = entry
+                .frame
+                .as_ref()
+                .map(|frame| frame.label())
+                .unwrap_or_else(|| "Note".to_string());
+            let frame_style = entry
+                .frame
+                .as_ref()
+                .map_or(theme.frame, |f| theme.frame_style(f));
+            let mut head = vec![
+                Span::styled(
+                    format!("{marker}{} ", at.date.format("%a %-d %b %Y")),
+                    base.patch(theme.muted),
+                ),
+                Span::styled(frame_label, base.patch(frame_style)),
+            ];
+            if entry.private {
+                head.push(Span::styled(" · private", base.patch(theme.warning)));
+            }
+            let used: usize = head.iter().map(|span| span.width()).sum();
+            head.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
+            lines.push(Line::from(head));
+            let preview: String = entry.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let preview: String = preview.chars().take(width.saturating_sub(4)).collect();
+            let body = format!("  {preview}");
+            let pad = width.saturating_sub(body.chars().count());
+            lines.push(Line::styled(format!("{body}{}", " ".repeat(pad)), base));
+        }
         frame.render_widget(Paragraph::new(lines), inner);
     }
 

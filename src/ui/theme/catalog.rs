@@ -207,6 +207,11 @@ mod tests {
         )
     }
 
+    /// A whole theme named `broken` with one bad colour, on line 15.
+    fn broken() -> String {
+        renamed("default", "broken").replace("love = \"lightred\"", "love = \"rosy\"")
+    }
+
     #[test]
     fn every_built_in_theme_parses_and_is_named_as_listed() {
         for (name, text) in builtin() {
@@ -305,10 +310,7 @@ mod tests {
         let config = config_with(&[
             ("a.toml", &renamed("light", "paper")),
             ("b.toml", &renamed("light", "paper")),
-            (
-                "broken.toml",
-                "[theme]\nname = \"broken\"\n[colors]\ntext = \"rosy\"\n",
-            ),
+            ("broken.toml", &broken()),
         ]);
         let list = list_themes(config.path());
         let names: Vec<&str> = list.iter().map(|theme| theme.name.as_str()).collect();
@@ -341,23 +343,20 @@ mod tests {
                 .as_ref()
                 .unwrap()
                 .to_string()
-                .contains("broken.toml:4:8: `rosy` is not a colour")
+                .contains("broken.toml:15:8: `rosy` is not a colour")
         );
     }
 
     #[test]
     fn loading_explains_what_went_wrong() {
         let config = config_with(&[
-            (
-                "broken.toml",
-                "[theme]\nname = \"broken\"\n[colors]\ntext = \"rosy\"\n",
-            ),
+            ("broken.toml", &broken()),
             ("sunset.toml", &renamed("evening", "dusk")),
         ]);
         let dir = themes_dir(config.path());
         let load = |name| load_theme(name, config.path(), ColorSupport::TrueColor);
         let broken = load("broken").unwrap_err().to_string();
-        assert!(broken.starts_with(&format!("{}:4:8:", dir.join("broken.toml").display())));
+        assert!(broken.starts_with(&format!("{}:15:8:", dir.join("broken.toml").display())));
         assert_eq!(
             load("sunset").unwrap_err().to_string(),
             format!(

@@ -1,0 +1,94 @@
+//! Looking back in the real binary: search the journal while typing, open an entry,
+//! edit it, and mark it private so scripts and exports leave it out.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Sandbox, keys};
+
+const EXIT_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn day_file(date: &str, body: &str) -> String {
+    format!("version = 1\ndate = \"{date}\"\n\n{body}")
+}
+
+fn seed(sandbox: &Sandbox) {
+    sandbox.write(
+        "journal/2025/2025-03-04.toml",
+        day_file(
+            "2025-03-04",
+            "[[entry]]\nid = \"a\"\ncreated = \"2025-03-04T07:10:00-05:00\"\ntext = \"Hallway talk about the lunch line #students\"\n",
+        )
+        .as_bytes(),
+    );
+    sandbox.write(
+        "journal/2025/2025-10-14.toml",
+        day_file(
+            "2025-10-14",
+            "[[entry]]\nid = \"b\"\ncreated = \"2025-10-14T16:40:00-04:00\"\nframe = \"courage\"\n\
+             question = \"Which conversation are you putting off?\"\n\
+             text = \"Finally called Jordan's mother about the attendance plan.\"\n",
+        )
+        .as_bytes(),
+    );
+}
+
+#[test]
+fn search_finds_an_entry_while_typing_and_opens_it_for_editing() {
+    let sandbox = Sandbox::new();
+    seed(&sandbox);
+
+    let mut app = sandbox.launch().size(110, 30).spawn();
+    app.wait_for("True north");
+    app.esc();
+    app.send("]");
+    app.wait_for_all(&["2 entries", "Hallway talk"]);
+    app.send("/");
+    app.send("jordn mother");
+    app.wait_for_all(&["1 entry", "Finally called Jordan's mother"]);
+    app.send(keys::ENTER);
+    app.send("e");
+    app.wait_for("Editing Tue 14 Oct 2025");
+    app.send(" She agreed to meet.");
+    app.wait_for("agreed to meet.");
+    app.esc();
+    app.wait_for("Saved the entry of 14 October 2025.");
+    app.send("q");
+    app.wait_exit(EXIT_TIMEOUT);
+
+    let day = std::fs::read_to_string(sandbox.data().join("journal/2025/2025-10-14.toml")).unwrap();
+    assert!(
+        day.contains("attendance plan. She agreed to meet."),
+        "the edit was not saved:\n{day}"
+    );
+    assert!(
+        day.contains("question = \"Which conversation are you putting off?\""),
+        "{day}"
+    );
+}
+
+#[test]
+fn an_entry_marked_private_on_screen_never_reaches_a_script() {
+    let sandbox = Sandbox::new();
+    seed(&sandbox);
+
+    let mut app = sandbox.launch().size(110, 30).spawn();
+    app.wait_for("True north");
+    app.esc();
+    app.send("]");
+    app.wait_for("Finally called Jordan");
+    // Newest first: the Jordan entry is selected.
+    app.send("p");
+    app.wait_for_all(&["private, never exported", "Marked private"]);
+    app.send("q");
+    app.wait_exit(EXIT_TIMEOUT);
+
+    let listed = sandbox.run_cli(&["list", "--json"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(listed.contains("lunch line"), "{listed}");
+    assert!(
+        !listed.contains("Jordan"),
+        "a private entry leaked:\n{listed}"
+    );
+}
