@@ -61,6 +61,14 @@ pub enum Action {
     /// Show what was written on this day in earlier years.
     OnThisDay,
     ClearFilters,
+    /// Narrow the journal to a frame.
+    FilterFrame,
+    /// Ask for a date to go to, or a range to narrow to.
+    GoToDate,
+    /// Show the year's calendar of reflection days.
+    Heatmap,
+    Left,
+    Right,
     PageUp,
     PageDown,
 }

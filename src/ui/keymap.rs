@@ -32,6 +32,10 @@ pub enum Mode {
     JournalSearch,
     /// Editing a past entry: printable keys are text.
     EntryEdit,
+    /// Typing a date or a range: printable keys are text.
+    DateInput,
+    /// The calendar of reflection days is open.
+    Calendar,
 }
 
 impl Mode {
@@ -48,6 +52,8 @@ impl Mode {
             Mode::Journal => "On Journal",
             Mode::JournalSearch => "While searching the journal",
             Mode::EntryEdit => "While editing an entry",
+            Mode::DateInput => "While typing a date",
+            Mode::Calendar => "In the calendar",
         }
     }
 }
@@ -166,8 +172,8 @@ impl Binding {
 }
 
 use Mode::{
-    Answer, Browsing, Confirm, EntryEdit, Help, Journal, JournalSearch, Packs, Picker, Rating,
-    Writing,
+    Answer, Browsing, Calendar, Confirm, DateInput, EntryEdit, Help, Journal, JournalSearch, Packs,
+    Picker, Rating, Writing,
 };
 
 const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating, Answer];
@@ -229,6 +235,17 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char('v')], modes: &[Journal], action: Action::CyclePrivacy, label: "shared/private", in_footer: false },
     Binding { keys: &[Key::char('o')], modes: &[Journal], action: Action::OnThisDay, label: "on this day", in_footer: true },
     Binding { keys: &[Key::char('c')], modes: &[Journal], action: Action::ClearFilters, label: "clear filters", in_footer: false },
+    Binding { keys: &[Key::char('f')], modes: &[Journal], action: Action::FilterFrame, label: "frame", in_footer: false },
+    Binding { keys: &[Key::char('g')], modes: &[Journal], action: Action::GoToDate, label: "go to date or range", in_footer: true },
+    Binding { keys: &[Key::char('h')], modes: &[Journal], action: Action::Heatmap, label: "calendar", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[DateInput], action: Action::Choose, label: "go", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[DateInput], action: Action::Close, label: "cancel", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Left), Key::char('h')], modes: &[Calendar], action: Action::Left, label: "day before", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Right), Key::char('l')], modes: &[Calendar], action: Action::Right, label: "day after", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Up), Key::char('k')], modes: &[Calendar], action: Action::Up, label: "week before", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: &[Calendar], action: Action::Down, label: "week after", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Calendar], action: Action::Choose, label: "show that day", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Esc), Key::char('q')], modes: &[Calendar], action: Action::Close, label: "close", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[JournalSearch], action: Action::Choose, label: "done", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Down)], modes: &[JournalSearch], action: Action::Down, label: "next result", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Up)], modes: &[JournalSearch], action: Action::Up, label: "previous result", in_footer: false },
@@ -464,7 +481,7 @@ impl Keymap {
 }
 
 /// Every mode, for checks that must hold in each.
-pub const ALL_MODES: [Mode; 11] = [
+pub const ALL_MODES: [Mode; 13] = [
     Writing,
     Browsing,
     Rating,
@@ -476,6 +493,8 @@ pub const ALL_MODES: [Mode; 11] = [
     Journal,
     JournalSearch,
     EntryEdit,
+    DateInput,
+    Calendar,
 ];
 
 #[cfg(test)]

@@ -45,6 +45,17 @@ impl App {
             }
             return true;
         }
+        if self.journal_screen.date_input.is_some() {
+            match action {
+                Action::Choose => self.go_to_date(),
+                Action::Close => self.journal_screen.date_input = None,
+                _ => return false,
+            }
+            return true;
+        }
+        if self.journal_screen.calendar.is_some() {
+            return self.update_calendar(action);
+        }
         let Some(index) = &self.index else {
             return false;
         };
@@ -98,6 +109,12 @@ impl App {
                     );
                 }
             }
+            Action::FilterFrame => self.open_frame_picker(),
+            Action::GoToDate => screen.date_input = Some(String::new()),
+            Action::Heatmap => {
+                let date = screen.selected_ref().map_or(self.today.date, |at| at.date);
+                screen.calendar = Some(date);
+            }
             Action::ClearFilters => {
                 screen.filter = Default::default();
                 screen.on_this_day = None;
@@ -108,11 +125,23 @@ impl App {
         true
     }
 
-    /// Keys that are text: the search query, or the entry being edited.
+    /// Keys that are text: the search query, the entry being edited, or a date.
     pub(super) fn journal_input(&mut self, event: KeyEvent) {
         let screen = &mut self.journal_screen;
         if let Some(editing) = &mut screen.editing {
             editing.editor.input(event);
+            return;
+        }
+        if let Some(input) = &mut screen.date_input {
+            match event.code {
+                KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
+                    input.push(c)
+                }
+                KeyCode::Backspace => {
+                    input.pop();
+                }
+                _ => {}
+            }
             return;
         }
         let changed = match event.code {
@@ -279,6 +308,115 @@ impl App {
             Picker::new("Narrow to a tag", items),
             PickerPurpose::Tag(tags),
         ));
+    }
+
+    /// The calendar's keys: move by day or week, Enter shows the day in the list.
+    fn update_calendar(&mut self, action: Action) -> bool {
+        let Some(cursor) = self.journal_screen.calendar else {
+            return false;
+        };
+        let moved = match action {
+            Action::Left => cursor.checked_sub_days(chrono::Days::new(1)),
+            Action::Right => cursor.checked_add_days(chrono::Days::new(1)),
+            Action::Up => cursor.checked_sub_days(chrono::Days::new(7)),
+            Action::Down => cursor.checked_add_days(chrono::Days::new(7)),
+            Action::Choose => {
+                self.journal_screen.calendar = None;
+                self.show_date(cursor);
+                return true;
+            }
+            Action::Close => {
+                self.journal_screen.calendar = None;
+                return true;
+            }
+            _ => return false,
+        };
+        self.journal_screen.calendar = moved.or(Some(cursor));
+        true
+    }
+
+    /// Reads the typed date or range: a date selects the newest entry on or before
+    /// it; `FROM..TO` (either side may be left out) narrows the list.
+    fn go_to_date(&mut self) {
+        let Some(input) = self.journal_screen.date_input.take() else {
+            return;
+        };
+        let today = self.today.date;
+        let parse = |text: &str| -> Result<Option<chrono::NaiveDate>, String> {
+            let text = text.trim();
+            if text.is_empty() {
+                Ok(None)
+            } else {
+                crate::domain::dates::parse_date(text, today)
+                    .map(Some)
+                    .map_err(|e| e.to_string())
+            }
+        };
+        if let Some((from, to)) = input.split_once("..") {
+            match (parse(from), parse(to)) {
+                (Ok(from), Ok(to)) => {
+                    self.journal_screen.filter.from = from;
+                    self.journal_screen.filter.to = to;
+                    if let Some(index) = &self.index {
+                        self.journal_screen.refresh(index);
+                    }
+                }
+                (Err(error), _) | (_, Err(error)) => self.tell(Level::Warning, error),
+            }
+            return;
+        }
+        match parse(&input) {
+            Ok(Some(date)) => self.show_date(date),
+            Ok(None) => {}
+            Err(error) => self.tell(Level::Warning, error),
+        }
+    }
+
+    /// Selects the newest entry on or before `date`, widening a narrower list first.
+    fn show_date(&mut self, date: chrono::NaiveDate) {
+        let Some(index) = &self.index else { return };
+        let screen = &mut self.journal_screen;
+        if !screen.select_date(date, index) {
+            screen.query.clear();
+            screen.filter = Default::default();
+            screen.on_this_day = None;
+            screen.refresh(index);
+            if !screen.select_date(date, index) {
+                self.tell(Level::Info, format!("Nothing written on or before {date}."));
+                return;
+            }
+        }
+        let shown = screen.selected_ref().map(|at| at.date);
+        if shown != Some(date) {
+            self.tell(
+                Level::Info,
+                format!("Nothing on {date}; showing the entry before it."),
+            );
+        }
+    }
+
+    fn open_frame_picker(&mut self) {
+        let frames: Vec<crate::domain::Frame> = crate::domain::Frame::BUILT_IN.to_vec();
+        let items = frames
+            .iter()
+            .map(|frame| PickerItem {
+                text: frame.label(),
+                detail: String::new(),
+                group: "frames".to_string(),
+            })
+            .collect();
+        self.picker = Some((
+            Picker::new("Narrow to a frame", items),
+            PickerPurpose::Frame(frames),
+        ));
+    }
+
+    pub(super) fn filter_by_frame(&mut self, frame: crate::domain::Frame) {
+        let screen = &mut self.journal_screen;
+        screen.filter.frames = vec![frame];
+        if let Some(index) = &self.index {
+            screen.refresh(index);
+        }
     }
 
     pub(super) fn filter_by_tag(&mut self, tag: String) {

@@ -76,6 +76,8 @@ pub enum PickerPurpose {
     Prompt(Vec<(usize, usize)>),
     /// A tag to narrow the journal to: the tag of each item.
     Tag(Vec<String>),
+    /// A frame to narrow the journal to.
+    Frame(Vec<crate::domain::Frame>),
 }
 
 /// Work the event loop must do outside the app, because it needs the terminal.
@@ -289,6 +291,10 @@ impl App {
         } else if self.screen == Screen::Journal {
             if self.journal_screen.editing.is_some() {
                 Mode::EntryEdit
+            } else if self.journal_screen.date_input.is_some() {
+                Mode::DateInput
+            } else if self.journal_screen.calendar.is_some() {
+                Mode::Calendar
             } else if self.journal_screen.searching {
                 Mode::JournalSearch
             } else {
@@ -319,7 +325,10 @@ impl App {
         let mode = self.mode();
         if let Some(action) = self.keymap.action_for(mode, &event) {
             self.update(action);
-        } else if matches!(mode, Mode::JournalSearch | Mode::EntryEdit) {
+        } else if matches!(
+            mode,
+            Mode::JournalSearch | Mode::EntryEdit | Mode::DateInput
+        ) {
             self.journal_input(event);
         } else if mode == Mode::Picker
             && let Some((picker, _)) = &mut self.picker
@@ -446,7 +455,12 @@ impl App {
             | Action::OnThisDay
             | Action::ClearFilters
             | Action::PageUp
-            | Action::PageDown => {}
+            | Action::PageDown
+            | Action::FilterFrame
+            | Action::GoToDate
+            | Action::Heatmap
+            | Action::Left
+            | Action::Right => {}
             Action::NextScreen | Action::PrevScreen => {
                 let at = Screen::ALL
                     .iter()
@@ -514,6 +528,10 @@ impl App {
             PickerPurpose::Prompt(places) => places,
             PickerPurpose::Tag(tags) => {
                 self.filter_by_tag(tags[chosen].clone());
+                return;
+            }
+            PickerPurpose::Frame(frames) => {
+                self.filter_by_frame(frames[chosen].clone());
                 return;
             }
         };

@@ -75,6 +75,10 @@ pub struct JournalScreen {
     pub editing: Option<EntryEditor>,
     pub confirm_delete: bool,
     pub undo: Option<Deleted>,
+    /// The date or range being typed after `g`.
+    pub date_input: Option<String>,
+    /// The calendar's cursor, while it is open.
+    pub calendar: Option<NaiveDate>,
 }
 
 impl JournalScreen {
@@ -111,6 +115,18 @@ impl JournalScreen {
             .map(|at| (at, search.highlight(at)));
     }
 
+    /// Selects the newest entry on or before `date` (the list is newest first).
+    pub fn select_date(&mut self, date: NaiveDate, index: &JournalIndex) -> bool {
+        match self.rows.iter().position(|at| at.date <= date) {
+            Some(row) => {
+                self.selected = row;
+                self.move_selection(0, index);
+                true
+            }
+            None => false,
+        }
+    }
+
     pub fn selected_ref(&self) -> Option<EntryRef> {
         self.rows.get(self.selected).copied()
     }
@@ -137,6 +153,12 @@ impl JournalScreen {
         let mut parts = Vec::new();
         if let Some(date) = self.on_this_day {
             parts.push(format!("on this day ({})", date.format("%-d %B")));
+        }
+        match (self.filter.from, self.filter.to) {
+            (Some(from), Some(to)) => parts.push(format!("{from} to {to}")),
+            (Some(from), None) => parts.push(format!("from {from}")),
+            (None, Some(to)) => parts.push(format!("until {to}")),
+            (None, None) => {}
         }
         if !self.filter.tags.is_empty() {
             parts.push(
@@ -189,9 +211,25 @@ impl JournalScreen {
             Some(editing) => render_editor(editing, index, theme, frame, detail),
             None => self.render_entry(index, theme, frame, detail),
         }
+        if let Some(cursor) = self.calendar {
+            render_calendar(cursor, index, theme, frame, body);
+        }
     }
 
     fn render_bar(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+        if let Some(input) = &self.date_input {
+            let line = Line::from(vec![
+                Span::styled(" Go to: ", theme.accent.add_modifier(Modifier::BOLD)),
+                Span::styled(input.clone(), theme.text),
+                Span::styled("▏", theme.accent),
+                Span::styled(
+                    "  a date (2026-03-04, yesterday, -2w) or a range (-6w.. or 2026-09-01..2026-10-31)",
+                    theme.muted,
+                ),
+            ]);
+            frame.render_widget(Paragraph::new(line), area);
+            return;
+        }
         let mut spans = vec![Span::styled(
             " / ",
             theme.accent.add_modifier(Modifier::BOLD),
@@ -348,6 +386,53 @@ impl JournalScreen {
             area,
         );
     }
+}
+
+/// The year of reflection days around the calendar's cursor, over the screen.
+fn render_calendar(
+    cursor: NaiveDate,
+    index: &JournalIndex,
+    theme: &Theme,
+    frame: &mut TermFrame,
+    area: Rect,
+) {
+    use chrono::Datelike;
+    use ratatui::layout::Flex;
+    use ratatui::widgets::Clear;
+
+    let year = cursor.year();
+    let (first, last) = (
+        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(cursor),
+        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(cursor),
+    );
+    let marked = index.reflection_days(year);
+    let width = (crate::ui::widgets::heatmap::width(first, last) + 4).min(area.width);
+    let [popup] = Layout::vertical([Constraint::Length(12)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(popup);
+    let entries = index.day(cursor).map_or(0, |day| day.entries.len());
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focus)
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(
+            format!(" {year}: {} days with reflections ", marked.len()),
+            theme.title,
+        ))
+        .title_bottom(Line::styled(
+            format!(
+                " {} · {entries} entries · ■ wrote · · did not ",
+                cursor.format("%a %-d %b")
+            ),
+            theme.muted,
+        ));
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(block, popup);
+    crate::ui::widgets::heatmap::render(first, last, &marked, Some(cursor), theme, frame, inner);
 }
 
 /// `text` as lines, with the byte `ranges` marked.

@@ -61,21 +61,20 @@ pub fn list_themes(config_dir: &Path) -> Vec<ThemeInfo> {
     let mut themes: Vec<ThemeInfo> = Vec::new();
     for file in read_user_themes(config_dir) {
         let mut info = user_info(&file);
-        if let Some(first) = themes.iter().find(|known| known.name == info.name) {
-            if info.problem.is_none() {
-                let ThemeSource::User(first_path) = &first.source else {
-                    unreachable!("only user themes are listed so far");
-                };
-                info.problem = Some(Problem::new(
-                    file.path.display().to_string(),
-                    format!(
-                        "{} already names a theme `{}`, so this file is not used; give it \
-                         another name",
-                        first_path.display(),
-                        info.name
-                    ),
-                ));
-            }
+        let taken_by = themes.iter().find_map(|known| match &known.source {
+            ThemeSource::User(path) if known.name == info.name => Some(path.clone()),
+            _ => None,
+        });
+        if let (Some(first_path), None) = (taken_by, &info.problem) {
+            info.problem = Some(Problem::new(
+                file.path.display().to_string(),
+                format!(
+                    "{} already names a theme `{}`, so this file is not used; give it \
+                     another name",
+                    first_path.display(),
+                    info.name
+                ),
+            ));
         }
         themes.push(info);
     }

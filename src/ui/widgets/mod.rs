@@ -2,5 +2,6 @@
 
 pub mod confirm;
 pub mod footer;
+pub mod heatmap;
 pub mod help;
 pub mod picker;
