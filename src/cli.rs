@@ -36,6 +36,19 @@ pub enum Command {
         command: PackCommand,
     },
 
+    /// Commitments: small practices you check off, with their streaks.
+    Commit {
+        #[command(subcommand)]
+        command: CommitCommand,
+    },
+
+    /// Your private roster of students, staff and families, and the connections you
+    /// log with them. It never leaves this machine.
+    People {
+        #[command(subcommand)]
+        command: PeopleCommand,
+    },
+
     /// Write a quick entry into today's journal, e.g. between meetings.
     ///
     /// `#words` in the text become tags. Prints the file it was saved to.
@@ -70,6 +83,29 @@ pub enum Command {
         #[command(flatten)]
         filter: JournalFilterArgs,
     },
+
+    /// Colour themes: list the built-in ones and your own, check a theme file.
+    Theme {
+        #[command(subcommand)]
+        command: ThemeCommand,
+    },
+
+    /// Your settings file (config.toml): write one to start from, show where it is,
+    /// check it.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+
+    /// Print a shell completion script, e.g. `truenorth completions bash >
+    /// ~/.local/share/bash-completion/completions/truenorth`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page in roff, e.g. `truenorth man | man -l -`.
+    Man,
 
     /// Tools for developing truenorth (hidden from --help).
     #[command(hide = true)]
@@ -116,6 +152,205 @@ pub enum DevCommand {
         /// Also write the entries in jrnl's plain-text format to FILE.
         #[arg(long, value_name = "FILE")]
         jrnl: Option<PathBuf>,
+    },
+}
+
+/// `truenorth commit ...`. COMMITMENT is an id or the start of a title. Dates accept
+/// YYYY-MM-DD, today, yesterday, a weekday (last monday) and -2d.
+#[derive(Debug, Subcommand)]
+pub enum CommitCommand {
+    /// Commit to a practice, e.g. `commit add "Learn one new thing about three
+    /// students" --cadence daily --dimension love`.
+    Add(CommitAddArgs),
+
+    /// Your commitments: streaks, this week's progress, the last four weeks, and how
+    /// long until a streak breaks.
+    List {
+        /// Include finished and archived commitments.
+        #[arg(long)]
+        all: bool,
+    },
+
+    /// One commitment in full, with a heatmap of the last twelve weeks.
+    Show {
+        #[arg(value_name = "COMMITMENT")]
+        commitment: String,
+    },
+
+    /// Check a commitment off for today, or for an earlier day of the past week with
+    /// --date (marked as back-filled).
+    Check {
+        #[arg(value_name = "COMMITMENT")]
+        commitment: String,
+        /// A line about how it went.
+        #[arg(long)]
+        note: Option<String>,
+        /// The day it counts for (default: today), e.g. yesterday.
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        date: Option<String>,
+    },
+
+    /// Take back the last check-in of a day (default: today).
+    Uncheck {
+        #[arg(value_name = "COMMITMENT")]
+        commitment: String,
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        date: Option<String>,
+    },
+
+    /// Plan a day off (a holiday, a sick day): it neither counts nor breaks a streak.
+    Skip {
+        #[arg(value_name = "COMMITMENT")]
+        commitment: String,
+        /// The day off (default: today); YYYY-MM-DD or tomorrow for a day ahead.
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        date: Option<String>,
+    },
+
+    /// Pause a commitment: paused days do not break its streak.
+    Pause {
+        #[arg(value_name = "COMMITMENT")]
+        commitment: String,
+    },
+
+    /// Resume a paused commitment from today.
+    Resume {
+        #[arg(value_name = "COMMITMENT")]
+        commitment: String,
+    },
+
+    /// Mark a commitment done: it has become a habit or served its purpose.
+    Done {
+        #[arg(value_name = "COMMITMENT")]
+        commitment: String,
+    },
+
+    /// Put a commitment away. Its check-ins stay in your journal.
+    Archive {
+        #[arg(value_name = "COMMITMENT")]
+        commitment: String,
+    },
+}
+
+/// `truenorth commit add ...`
+#[derive(Debug, Clone, clap::Args)]
+pub struct CommitAddArgs {
+    /// The practice, in your words.
+    pub title: String,
+    /// How often: "daily", "N per week" (e.g. "3 per week") or "weekly on DAY" (e.g.
+    /// "weekly on mon").
+    #[arg(long)]
+    pub cadence: String,
+    /// A line linking it to your true north.
+    #[arg(long)]
+    pub why: Option<String>,
+    /// The frame it serves: love, care, vulnerability, true-north, students, staff,
+    /// community, equity, courage, improvement or review.
+    #[arg(long, default_value = "true-north", value_name = "FRAME")]
+    pub dimension: String,
+    /// The first day it counts (default: today).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub start: Option<String>,
+    /// The last day it counts.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub end: Option<String>,
+    /// A PSEL 2015 standard it serves, 1 to 10 (repeat, or separate with commas).
+    #[arg(long, value_name = "N", value_delimiter = ',')]
+    pub psel: Vec<u8>,
+    /// Keep it automatically on days with connection notes about N different people.
+    #[arg(long, value_name = "N")]
+    pub connections: Option<u8>,
+    /// With --connections: count only people in this group.
+    #[arg(long, value_name = "GROUP", requires = "connections")]
+    pub group: Option<String>,
+    /// With --connections: count only people with this role (student, staff, family).
+    #[arg(long, value_name = "ROLE", requires = "connections")]
+    pub role: Option<String>,
+}
+
+/// `truenorth people ...`. PERSON is a name, part of one (with the group to tell two
+/// apart: "maya 5b"), or an id.
+#[derive(Debug, Subcommand)]
+pub enum PeopleCommand {
+    /// Import a roster saved as CSV with a header row: name (required), group, role,
+    /// note, in any order. Bad rows are reported by line and the good ones imported;
+    /// people already on the roster are skipped. Exits non-zero if a row was bad.
+    Import { file: PathBuf },
+
+    /// Add someone to the roster: a name, a pseudonym or initials.
+    Add {
+        name: String,
+        /// A grade, advisory or team.
+        #[arg(long)]
+        group: Option<String>,
+        /// student, staff, family or other.
+        #[arg(long, default_value = "student")]
+        role: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+
+    /// The roster, who you have not connected with longest first, and the share you
+    /// connected with in the last 7 and 30 days.
+    List {
+        /// Only people in this group.
+        #[arg(long)]
+        group: Option<String>,
+    },
+
+    /// Log a connection with someone: a line about what you learned or shared.
+    Log {
+        #[arg(value_name = "PERSON")]
+        person: String,
+        note: String,
+        /// The day it happened (default: today), e.g. yesterday.
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        date: Option<String>,
+    },
+
+    /// Someone's connections, newest first.
+    Show {
+        #[arg(value_name = "PERSON")]
+        person: String,
+    },
+
+    /// Take someone off lists and the picker; their connection notes stay.
+    Archive {
+        #[arg(value_name = "PERSON")]
+        person: String,
+    },
+}
+
+/// `truenorth theme ...`
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// List every theme, built-in and your own, marking the one in use and any that
+    /// cannot be used.
+    List,
+
+    /// Check theme files and name every problem by file, line and column. Exits
+    /// non-zero when a problem is found.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// `truenorth config ...`
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Write config.toml with every setting at its default, each explained. An
+    /// existing file is never overwritten.
+    Init,
+
+    /// Print where config.toml is (it need not exist).
+    Path,
+
+    /// Check config.toml (or FILE) and name every problem by line and column,
+    /// including a theme that does not exist. Exits non-zero when a problem is found.
+    Check {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
     },
 }
 

@@ -6,6 +6,7 @@
 //! - [`store`]: the only code that touches the disk;
 //! - [`ui`]: the terminal front end, a thin layer over the other two.
 
+pub mod binary;
 pub mod builtin;
 pub mod cli;
 pub mod clock;

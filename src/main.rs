@@ -41,6 +41,95 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
+        Some(Command::Add {
+            text,
+            tags,
+            private,
+        }) => {
+            let text = if text == "-" {
+                std::io::read_to_string(std::io::stdin().lock())?
+            } else {
+                text
+            };
+            let entry = truenorth::commands::journal::NewEntry {
+                text,
+                tags,
+                private,
+            };
+            truenorth::commands::journal::add(
+                &paths,
+                entry,
+                SystemClock.now(),
+                &mut std::io::stdout().lock(),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::List { filter }) => {
+            let out = &mut std::io::stdout().lock();
+            truenorth::commands::journal::list(&paths, &filter, SystemClock.today(), out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Search {
+            query,
+            limit,
+            filter,
+        }) => {
+            let out = &mut std::io::stdout().lock();
+            let query = query.join(" ");
+            let today = SystemClock.today();
+            truenorth::commands::journal::search(&paths, &query, limit, &filter, today, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Theme { command }) => {
+            let out = &mut std::io::stdout().lock();
+            let ok = truenorth::commands::theme::run(&paths.config, command, out)?;
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Some(Command::Config { command }) => {
+            let out = &mut std::io::stdout().lock();
+            let ok = truenorth::commands::config::run(&paths.config, command, out)?;
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Some(Command::Completions { shell }) => {
+            truenorth::commands::shell::completions(shell, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            truenorth::commands::shell::man(&mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Dev { command }) => {
+            truenorth::commands::dev::run(command, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Commit { command }) => {
+            let context = truenorth::commands::when::Context::load(&paths, SystemClock.now());
+            let out = &mut std::io::stdout().lock();
+            let ok = truenorth::commands::commit::run(&paths, command, context, out)?;
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Some(Command::People { command }) => {
+            let context = truenorth::commands::when::Context::load(&paths, SystemClock.now());
+            let out = &mut std::io::stdout().lock();
+            let ok = truenorth::commands::people::run(&paths, command, context, out)?;
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Some(Command::Pack { command }) => {
             // The one read of the clock for pack commands: "today" for starts, pauses
             // and progress.

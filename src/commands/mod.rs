@@ -1,11 +1,19 @@
 //! The subcommands that run without the terminal UI. They share the store with the
 //! TUI, so a file written here is the same as one written from a screen.
 
+pub mod commit;
+pub mod config;
+pub mod dev;
+pub mod journal;
 pub mod pack;
+pub mod people;
+pub mod shell;
+pub mod theme;
+pub mod when;
 
 use std::io::Write;
 
-use crate::store::{Drafts, Journal, PackStore, Paths, StoreError};
+use crate::store::{CommitmentStore, Drafts, Journal, PackStore, Paths, PeopleStore, StoreError};
 
 /// `truenorth doctor`: reports every file that cannot be read, pack files included.
 /// Returns whether the journal is healthy.
@@ -16,11 +24,26 @@ pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
     if let Err(StoreError::Malformed(problem)) = Drafts::new(&paths.data).load() {
         problems.push(problem.to_string());
     }
+    let commitments = CommitmentStore::open(&paths.data).load();
+    let people = PeopleStore::open(&paths.data).load();
+    for result in [commitments.as_ref().err(), people.as_ref().err()] {
+        match result {
+            Some(StoreError::Malformed(problem)) => problems.push(problem.to_string()),
+            Some(other) => problems.push(other.to_string()),
+            None => {}
+        }
+    }
     let packs = PackStore::open(&paths.data).load();
     problems.extend(packs.problems.iter().map(ToString::to_string));
     writeln!(out, "Journal: {}", paths.data.display())?;
     writeln!(out, "{} days read.", scan.days.len())?;
     writeln!(out, "{} packs started.", packs.packs.len())?;
+    if let Ok(commitments) = &commitments {
+        writeln!(out, "{} commitments.", commitments.len())?;
+    }
+    if let Ok(people) = &people {
+        writeln!(out, "{} people on the roster.", people.len())?;
+    }
     if problems.is_empty() {
         writeln!(out, "No problems found.")?;
     } else {

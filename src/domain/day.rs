@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Entry;
+use super::commitment::CheckIn;
+use super::person::Connection;
 
 /// The day-file format version this build writes.
 pub const DAY_FORMAT_VERSION: u32 = 1;
@@ -90,6 +92,12 @@ pub struct Day {
     pub ratings: Ratings,
     #[serde(default, rename = "entry", skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<Entry>,
+    /// Commitments checked off for this day (possibly recorded later, back-filled).
+    #[serde(default, rename = "checkin", skip_serializing_if = "Vec::is_empty")]
+    pub checkins: Vec<CheckIn>,
+    /// Connection notes about people on the roster, logged this day.
+    #[serde(default, rename = "connection", skip_serializing_if = "Vec::is_empty")]
+    pub connections: Vec<Connection>,
     #[serde(flatten)]
     pub extra: toml::Table,
 }
@@ -101,6 +109,8 @@ impl Day {
             date,
             ratings: Ratings::default(),
             entries: Vec::new(),
+            checkins: Vec::new(),
+            connections: Vec::new(),
             extra: toml::Table::new(),
         }
     }

@@ -2,15 +2,24 @@
 //! Nothing here reads files, the terminal or the clock; time is always passed in.
 
 pub mod commitment;
+pub mod coverage;
+pub mod dates;
 pub mod day;
 pub mod enrollment;
 pub mod entry;
 pub mod frame;
+pub mod index;
+pub mod keys;
 pub mod pack;
+pub mod person;
+pub mod person_index;
 pub mod problem;
 pub mod schedule;
 pub mod search;
+pub mod slug;
+pub mod streak;
 pub mod tags;
+pub mod trends;
 
 pub use day::{Day, Rating, Ratings};
 pub use entry::{AnswerValue, Entry};

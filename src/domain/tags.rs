@@ -5,6 +5,17 @@
 /// A tag starts at a `#` that begins a word (so `page#3` and URL fragments are not tags)
 /// and runs over letters, digits, `-` and `_` in any script.
 pub fn extract(text: &str) -> Vec<String> {
+    // Most text has no `#` at all, and what comes before the line of the first `#`
+    // cannot hold a tag: skip it without decoding. Starting at a line start reads the
+    // same as the whole text, because a line start begins a word either way.
+    let Some(first_hash) = memchr::memchr(b'#', text.as_bytes()) else {
+        return Vec::new();
+    };
+    let line_start = text[..first_hash].rfind('\n').map_or(0, |newline| newline + 1);
+    extract_from(&text[line_start..])
+}
+
+fn extract_from(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     let mut previous: Option<char> = None;
     let mut chars = text.char_indices().peekable();
@@ -52,6 +63,13 @@ mod tests {
     fn ignores_fragments_numbers_and_mid_word_hashes() {
         assert!(extract("see https://example.org/page#top and item#3").is_empty());
         assert!(extract("room #12 and # alone").is_empty());
+    }
+
+    #[test]
+    fn a_tag_after_many_lines_is_found_as_in_the_first_line() {
+        let text = "line one\nline two page#3\n  (#care) and #staff\nlast";
+        assert_eq!(extract(text), vec!["care", "staff"]);
+        assert_eq!(extract("x\n#first"), vec!["first"]);
     }
 
     #[test]

@@ -14,8 +14,8 @@
 //! The format is a private detail of this build (see [`FORMAT`]); nothing else reads it.
 
 use std::collections::HashMap;
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -24,6 +24,8 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::atomic::{self, create_private_dir_all};
 use super::{Journal, JournalScan, StoreError};
+use crate::binary::{Reader, Writer};
+use crate::domain::index::JournalIndex;
 use crate::domain::{AnswerValue, Day, Entry, Frame, Problem, Rating, Ratings};
 
 /// Bumped whenever the layout (or [`Day`]) changes, so an old cache is rebuilt rather
@@ -37,86 +39,190 @@ const RACY: Duration = Duration::from_secs(2);
 /// costs more than it saves.
 const PARALLEL_FROM: usize = 64;
 
+/// The journal, indexed, and a problem for each file that could not be read (those
+/// files are left out, as [`Journal::scan`] leaves them out).
+#[derive(Debug, Default)]
+pub struct LoadedJournal {
+    pub index: JournalIndex,
+    pub problems: Vec<Problem>,
+}
+
 /// The cache file of `journal`.
 pub fn cache_path(journal: &Journal) -> PathBuf {
     journal.root().join("cache").join("journal.bin")
 }
 
-/// Loads every day, like [`Journal::scan`] (oldest first, a problem per unreadable
-/// file), using and refreshing the cache. A cache that cannot be written is not an
-/// error: the next load parses again.
-pub fn load(journal: &Journal) -> JournalScan {
-    load_at(journal, SystemTime::now())
+/// Loads and indexes every day, using and refreshing the cache: the index comes back
+/// from the cache too, so this is the fast way to an index. A cache that cannot be
+/// read is rebuilt; one that cannot be written is not an error (the next load parses
+/// again).
+pub fn load_index(journal: &Journal) -> LoadedJournal {
+    load_index_at(journal, SystemTime::now())
 }
 
-/// [`load`] as of `now` (to decide which files are too recent to trust).
-pub fn load_at(journal: &Journal, now: SystemTime) -> JournalScan {
+/// Loads every day like [`Journal::scan`] (oldest first, a problem per unreadable
+/// file), through the cache. When the days are to be indexed, [`load_index`] is
+/// faster: it restores the index instead of building it again.
+pub fn load(journal: &Journal) -> JournalScan {
+    scan_at(journal, SystemTime::now())
+}
+
+fn scan_at(journal: &Journal, now: SystemTime) -> JournalScan {
+    let loaded = load_index_at(journal, now);
+    let mut days = loaded.index.into_days();
+    days.reverse();
+    JournalScan {
+        days,
+        problems: loaded.problems,
+    }
+}
+
+/// [`load_index`] as of `now` (which decides the files too recent to trust).
+pub fn load_index_at(journal: &Journal, now: SystemTime) -> LoadedJournal {
     let path = cache_path(journal);
-    let cached = fs::read(&path)
-        .ok()
-        .and_then(|bytes| decode(&bytes))
-        .unwrap_or_default();
-    let mut scan = JournalScan::default();
-    let files = match list_day_files(journal) {
+    let mut files = match list_day_files(journal) {
         Ok(files) => files,
         Err(error) => {
-            scan.problems.push(Problem::new(
+            let problem = Problem::new(
                 journal.display_path(&journal.root().join("journal")),
                 error.to_string(),
-            ));
-            return scan;
+            );
+            return LoadedJournal {
+                index: JournalIndex::default(),
+                problems: vec![problem],
+            };
         }
     };
-
-    let mut by_name: HashMap<&str, &CachedDay> =
-        cached.iter().map(|c| (c.stamp.name.as_str(), c)).collect();
-    let mut fresh = Vec::with_capacity(files.len());
-    let mut stale = Vec::new();
-    for file in &files {
-        let mut stamp = file.stamp.clone();
-        stamp.racy = stamp.modified_nanos + RACY.as_nanos() as i128 > nanos_since_epoch(now);
-        let before = by_name.remove(stamp.name.as_str());
-        match before {
-            Some(cached) if !stamp.racy && cached.stamp == stamp => fresh.push(CachedDay {
-                stamp,
-                day: cached.day.clone(),
-            }),
-            _ => stale.push(Stale {
-                path: &file.path,
-                stamp,
-                before,
-            }),
-        }
+    for file in &mut files {
+        file.stamp.racy =
+            file.stamp.modified_nanos + RACY.as_nanos() as i128 > nanos_since_epoch(now);
     }
-    // Days whose files are gone.
-    let mut changed = !by_name.is_empty();
+    let loaded = match read_cache(&path) {
+        Some(cached) => refresh(journal, cached, &files),
+        None => build(journal, &files),
+    };
+    if loaded.changed {
+        // A cache that cannot be written only costs speed next time.
+        let _ = write_cache(&path, &loaded.index, &loaded.manifest);
+    }
+    LoadedJournal {
+        index: loaded.index,
+        problems: loaded.problems,
+    }
+}
 
-    let parsed = parse_files(journal, &stale);
-    for (stale, result) in stale.into_iter().zip(parsed) {
+/// What the cache holds besides the days: each day file's stamp and the date it held.
+type Manifest = Vec<(Stamp, NaiveDate)>;
+
+struct Cached {
+    index: JournalIndex,
+    manifest: Manifest,
+}
+
+struct Refreshed {
+    index: JournalIndex,
+    manifest: Manifest,
+    problems: Vec<Problem>,
+    /// Whether the cache must be written again.
+    changed: bool,
+}
+
+/// No usable cache: parse every file (on two threads) and index them.
+fn build(journal: &Journal, files: &[DayFile]) -> Refreshed {
+    let stale: Vec<Stale> = files
+        .iter()
+        .map(|file| Stale {
+            path: &file.path,
+            stamp: file.stamp.clone(),
+            before: None,
+        })
+        .collect();
+    let mut days = Vec::with_capacity(files.len());
+    let mut manifest = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for (stale, result) in stale.iter().zip(parse_files(journal, &stale)) {
         match result {
             Ok(day) => {
-                changed |= stale
-                    .before
-                    .is_none_or(|before| before.stamp != stale.stamp || before.day != day);
-                fresh.push(CachedDay {
-                    stamp: stale.stamp,
-                    day,
+                manifest.push((stale.stamp.clone(), day.date));
+                days.push(day);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Refreshed {
+        index: JournalIndex::new(days),
+        manifest,
+        problems,
+        changed: true,
+    }
+}
+
+/// A cache was read: parse only the files that changed since, and update the index.
+fn refresh(journal: &Journal, cached: Cached, files: &[DayFile]) -> Refreshed {
+    let Cached {
+        mut index,
+        manifest: old,
+    } = cached;
+    let mut by_name: HashMap<&str, &(Stamp, NaiveDate)> = old
+        .iter()
+        .map(|entry| (entry.0.name.as_str(), entry))
+        .collect();
+    let mut manifest = Vec::with_capacity(files.len());
+    let mut stale = Vec::new();
+    for file in files {
+        match by_name.remove(file.stamp.name.as_str()) {
+            Some((stamp, date)) if !file.stamp.racy && *stamp == file.stamp => {
+                manifest.push((file.stamp.clone(), *date));
+            }
+            before => stale.push(Stale {
+                path: &file.path,
+                stamp: file.stamp.clone(),
+                before: before.copied().cloned(),
+            }),
+        }
+    }
+    let mut changed = false;
+    // Days whose files are gone.
+    let gone: Vec<NaiveDate> = by_name.values().map(|(_, date)| *date).collect();
+    for date in gone {
+        index.remove_day(date);
+        changed = true;
+    }
+    let mut problems = Vec::new();
+    for (stale, result) in stale.iter().zip(parse_files(journal, &stale)) {
+        match result {
+            Ok(day) => {
+                let same_file = stale.before.as_ref().is_some_and(|(stamp, date)| {
+                    stamp.racy == stale.stamp.racy && *date == day.date
                 });
+                if !(same_file && index.day(day.date) == Some(&day)) {
+                    changed = true;
+                    if let Some((_, date)) = &stale.before
+                        && *date != day.date
+                    {
+                        index.remove_day(*date);
+                    }
+                    manifest.push((stale.stamp.clone(), day.date));
+                    index.replace_day(day);
+                } else {
+                    manifest.push((stale.stamp.clone(), day.date));
+                }
             }
             Err(problem) => {
-                changed |= stale.before.is_some();
-                scan.problems.push(problem);
+                if let Some((_, date)) = &stale.before {
+                    index.remove_day(*date);
+                    changed = true;
+                }
+                problems.push(problem);
             }
         }
     }
-    fresh.sort_by(|a, b| a.stamp.name.cmp(&b.stamp.name));
-    if changed {
-        // A cache that cannot be written only costs speed next time.
-        let _ = write_cache(&path, &fresh);
+    Refreshed {
+        index,
+        manifest,
+        problems,
+        changed,
     }
-    scan.days = fresh.into_iter().map(|cached| cached.day).collect();
-    scan.days.sort_by_key(|day| day.date);
-    scan
 }
 
 /// A day file as found on disk: its name under `journal/`, size and modification time.
@@ -129,22 +235,16 @@ struct Stamp {
     racy: bool,
 }
 
-#[derive(Debug, Clone)]
-struct CachedDay {
-    stamp: Stamp,
-    day: Day,
-}
-
 struct DayFile {
     path: PathBuf,
     stamp: Stamp,
 }
 
-/// A file that must be parsed, and what the cache held for it.
+/// A file that must be parsed, and what the cache said of it.
 struct Stale<'a> {
     path: &'a Path,
     stamp: Stamp,
-    before: Option<&'a CachedDay>,
+    before: Option<(Stamp, NaiveDate)>,
 }
 
 /// `journal/YYYY/*.toml` with sizes and times, skipping temp files a killed writer
@@ -249,12 +349,12 @@ fn parse_file(journal: &Journal, path: &Path) -> Result<Day, Problem> {
     })
 }
 
-/// Writes the cache beside its final name and renames it into place. No fsync: the
-/// cache can always be rebuilt, and a torn file fails to decode and is rebuilt.
-fn write_cache(path: &Path, days: &[CachedDay]) -> io::Result<()> {
+/// Writes the cache beside its final name and renames it into place, streaming so the
+/// journal is never held twice in memory. No fsync: the cache can always be rebuilt,
+/// and a torn file fails to decode and is rebuilt.
+fn write_cache(path: &Path, index: &JournalIndex, manifest: &Manifest) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     create_private_dir_all(dir)?;
-    let bytes = encode(days);
     let temp = dir.join(format!(".journal.bin.{}.tmp", std::process::id()));
     let mut options = OpenOptions::new();
     options.write(true).create(true).truncate(true);
@@ -263,35 +363,70 @@ fn write_cache(path: &Path, days: &[CachedDay]) -> io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(atomic::PRIVATE_FILE_MODE);
     }
-    let result = options
-        .open(&temp)
-        .and_then(|mut file| file.write_all(&bytes))
-        .and_then(|()| fs::rename(&temp, path));
+    let result = options.open(&temp).and_then(|file| {
+        let mut file = BufWriter::with_capacity(256 * 1024, file);
+        let mut out = Writer::default();
+        out.0.extend_from_slice(MAGIC);
+        out.u32(FORMAT);
+        out.length(index.days().len());
+        for day in index.days() {
+            encode_day(&mut out, day);
+            if out.0.len() > 64 * 1024 {
+                file.write_all(&out.0)?;
+                out.0.clear();
+            }
+        }
+        out.length(manifest.len());
+        for (stamp, date) in manifest {
+            out.str(&stamp.name);
+            out.u64(stamp.size);
+            out.i128(stamp.modified_nanos);
+            out.bool(stamp.racy);
+            out.i32(date.num_days_from_ce());
+        }
+        index.write_snapshot(&mut out);
+        out.0.extend_from_slice(END);
+        file.write_all(&out.0)?;
+        file.flush()
+    });
+    let result = result.and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
     result
 }
 
-fn encode(days: &[CachedDay]) -> Vec<u8> {
-    let capacity: usize = days
-        .iter()
-        .map(|cached| cached.stamp.size as usize + 64)
-        .sum();
-    let mut out = Writer(Vec::with_capacity(capacity));
-    out.0.extend_from_slice(MAGIC);
-    out.u32(FORMAT);
-    out.u32(days.len() as u32);
-    for cached in days {
-        let stamp = &cached.stamp;
-        out.str(&stamp.name);
-        out.u64(stamp.size);
-        out.i128(stamp.modified_nanos);
-        out.bool(stamp.racy);
-        encode_day(&mut out, &cached.day);
+/// The cached index and manifest, or `None` if the file is missing, of another format
+/// or damaged in any way.
+fn read_cache(path: &Path) -> Option<Cached> {
+    let file = File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let mut input = Reader::new(BufReader::with_capacity(256 * 1024, file), len);
+    let mut magic = [0; 8];
+    input.bytes(&mut magic)?;
+    if &magic != MAGIC || input.u32()? != FORMAT {
+        return None;
     }
-    out.0.extend_from_slice(END);
-    out.0
+    let count = input.length(16)?;
+    let mut days = Vec::with_capacity(count);
+    for _ in 0..count {
+        days.push(decode_day(&mut input)?);
+    }
+    let count = input.length(32)?;
+    let mut manifest = Vec::with_capacity(count);
+    for _ in 0..count {
+        let stamp = Stamp {
+            name: input.string()?,
+            size: input.u64()?,
+            modified_nanos: input.i128()?,
+            racy: input.bool()?,
+        };
+        let date = NaiveDate::from_num_days_from_ce_opt(input.i32()?)?;
+        manifest.push((stamp, date));
+    }
+    let index = JournalIndex::read_snapshot(days, &mut input)?;
+    input.bytes(&mut magic)?;
+    (&magic == END && input.is_at_end()).then_some(Cached { index, manifest })
 }
 
 fn encode_day(out: &mut Writer, day: &Day) {
@@ -299,10 +434,10 @@ fn encode_day(out: &mut Writer, day: &Day) {
     out.i32(day.date.num_days_from_ce());
     out.u8(day.ratings.energy.map_or(0, Rating::value));
     out.u8(day.ratings.outlook.map_or(0, Rating::value));
-    out.table(&day.ratings.extra);
-    out.table(&day.extra);
-    out.table(&practice_table(day));
-    out.u32(day.entries.len() as u32);
+    write_table(out, &day.ratings.extra);
+    write_table(out, &day.extra);
+    write_table(out, &practice_table(day));
+    out.length(day.entries.len());
     for entry in &day.entries {
         out.str(&entry.id);
         out.i64(entry.created.timestamp());
@@ -323,37 +458,16 @@ fn encode_day(out: &mut Writer, day: &Day) {
                 out.i64(n);
             }
         }
-        out.u32(entry.tags.len() as u32);
+        out.length(entry.tags.len());
         for tag in &entry.tags {
             out.str(tag);
         }
         out.bool(entry.private);
-        out.table(&entry.extra);
+        write_table(out, &entry.extra);
     }
 }
 
-/// The cached days, or `None` if the bytes are not a whole cache of this format.
-fn decode(bytes: &[u8]) -> Option<Vec<CachedDay>> {
-    let mut input = Reader { bytes, at: 0 };
-    if input.take(MAGIC.len())? != MAGIC || input.u32()? != FORMAT {
-        return None;
-    }
-    let count = input.u32()? as usize;
-    let mut days = Vec::with_capacity(count.min(bytes.len() / 16));
-    for _ in 0..count {
-        let stamp = Stamp {
-            name: input.string()?,
-            size: input.u64()?,
-            modified_nanos: input.i128()?,
-            racy: input.bool()?,
-        };
-        let day = decode_day(&mut input)?;
-        days.push(CachedDay { stamp, day });
-    }
-    (input.take(END.len())? == END && input.at == bytes.len()).then_some(days)
-}
-
-fn decode_day(input: &mut Reader) -> Option<Day> {
+fn decode_day(input: &mut Reader<impl io::Read>) -> Option<Day> {
     let version = input.u32()?;
     let date = NaiveDate::from_num_days_from_ce_opt(input.i32()?)?;
     let rating = |value: u8| (value != 0).then(|| Rating::new(value)).flatten();
@@ -362,11 +476,11 @@ fn decode_day(input: &mut Reader) -> Option<Day> {
     let ratings = Ratings {
         energy,
         outlook,
-        extra: input.table()?,
+        extra: read_table(input)?,
     };
-    let extra = input.table()?;
-    let practice = input.table()?;
-    let count = input.u32()? as usize;
+    let extra = read_table(input)?;
+    let practice = read_table(input)?;
+    let count = input.length(16)?;
     let mut entries = Vec::with_capacity(count.min(1024));
     for _ in 0..count {
         let id = input.string()?;
@@ -384,7 +498,7 @@ fn decode_day(input: &mut Reader) -> Option<Day> {
             2 => Some(AnswerValue::Number(input.i64()?)),
             _ => return None,
         };
-        let tag_count = input.u32()? as usize;
+        let tag_count = input.length(4)?;
         let mut tags = Vec::with_capacity(tag_count.min(256));
         for _ in 0..tag_count {
             tags.push(input.string()?);
@@ -401,7 +515,7 @@ fn decode_day(input: &mut Reader) -> Option<Day> {
             value,
             tags,
             private,
-            extra: input.table()?,
+            extra: read_table(input)?,
         });
     }
     Some(Day {
@@ -418,11 +532,17 @@ fn decode_day(input: &mut Reader) -> Option<Day> {
 /// Check-ins and connections, kept in the cache as a TOML table: they are small and
 /// rare beside entries, and this way a field added to them needs no format change.
 fn practice_table(day: &Day) -> toml::Table {
+    // Most days have neither: an empty table costs one byte to write and nothing to
+    // read back.
     let mut table = toml::Table::new();
-    if let Ok(value) = toml::Value::try_from(&day.checkins) {
+    if !day.checkins.is_empty()
+        && let Ok(value) = toml::Value::try_from(&day.checkins)
+    {
         table.insert("checkin".to_string(), value);
     }
-    if let Ok(value) = toml::Value::try_from(&day.connections) {
+    if !day.connections.is_empty()
+        && let Ok(value) = toml::Value::try_from(&day.connections)
+    {
         table.insert("connection".to_string(), value);
     }
     table
@@ -435,117 +555,28 @@ fn from_practice<T: serde::de::DeserializeOwned>(table: &toml::Table, key: &str)
     }
 }
 
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn u8(&mut self, value: u8) {
-        self.0.push(value);
-    }
-    fn bool(&mut self, value: bool) {
-        self.u8(u8::from(value));
-    }
-    fn u32(&mut self, value: u32) {
-        self.0.extend_from_slice(&value.to_le_bytes());
-    }
-    fn i32(&mut self, value: i32) {
-        self.0.extend_from_slice(&value.to_le_bytes());
-    }
-    fn u64(&mut self, value: u64) {
-        self.0.extend_from_slice(&value.to_le_bytes());
-    }
-    fn i64(&mut self, value: i64) {
-        self.0.extend_from_slice(&value.to_le_bytes());
-    }
-    fn i128(&mut self, value: i128) {
-        self.0.extend_from_slice(&value.to_le_bytes());
-    }
-    fn str(&mut self, value: &str) {
-        self.u32(value.len() as u32);
-        self.0.extend_from_slice(value.as_bytes());
-    }
-    fn opt_str(&mut self, value: Option<&str>) {
-        match value {
-            Some(value) => {
-                self.u8(1);
-                self.str(value);
-            }
-            None => self.u8(0),
-        }
-    }
-    /// Keys this version does not know, kept as TOML text (almost always empty).
-    fn table(&mut self, table: &toml::Table) {
-        if table.is_empty() {
-            self.str("");
-        } else {
-            self.str(&toml::to_string(table).unwrap_or_default());
-        }
+/// Keys this version does not know, kept as TOML text (almost always empty).
+fn write_table(out: &mut Writer, table: &toml::Table) {
+    if table.is_empty() {
+        out.str("");
+    } else {
+        out.str(&toml::to_string(table).unwrap_or_default());
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn take(&mut self, len: usize) -> Option<&[u8]> {
-        let end = self.at.checked_add(len)?;
-        let slice = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(slice)
-    }
-    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        self.take(N)?.try_into().ok()
-    }
-    fn u8(&mut self) -> Option<u8> {
-        Some(self.array::<1>()?[0])
-    }
-    fn bool(&mut self) -> Option<bool> {
-        match self.u8()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
-        }
-    }
-    fn u32(&mut self) -> Option<u32> {
-        self.array().map(u32::from_le_bytes)
-    }
-    fn i32(&mut self) -> Option<i32> {
-        self.array().map(i32::from_le_bytes)
-    }
-    fn u64(&mut self) -> Option<u64> {
-        self.array().map(u64::from_le_bytes)
-    }
-    fn i64(&mut self) -> Option<i64> {
-        self.array().map(i64::from_le_bytes)
-    }
-    fn i128(&mut self) -> Option<i128> {
-        self.array().map(i128::from_le_bytes)
-    }
-    fn string(&mut self) -> Option<String> {
-        let len = self.u32()? as usize;
-        std::str::from_utf8(self.take(len)?).ok().map(str::to_owned)
-    }
-    fn opt_string(&mut self) -> Option<Option<String>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => self.string().map(Some),
-            _ => None,
-        }
-    }
-    fn table(&mut self) -> Option<toml::Table> {
-        let text = self.string()?;
-        if text.is_empty() {
-            Some(toml::Table::new())
-        } else {
-            toml::from_str(&text).ok()
-        }
+fn read_table(input: &mut Reader<impl io::Read>) -> Option<toml::Table> {
+    let text = input.string()?;
+    if text.is_empty() {
+        Some(toml::Table::new())
+    } else {
+        toml::from_str(&text).ok()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::index::Filter;
     use crate::sample::{SampleSize, write_sample};
 
     fn small() -> SampleSize {
@@ -578,9 +609,9 @@ mod tests {
         fs::write(&path, text).unwrap();
 
         let scanned = journal.scan();
-        let first = load_at(&journal, later());
+        let first = scan_at(&journal, later());
         assert!(cache_path(&journal).exists());
-        let second = load_at(&journal, later());
+        let second = scan_at(&journal, later());
         assert_eq!(first.days, scanned.days);
         assert_eq!(second.days, scanned.days);
         let last = second.days.last().unwrap();
@@ -593,7 +624,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::open(dir.path()).unwrap();
         write_sample(&journal, last_day(), small(), 4).unwrap();
-        load_at(&journal, later());
+        scan_at(&journal, later());
 
         let edited = last_day();
         journal
@@ -606,9 +637,24 @@ mod tests {
         let broken = journal.scan().days[1].date;
         fs::write(journal.day_path(broken), "version = 1\ndate = \"oops\"\n").unwrap();
 
-        let loaded = load_at(&journal, later());
+        let refreshed = load_index_at(&journal, later()).index;
+        let loaded = scan_at(&journal, later());
         let scanned = journal.scan();
         assert_eq!(loaded.days, scanned.days);
+        // The index updated in place answers like one built afresh.
+        let fresh = JournalIndex::new(scanned.days.clone());
+        for query in ["", "rewritten", "robot fair", "#staff"] {
+            let filter = Filter::default();
+            let ids = |index: &JournalIndex| {
+                index
+                    .search(query, &filter, usize::MAX)
+                    .hits
+                    .iter()
+                    .map(|hit| hit.entry)
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&refreshed), ids(&fresh), "{query}");
+        }
         assert_eq!(loaded.problems, scanned.problems);
         assert_eq!(loaded.problems.len(), 1);
         assert!(loaded.days.iter().any(|day| day.date == added));
@@ -630,7 +676,7 @@ mod tests {
             })
             .unwrap();
         let now = SystemTime::now();
-        load_at(&journal, now);
+        scan_at(&journal, now);
         // Same size, and (on a coarse clock) possibly the same time.
         let path = journal.day_path(date);
         let modified = fs::metadata(&path).unwrap().modified().unwrap();
@@ -638,7 +684,7 @@ mod tests {
         fs::write(&path, text).unwrap();
         let file = fs::File::options().write(true).open(&path).unwrap();
         file.set_modified(modified).unwrap();
-        let loaded = load_at(&journal, now);
+        let loaded = scan_at(&journal, now);
         assert_eq!(loaded.days[0].entries[0].text, "bbbb");
     }
 
@@ -647,12 +693,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let journal = Journal::open(dir.path()).unwrap();
         write_sample(&journal, last_day(), small(), 5).unwrap();
-        load_at(&journal, later());
+        scan_at(&journal, later());
         let path = cache_path(&journal);
         let bytes = fs::read(&path).unwrap();
         fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
-        assert!(decode(&fs::read(&path).unwrap()).is_none());
-        assert_eq!(load_at(&journal, later()).days, journal.scan().days);
-        assert!(decode(&fs::read(&path).unwrap()).is_some());
+        assert!(read_cache(&path).is_none());
+        assert_eq!(scan_at(&journal, later()).days, journal.scan().days);
+        assert!(read_cache(&path).is_some());
     }
 }

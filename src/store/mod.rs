@@ -2,19 +2,28 @@
 //! user owns, written atomically and readable by the owner only.
 
 pub mod atomic;
+pub mod commitments;
+pub mod config;
 pub mod drafts;
 pub mod journal;
+pub mod journal_cache;
+mod list_file;
 pub mod packs;
 pub mod paths;
+pub mod people;
+pub mod themes;
 
 use std::path::PathBuf;
 
 use crate::domain::Problem;
 
+pub use commitments::CommitmentStore;
+pub use config::Config;
 pub use drafts::{DayDraft, DraftFile, Drafts, SlotDraft};
 pub use journal::{Journal, JournalScan};
 pub use packs::{AddKind, AddOutcome, InstalledPacks, PackStore, PackStoreError};
 pub use paths::Paths;
+pub use people::PeopleStore;
 
 /// What can go wrong when reading or writing the journal.
 #[derive(Debug, thiserror::Error)]

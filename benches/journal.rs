@@ -1,0 +1,110 @@
+//! The journal index and the scripting commands on a ten-year journal.
+//!
+//! `cargo bench --bench journal`. The journal is generated once per run into a temp
+//! folder by `truenorth::sample` (deterministic: the same journal as `truenorth dev
+//! sample` writes for hyperfine). Figures are recorded in `docs/performance.md`.
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use truenorth::cli::JournalFilterArgs;
+use truenorth::commands::journal;
+use truenorth::domain::index::{Filter, JournalIndex, Privacy};
+use truenorth::sample::{SampleSize, write_sample};
+use truenorth::store::{Journal, Paths, journal_cache};
+
+fn ten_year_journal() -> (tempfile::TempDir, Paths) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let journal = Journal::open(&paths.data).unwrap();
+    write_sample(&journal, today().pred_opt().unwrap(), SampleSize::TEN_YEARS, 42).unwrap();
+    (dir, paths)
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn bench_journal(c: &mut Criterion) {
+    let (_dir, paths) = ten_year_journal();
+    let journal = Journal::open(&paths.data).unwrap();
+    let days = journal.scan().days;
+
+    c.bench_function("journal: parse every day file (Journal::scan)", |b| {
+        b.iter(|| black_box(journal.scan()))
+    });
+    // Warm the cache once, as any earlier run of the app would have.
+    journal_cache::load(&journal);
+    c.bench_function("journal: load through the cache (unchanged files)", |b| {
+        b.iter(|| black_box(journal_cache::load(&journal)))
+    });
+
+    c.bench_function("index: build from ten years of days", |b| {
+        b.iter_batched(
+            || days.clone(),
+            |days| black_box(JournalIndex::new(days)),
+            BatchSize::LargeInput,
+        )
+    });
+
+    let index = JournalIndex::new(days);
+    let filter = Filter::default();
+    // What a person types, one keystroke at a time, ending in each query below; the
+    // screen asks for a page of hits with highlights.
+    for (name, query) in [
+        ("one word", "conversation"),
+        ("word being typed", "conv"),
+        ("two words", "conversation mother"),
+        ("typo", "convarsation"),
+        ("quoted phrase", "\"the student\""),
+        ("word + tag", "courage #staff"),
+    ] {
+        c.bench_function(&format!("index: search keystroke, {name} ({query})"), |b| {
+            b.iter(|| black_box(index.search(query, &filter, 50)))
+        });
+    }
+    let shared = Filter {
+        privacy: Privacy::SharedOnly,
+        tags: vec!["staff".into()],
+        ..Filter::default()
+    };
+    c.bench_function("index: search keystroke, two words within #staff", |b| {
+        b.iter(|| black_box(index.search("hope trust", &shared, 50)))
+    });
+
+    let list_args = JournalFilterArgs::default();
+    c.bench_function("cli in-process: list (all entries)", |b| {
+        b.iter(|| journal::list(&paths, &list_args, today(), &mut std::io::sink()).unwrap())
+    });
+    let tag_args = JournalFilterArgs {
+        tags: vec!["staff".into()],
+        ..JournalFilterArgs::default()
+    };
+    c.bench_function("cli in-process: list --tag staff", |b| {
+        b.iter(|| journal::list(&paths, &tag_args, today(), &mut std::io::sink()).unwrap())
+    });
+    c.bench_function("cli in-process: search conversation mother", |b| {
+        b.iter(|| {
+            journal::search(
+                &paths,
+                "conversation mother",
+                None,
+                &list_args,
+                today(),
+                &mut std::io::sink(),
+            )
+            .unwrap()
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = bench_journal
+}
+criterion_main!(benches);

@@ -1,0 +1,118 @@
+//! The words `commit` commands print: streak figures, weeks, days.
+
+use chrono::{NaiveDate, Weekday};
+
+use super::describe_day;
+use crate::commands::when::Context;
+use crate::domain::commitment::{Commitment, CommitmentState, ConnectionGoal};
+use crate::domain::streak::{StreakUnit, Summary, WeekProgress};
+
+/// `daily · love · streak 4 days, best 9 · this week 3 of 5 · last 4 weeks 82% · ...`
+pub fn details(c: &Commitment, summary: &Summary, context: Context) -> String {
+    let mut parts = vec![c.cadence.to_string(), c.dimension.to_string()];
+    match c.state {
+        CommitmentState::Active => {}
+        CommitmentState::Paused => parts.push(match c.paused_since() {
+            Some(since) => format!("paused since {}", describe_day(since, context.today)),
+            None => "paused".to_string(),
+        }),
+        other => parts.push(other.to_string()),
+    }
+    parts.push(format!(
+        "streak {}, best {}",
+        count(summary.current_streak, summary.unit),
+        summary.best_streak
+    ));
+    parts.push(week_progress(summary.this_week));
+    parts.push(match summary.last_four_weeks.percent() {
+        Some(percent) => format!("last 4 weeks {percent}%"),
+        None => "last 4 weeks: nothing due yet".to_string(),
+    });
+    if let Some(deadline) = summary.deadline {
+        parts.push(format!("keep it by {}", by_day(deadline, context.today)));
+    }
+    parts.join(" · ")
+}
+
+/// After a check-in: `Streak: 5 days (best 9). This week 3 of 5. Keep it going by
+/// tomorrow.`
+pub fn streak_sentence(summary: &Summary, today: NaiveDate) -> String {
+    let mut sentences = Vec::new();
+    if summary.current_streak > 0 {
+        sentences.push(format!(
+            "Streak: {} (best {}).",
+            count(summary.current_streak, summary.unit),
+            summary.best_streak
+        ));
+    }
+    sentences.push(format!(
+        "{}.",
+        capitalized(&week_progress(summary.this_week))
+    ));
+    if let Some(deadline) = summary.deadline {
+        sentences.push(format!("Keep it going by {}.", by_day(deadline, today)));
+    }
+    sentences.join(" ")
+}
+
+/// "this week 3 of 5", or what a week that asks nothing has.
+pub fn week_progress(week: WeekProgress) -> String {
+    match (week.kept, week.required) {
+        (0, 0) => "nothing due this week".to_string(),
+        (kept, 0) => format!("this week {kept} (nothing was due)"),
+        (kept, required) => format!("this week {kept} of {required}"),
+    }
+}
+
+/// "4 days", "1 week".
+pub fn count(n: u32, unit: StreakUnit) -> String {
+    let word = match unit {
+        StreakUnit::Days => "day",
+        StreakUnit::Weeks => "week",
+    };
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// "today", "tomorrow", "Sun 29 Nov".
+pub fn by_day(date: NaiveDate, today: NaiveDate) -> String {
+    match (date - today).num_days() {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        _ => date.format("%a %-d %b").to_string(),
+    }
+}
+
+pub fn goal_people(goal: &ConnectionGoal) -> String {
+    let who = match goal.role {
+        Some(role) => format!(
+            "different {role}{}",
+            if goal.per_day == 1 { "" } else { "s" }
+        ),
+        None if goal.per_day == 1 => "person".to_string(),
+        None => "different people".to_string(),
+    };
+    match &goal.group {
+        Some(group) => format!("{who} in {group}"),
+        None => who,
+    }
+}
+
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Sun => "Sunday",
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+    }
+}
+
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,207 @@
+//! `truenorth config init|path|check`: write a settings file to start from, say where
+//! it lives, and say what is wrong with one, line by line.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, anyhow};
+
+use crate::cli::ConfigCommand;
+use crate::store::atomic::create_private_dir_all;
+use crate::store::config::{self, Config};
+use crate::ui::theme::{ColorSupport, load_theme};
+
+/// The file `config init` writes: every key at its default, each explained.
+pub const TEMPLATE: &str = include_str!("config_template.toml");
+
+/// Runs a `config` subcommand; returns whether everything was fine.
+pub fn run(
+    config_dir: &Path,
+    command: ConfigCommand,
+    out: &mut impl Write,
+) -> anyhow::Result<bool> {
+    match command {
+        ConfigCommand::Init => init(config_dir, out),
+        ConfigCommand::Path => {
+            writeln!(out, "{}", config_dir.join(config::FILE_NAME).display())?;
+            Ok(true)
+        }
+        ConfigCommand::Check { file } => check(config_dir, file.as_deref(), out),
+    }
+}
+
+/// `config init`: writes [`TEMPLATE`] to the config file, never over an existing one.
+pub fn init(config_dir: &Path, out: &mut impl Write) -> anyhow::Result<bool> {
+    let path = config_dir.join(config::FILE_NAME);
+    create_private_dir_all(config_dir)
+        .with_context(|| format!("could not create {}", config_dir.display()))?;
+    let mut options = OpenOptions::new();
+    // create_new: settings someone already has are never overwritten, not even by a race.
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(crate::store::atomic::PRIVATE_FILE_MODE);
+    }
+    let mut file = options.open(&path).map_err(|error| match error.kind() {
+        io::ErrorKind::AlreadyExists => anyhow!(
+            "{} already exists, so nothing was written; edit it, or check it with \
+             `truenorth config check`",
+            path.display()
+        ),
+        _ => anyhow!(error).context(format!("could not create {}", path.display())),
+    })?;
+    file.write_all(TEMPLATE.as_bytes())
+        .and_then(|()| file.sync_all())
+        .with_context(|| format!("could not write {}", path.display()))?;
+    writeln!(
+        out,
+        "Wrote {}. Every setting is at its default; edit it in any text editor, then \
+         check it with `truenorth config check`.",
+        path.display()
+    )?;
+    Ok(true)
+}
+
+/// `config check [FILE]`: the config file (or FILE) with every problem as
+/// `file:line:col: message`, including a theme that does not exist. No config file at
+/// all is fine: truenorth runs on the defaults.
+pub fn check(config_dir: &Path, file: Option<&Path>, out: &mut impl Write) -> anyhow::Result<bool> {
+    let path: PathBuf = file.map_or_else(|| config_dir.join(config::FILE_NAME), Path::to_path_buf);
+    let source = path.display().to_string();
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if file.is_none() && error.kind() == io::ErrorKind::NotFound => {
+            writeln!(
+                out,
+                "{source}: no config file, so truenorth uses the defaults; \
+                 `truenorth config init` writes one to edit"
+            )?;
+            return Ok(true);
+        }
+        Err(error) => {
+            writeln!(out, "{source}: cannot read it: {error}")?;
+            return Ok(false);
+        }
+    };
+    let config = match Config::parse(&source, &text) {
+        Ok(config) => config,
+        Err(problems) => {
+            for problem in &problems {
+                writeln!(out, "{problem}")?;
+            }
+            return Ok(false);
+        }
+    };
+    // The theme is looked up where the app would look: this config dir.
+    if let Err(mut problem) = load_theme(&config.theme, config_dir, ColorSupport::TrueColor) {
+        // An unknown name is reported against config.toml: it is this file's problem,
+        // on its `theme` line. A broken theme file's problem names that file already.
+        if problem.source == config_dir.join(config::FILE_NAME).display().to_string() {
+            problem.source = source.clone();
+            problem.position = config::position_of(&text, "theme");
+        }
+        writeln!(out, "{problem}")?;
+        return Ok(false);
+    }
+    writeln!(out, "{source}: ok")?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_sets_every_key_to_its_default() {
+        let config = Config::parse("template", TEMPLATE).unwrap_or_else(|problems| {
+            panic!("{}", problems[0]);
+        });
+        assert_eq!(config, Config::default());
+        // Every key is in it, commented or not, so the file documents them all.
+        for key in [
+            "theme =",
+            "week_start =",
+            "day_rollover_hour =",
+            "prompts_per_day =",
+            "editor =",
+            "[export]",
+            "format =",
+            "include_names =",
+            "[keys]",
+        ] {
+            assert!(TEMPLATE.contains(key), "{key}");
+        }
+        // The commented examples are valid too.
+        let uncommented = TEMPLATE
+            .replace("# editor =", "editor =")
+            .replace("# save =", "save =")
+            .replace("# focus-next =", "focus-next =");
+        let config = Config::parse("template", &uncommented).unwrap();
+        assert_eq!(config.keys.len(), 2);
+        assert_eq!(config.editor.as_deref(), Some("nano"));
+    }
+
+    #[test]
+    fn init_writes_once_and_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let config_dir = dir.path().join("truenorth");
+        let mut out = Vec::new();
+        assert!(init(&config_dir, &mut out).unwrap());
+        let path = config_dir.join(config::FILE_NAME);
+        assert_eq!(fs::read_to_string(&path).unwrap(), TEMPLATE);
+        fs::write(&path, "theme = \"light\"\n").unwrap();
+        let error = init(&config_dir, &mut out).unwrap_err().to_string();
+        assert!(
+            error.contains("already exists, so nothing was written"),
+            "{error}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "theme = \"light\"\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_written_file_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        init(dir.path(), &mut Vec::new()).unwrap();
+        let mode = fs::metadata(dir.path().join(config::FILE_NAME))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn check_reports_an_unknown_theme_where_it_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(config::FILE_NAME);
+        fs::write(&path, "# mine\ntheme = \"evning\"\n").unwrap();
+        let mut out = Vec::new();
+        assert!(!check(dir.path(), None, &mut out).unwrap());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!(
+                "{}:2:9: there is no theme `evning`; did you mean `evening`? \
+                 (`truenorth theme list` shows them all)\n",
+                path.display()
+            )
+        );
+    }
+
+    #[test]
+    fn check_without_a_file_is_fine() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut out = Vec::new();
+        assert!(check(dir.path(), None, &mut out).unwrap());
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .contains("uses the defaults")
+        );
+        let mut out = Vec::new();
+        let missing = dir.path().join("other.toml");
+        assert!(!check(dir.path(), Some(&missing), &mut out).unwrap());
+    }
+}

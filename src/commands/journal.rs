@@ -1,0 +1,302 @@
+//! `truenorth add`, `list` and `search`: the journal from the shell, for quick capture
+//! between meetings and for scripts.
+//!
+//! They save and load through the same store as the screens (`Journal::update_day`,
+//! the journal cache) and search with the same index, so the shell and the Journal
+//! screen always agree. Private entries never appear in `list` or `search` output,
+//! plain or JSON, unless `--include-private` is given.
+
+use std::io::{BufWriter, Write};
+
+use anyhow::{Context, bail};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use crate::cli::JournalFilterArgs;
+use crate::domain::dates::parse_date;
+use crate::domain::index::{Filter, JournalIndex, Privacy, Scored, SearchQuery, normalize_tag};
+use crate::domain::{AnswerValue, Entry, Frame, tags};
+use crate::store::{Journal, Paths, journal_cache};
+
+/// A quick entry from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct NewEntry {
+    pub text: String,
+    /// Explicit tags, with or without `#`.
+    pub tags: Vec<String>,
+    pub private: bool,
+}
+
+/// How much of an entry's first line `list` shows.
+const PREVIEW_CHARS: usize = 72;
+
+/// `truenorth add TEXT [--tag T]... [--private]`: saves a new entry into the day of
+/// `now` and says which file holds it.
+pub fn add(
+    paths: &Paths,
+    new: NewEntry,
+    now: DateTime<FixedOffset>,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let text = new.text.trim_end().to_string();
+    if text.trim().is_empty() {
+        bail!("nothing to save: the text is empty (write it after `add`, or pipe it in with `add -`)");
+    }
+    // Tags written as #word in the text are tags already; keep only the others.
+    let written = tags::extract(&text);
+    let mut explicit: Vec<String> = Vec::new();
+    for tag in new.tags.iter().map(|tag| normalize_tag(tag)) {
+        if !tag.is_empty() && !written.contains(&tag) && !explicit.contains(&tag) {
+            explicit.push(tag);
+        }
+    }
+    let journal = Journal::open(&paths.data)?;
+    let date = now.date_naive();
+    journal.update_day(date, |day| {
+        let mut entry = Entry::new(now, day.entries.len(), text);
+        entry.id = day.next_entry_id(now);
+        entry.tags = explicit;
+        entry.private = new.private;
+        day.upsert(entry);
+    })?;
+    writeln!(
+        out,
+        "Saved to {}",
+        journal.display_path(&journal.day_path(date))
+    )?;
+    Ok(())
+}
+
+/// `truenorth list [filters]`: entries newest first.
+pub fn list(
+    paths: &Paths,
+    args: &JournalFilterArgs,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let filter = filter_from(args, today)?;
+    let index = load_index(paths)?;
+    let ranking = index.prepare(SearchQuery::default()).run(&filter, usize::MAX);
+    print_entries(&index, &ranking.matches, args.json, false, out)
+}
+
+/// `truenorth search QUERY [--limit N] [filters]`: the best matches first.
+pub fn search(
+    paths: &Paths,
+    query: &str,
+    limit: Option<usize>,
+    args: &JournalFilterArgs,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let filter = filter_from(args, today)?;
+    let index = load_index(paths)?;
+    let ranking = index
+        .prepare(SearchQuery::parse(query))
+        .run(&filter, limit.unwrap_or(usize::MAX));
+    print_entries(&index, &ranking.matches, args.json, true, out)
+}
+
+/// The command-line filters as an index [`Filter`]; dates are read relative to
+/// `today`. Private entries are left out unless asked for.
+pub fn filter_from(args: &JournalFilterArgs, today: NaiveDate) -> anyhow::Result<Filter> {
+    let date = |flag: &str, value: &Option<String>| -> anyhow::Result<Option<NaiveDate>> {
+        value
+            .as_deref()
+            .map(|value| parse_date(value, today).with_context(|| format!("--{flag}")))
+            .transpose()
+    };
+    let from = date("since", &args.since)?;
+    let to = date("until", &args.until)?;
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        bail!("--since {from} is after --until {to}: nothing can match");
+    }
+    Ok(Filter {
+        from,
+        to,
+        tags: args.tags.iter().map(|tag| normalize_tag(tag)).collect(),
+        frames: args.frames.iter().map(|frame| Frame::from(frame.trim())).collect(),
+        packs: args.packs.clone(),
+        privacy: if args.include_private {
+            Privacy::All
+        } else {
+            Privacy::SharedOnly
+        },
+    })
+}
+
+/// The journal through its cache, indexed. Files that cannot be read are named on
+/// stderr (stdout stays clean for scripts) and the rest is used.
+fn load_index(paths: &Paths) -> anyhow::Result<JournalIndex> {
+    let journal = Journal::open(&paths.data)?;
+    let scan = journal_cache::load(&journal);
+    if !scan.problems.is_empty() {
+        eprintln!(
+            "truenorth: {} journal file(s) could not be read and are left out; \
+             `truenorth doctor` names them",
+            scan.problems.len()
+        );
+    }
+    Ok(JournalIndex::new(scan.days))
+}
+
+fn print_entries(
+    index: &JournalIndex,
+    matches: &[Scored],
+    json: bool,
+    with_score: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    // Thousands of lines: one write per buffer, not per line.
+    let mut out = BufWriter::with_capacity(64 * 1024, out);
+    let found = matches
+        .iter()
+        .filter_map(|scored| Some((scored, index.entry(scored.entry)?)));
+    if json {
+        out.write_all(b"[")?;
+        for (n, (scored, entry)) in found.enumerate() {
+            out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
+            let record = JsonEntry::new(scored.entry.date, entry, with_score.then_some(scored.score));
+            serde_json::to_writer(&mut out, &record)?;
+        }
+        out.write_all(b"\n]\n")?;
+    } else {
+        for (scored, entry) in found {
+            writeln!(out, "{}", plain_line(scored.entry.date, entry))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `2026-11-24 07:12  [care] first line of text…  #tags`, private entries marked.
+pub fn plain_line(date: NaiveDate, entry: &Entry) -> String {
+    let frame = entry.frame.as_ref().map_or("note", Frame::id);
+    let mut line = format!("{date} {}  [{frame}] ", entry.created.format("%H:%M"));
+    if entry.private {
+        line.push_str("(private) ");
+    }
+    if let Some(value) = entry.value {
+        line.push_str(&format!("= {value}  "));
+    }
+    line.push_str(&preview(&entry.text));
+    let tags = entry.all_tags();
+    if !tags.is_empty() {
+        line.push(' ');
+        for tag in tags {
+            line.push_str(" #");
+            line.push_str(&tag);
+        }
+    }
+    line
+}
+
+/// The first non-blank line, cut to [`PREVIEW_CHARS`]; `…` says there is more.
+fn preview(text: &str) -> String {
+    let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
+    let first = lines.next().unwrap_or("");
+    let mut preview: String = first.chars().take(PREVIEW_CHARS).collect();
+    if preview.len() < first.len() || lines.next().is_some() {
+        preview.push('…');
+    }
+    preview
+}
+
+/// One entry in `--json` output. The layout is part of the scripting interface: add
+/// fields, never rename or remove them.
+#[derive(Serialize)]
+struct JsonEntry<'a> {
+    date: NaiveDate,
+    created: &'a DateTime<FixedOffset>,
+    id: &'a str,
+    frame: Option<&'a str>,
+    pack: Option<&'a str>,
+    prompt: Option<&'a str>,
+    question: Option<&'a str>,
+    text: &'a str,
+    /// Written `#tags` and explicit ones.
+    tags: Vec<String>,
+    private: bool,
+    value: Option<AnswerValue>,
+    /// Search only: higher is a better match.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<u32>,
+}
+
+impl<'a> JsonEntry<'a> {
+    fn new(date: NaiveDate, entry: &'a Entry, score: Option<u32>) -> JsonEntry<'a> {
+        JsonEntry {
+            date,
+            created: &entry.created,
+            id: &entry.id,
+            frame: entry.frame.as_ref().map(Frame::id),
+            pack: entry.pack.as_deref(),
+            prompt: entry.prompt.as_deref(),
+            question: entry.question.as_deref(),
+            text: &entry.text,
+            tags: entry.all_tags(),
+            private: entry.private,
+            value: entry.value,
+            score,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(text: &str) -> Entry {
+        let created = DateTime::parse_from_rfc3339("2026-11-24T07:12:00-05:00").unwrap();
+        Entry::new(created, 0, text.into())
+    }
+
+    #[test]
+    fn plain_lines_show_time_frame_preview_and_tags() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut e = entry("Hallway talk #students\nmore");
+        e.frame = Some(Frame::Care);
+        e.tags = vec!["lunch".into()];
+        assert_eq!(
+            plain_line(date, &e),
+            "2026-11-24 07:12  [care] Hallway talk #students…  #students #lunch"
+        );
+        let mut private = entry("x".repeat(100).as_str());
+        private.private = true;
+        private.value = Some(AnswerValue::Number(4));
+        let line = plain_line(date, &private);
+        assert!(line.starts_with("2026-11-24 07:12  [note] (private) = 4  xxx"), "{line}");
+        assert!(line.ends_with("x…"), "{line}");
+    }
+
+    #[test]
+    fn filters_read_relative_dates_and_refuse_an_empty_range() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let args = JournalFilterArgs {
+            since: Some("-7d".into()),
+            until: Some("yesterday".into()),
+            tags: vec!["#Staff".into()],
+            ..JournalFilterArgs::default()
+        };
+        let filter = filter_from(&args, today).unwrap();
+        assert_eq!(filter.from, NaiveDate::from_ymd_opt(2026, 11, 17));
+        assert_eq!(filter.to, NaiveDate::from_ymd_opt(2026, 11, 23));
+        assert_eq!(filter.tags, vec!["staff"]);
+        assert_eq!(filter.privacy, Privacy::SharedOnly);
+
+        let backwards = JournalFilterArgs {
+            since: Some("today".into()),
+            until: Some("-1d".into()),
+            ..JournalFilterArgs::default()
+        };
+        assert!(filter_from(&backwards, today).is_err());
+        let bad = JournalFilterArgs {
+            since: Some("someday".into()),
+            ..JournalFilterArgs::default()
+        };
+        let error = format!("{:#}", filter_from(&bad, today).unwrap_err());
+        assert!(error.starts_with("--since: cannot read the date \"someday\""), "{error}");
+    }
+}

@@ -1,0 +1,292 @@
+//! `truenorth people ...`: the private roster and connection notes. The rules live in
+//! the domain (`person`, `coverage`) and the store; this file turns them into words.
+//! Nothing here sends anything anywhere: the roster and notes stay on this machine.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{anyhow, bail};
+
+use super::when::{Context, describe_day, parse_day};
+use crate::cli::PeopleCommand;
+use crate::domain::Day;
+use crate::domain::commitment::Lookup;
+use crate::domain::coverage::{self, LastConnections};
+use crate::domain::person::{self, Person, Role};
+use crate::store::people::{ImportError, LogError, RowNote, log_connection};
+use crate::store::{Journal, Paths, PeopleStore};
+
+/// Runs one `people` subcommand. Returns false when it found a problem (exit code 1);
+/// refusals are errors.
+pub fn run(
+    paths: &Paths,
+    command: PeopleCommand,
+    context: Context,
+    out: &mut impl Write,
+) -> anyhow::Result<bool> {
+    let store = PeopleStore::open(&paths.data);
+    match command {
+        PeopleCommand::Import { file } => import(&store, &file, out),
+        PeopleCommand::Add {
+            name,
+            group,
+            role,
+            note,
+        } => {
+            let role: Role = role.parse().map_err(anyhow::Error::msg)?;
+            if person::tidy(&name).is_empty() {
+                bail!("a person needs a name: a full name, a pseudonym or initials");
+            }
+            let people = store.load()?;
+            let same = people
+                .iter()
+                .find(|p| !p.archived && p.is_same_as(&name, group.as_deref()));
+            if let Some(same) = same {
+                bail!(
+                    "{} is already on the roster (as {}); nothing changed",
+                    same.label(),
+                    same.id
+                );
+            }
+            let added = store.update(|people| {
+                let mut added = Person::new(people, &name, group.as_deref(), role);
+                added.note = note.unwrap_or_default().trim().to_string();
+                people.push(added.clone());
+                added
+            })?;
+            writeln!(out, "Added {} ({role}) as `{}`.", added.label(), added.id)?;
+            Ok(true)
+        }
+        PeopleCommand::List { group } => list(paths, &store, group.as_deref(), context, out),
+        PeopleCommand::Log { person, note, date } => {
+            let found = find(&store.load()?, &person)?;
+            let date = parse_day(date.as_deref(), context.today)?;
+            let journal = Journal::open(&paths.data)?;
+            log_connection(&journal, &found, date, context.moment(), &note).map_err(|error| {
+                match error {
+                    LogError::Future => anyhow!("{error}"),
+                    LogError::Store(error) => error.into(),
+                }
+            })?;
+            writeln!(
+                out,
+                "Logged a connection with {} for {}.",
+                found.label(),
+                describe_day(date, context.today)
+            )?;
+            Ok(true)
+        }
+        PeopleCommand::Show { person } => {
+            let found = find(&store.load()?, &person)?;
+            let scan = Journal::open(&paths.data)?.scan();
+            show(&found, &scan.days, context, out)?;
+            Ok(true)
+        }
+        PeopleCommand::Archive { person } => {
+            let found = find(&store.load()?, &person)?;
+            store.modify(&found.id, |p| p.archived = true)?;
+            writeln!(
+                out,
+                "Archived {}: left out of lists and the picker. Their connection notes stay \
+                 in your journal.",
+                found.label()
+            )?;
+            Ok(true)
+        }
+    }
+}
+
+/// `people import FILE`.
+fn import(store: &PeopleStore, file: &Path, out: &mut impl Write) -> anyhow::Result<bool> {
+    let shown = file.display();
+    let report = store.import_file(file).map_err(|error| match error {
+        ImportError::Store(crate::store::StoreError::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            anyhow!("{shown}: no such file")
+        }
+        ImportError::Header(message) => anyhow!("{shown}: nothing was imported: {message}"),
+        other => anyhow!("{shown}: nothing was imported: {other}"),
+    })?;
+    let added = report.added.len();
+    writeln!(
+        out,
+        "Imported {added} {} from {shown}.",
+        if added == 1 { "person" } else { "people" }
+    )?;
+    let section = |out: &mut dyn Write, title: String, notes: &[RowNote]| -> std::io::Result<()> {
+        if notes.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "{title}")?;
+        for note in notes {
+            writeln!(out, "  {shown}:{note}", note = LineNote(note))?;
+        }
+        Ok(())
+    };
+    let duplicates = report.duplicates.len();
+    section(
+        out,
+        format!(
+            "Skipped {duplicates} {} already on the roster or repeated in the file:",
+            if duplicates == 1 { "row" } else { "rows" }
+        ),
+        &report.duplicates,
+    )?;
+    let bad = report.problems.len();
+    section(
+        out,
+        format!(
+            "Skipped {bad} {} with a problem; fix {} and import the file again (the \
+             people already imported will be skipped):",
+            if bad == 1 { "row" } else { "rows" },
+            if bad == 1 { "it" } else { "them" }
+        ),
+        &report.problems,
+    )?;
+    if !report.ignored_columns.is_empty() {
+        writeln!(
+            out,
+            "Ignored columns (only name, group, role and note are read): {}",
+            report.ignored_columns.join(", ")
+        )?;
+    }
+    Ok(report.problems.is_empty())
+}
+
+/// `roster.csv:14: message`, the shape editors jump to.
+struct LineNote<'a>(&'a RowNote);
+
+impl std::fmt::Display for LineNote<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.0.line, self.0.message)
+    }
+}
+
+/// `people list [--group G]`.
+fn list(
+    paths: &Paths,
+    store: &PeopleStore,
+    group: Option<&str>,
+    context: Context,
+    out: &mut impl Write,
+) -> anyhow::Result<bool> {
+    let people = store.load()?;
+    if people.iter().all(|p| p.archived) {
+        writeln!(
+            out,
+            "No one on the roster yet. Add someone with `truenorth people add NAME --group 5B`, \
+             or import a spreadsheet saved as CSV with `truenorth people import roster.csv`."
+        )?;
+        return Ok(true);
+    }
+    let scan = Journal::open(&paths.data)?.scan();
+    let last = LastConnections::from_days(&scan.days);
+    let coverage = coverage::coverage(&people, &last, context.today, group);
+    if coverage.total() == 0 {
+        let groups = coverage::groups(&people);
+        bail!(
+            "no one is in the group `{}`; the groups are: {}",
+            group.unwrap_or_default(),
+            if groups.is_empty() {
+                "(none yet)".to_string()
+            } else {
+                groups.join(", ")
+            }
+        );
+    }
+    let whom = match group {
+        Some(group) => format!("{group}: "),
+        None => String::new(),
+    };
+    writeln!(
+        out,
+        "{whom}{} {} · connected with {}% in 7 days / {}% in 30 days",
+        coverage.total(),
+        if coverage.total() == 1 {
+            "person"
+        } else {
+            "people"
+        },
+        coverage.percent_7(),
+        coverage.percent_30()
+    )?;
+    writeln!(out, "Longest since you connected first:")?;
+    for line in &coverage.people {
+        let since = match line.days_since {
+            None => "never".to_string(),
+            Some(0) => "today".to_string(),
+            Some(1) => "yesterday".to_string(),
+            Some(days) => format!("{days} days ago"),
+        };
+        writeln!(out, "  {since:<13} {}", line.person.label())?;
+    }
+    if !scan.problems.is_empty() {
+        writeln!(
+            out,
+            "\n({} day file(s) could not be read and were left out; `truenorth doctor` \
+             names them.)",
+            scan.problems.len()
+        )?;
+    }
+    Ok(true)
+}
+
+/// `people show PERSON`: their details and connections, newest first.
+fn show(
+    found: &Person,
+    days: &[Day],
+    context: Context,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    writeln!(out, "{}  [{}]", found.label(), found.id)?;
+    writeln!(out, "{}", capitalized(&found.role.to_string()))?;
+    if !found.note.is_empty() {
+        writeln!(out, "{}", found.note)?;
+    }
+    let timeline = coverage::timeline(days, &found.id);
+    if timeline.is_empty() {
+        writeln!(
+            out,
+            "No connections logged yet: `truenorth people log {} \"...\"`.",
+            found.id
+        )?;
+        return Ok(());
+    }
+    writeln!(out, "{} connection(s), newest first:", timeline.len())?;
+    for (date, connection) in timeline {
+        let note = connection.note.replace('\n', " ");
+        writeln!(out, "  {:<16} {note}", describe_day(date, context.today))?;
+    }
+    Ok(())
+}
+
+/// Finds the one person a query means, or lists who it could be.
+fn find(people: &[Person], query: &str) -> anyhow::Result<Person> {
+    match person::find(people, query) {
+        Lookup::Found(found) => Ok(found.clone()),
+        Lookup::Ambiguous(fits) => {
+            let lines: Vec<String> = fits
+                .iter()
+                .map(|p| format!("  {}  [{}]", p.label(), p.id))
+                .collect();
+            bail!(
+                "`{query}` could be any of these; type more of the name, add the group \
+                 (e.g. `maya 5b`), or use the id:\n{}",
+                lines.join("\n")
+            )
+        }
+        Lookup::NotFound => bail!(
+            "no one on the roster matches `{query}`; `truenorth people list` shows everyone, \
+             `truenorth people add NAME` adds someone"
+        ),
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

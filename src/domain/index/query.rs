@@ -1,0 +1,89 @@
+//! What a person types into search, taken apart once per keystroke.
+
+use super::filter::normalize_tag;
+use super::words::{for_each_word, lower};
+
+/// A parsed search: every part must match (AND).
+///
+/// - plain words are matched against the words of entry text, questions and tags:
+///   whole word, then start of a word, then inside a word; when no word of the journal
+///   contains a term literally, close misspellings are tried (`mothr`, `convarsation`);
+/// - `"quoted words"` must appear exactly as typed (case aside), punctuation included;
+///   an unclosed quote runs to the end, so results update while the phrase is typed;
+/// - `#tag` keeps entries with a tag starting with `tag`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// Lower-cased words.
+    pub(super) terms: Vec<String>,
+    /// Lower-cased phrases (same byte lengths as typed, see `words::lower_into`).
+    pub(super) phrases: Vec<String>,
+    /// Lower-cased tags without `#`.
+    pub(super) tags: Vec<String>,
+}
+
+impl SearchQuery {
+    pub fn parse(text: &str) -> SearchQuery {
+        let mut query = SearchQuery::default();
+        let mut rest = text;
+        while let Some((plain, after)) = rest.split_once('"') {
+            query.add_plain(plain);
+            let (phrase, tail) = after.split_once('"').unwrap_or((after, ""));
+            query.add_phrase(phrase);
+            rest = tail;
+        }
+        query.add_plain(rest);
+        query
+    }
+
+    /// Whether nothing was typed: every entry (that the filter allows) matches.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.phrases.is_empty() && self.tags.is_empty()
+    }
+
+    fn add_phrase(&mut self, phrase: &str) {
+        let phrase = phrase.trim();
+        if !phrase.is_empty() {
+            self.phrases.push(lower(phrase));
+        }
+    }
+
+    fn add_plain(&mut self, plain: &str) {
+        for token in plain.split_whitespace() {
+            if token.starts_with('#') {
+                let tag = normalize_tag(token);
+                let tag = tag.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'));
+                if !tag.is_empty() {
+                    self.tags.push(tag.to_string());
+                }
+                continue;
+            }
+            let lowered = lower(token);
+            for_each_word(&lowered, |range| self.terms.push(lowered[range].to_string()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_phrases_and_tags() {
+        let query = SearchQuery::parse("Jordan's \"Lunch Line\" #Staff mother,");
+        assert_eq!(query.terms, vec!["jordan's", "mother"]);
+        assert_eq!(query.phrases, vec!["lunch line"]);
+        assert_eq!(query.tags, vec!["staff"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end() {
+        let query = SearchQuery::parse("robot \"science fa");
+        assert_eq!(query.terms, vec!["robot"]);
+        assert_eq!(query.phrases, vec!["science fa"]);
+    }
+
+    #[test]
+    fn blank_parts_are_ignored() {
+        assert!(SearchQuery::parse("  \"\" # -- ").is_empty());
+    }
+}

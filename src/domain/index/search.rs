@@ -1,0 +1,548 @@
+//! Running a [`SearchQuery`] against the index: which entries match, in what order,
+//! and which characters to highlight.
+//!
+//! Ranking: each part of the query scores how well it matched (a whole word beats the
+//! start of a word, which beats the inside of a word, which beats a misspelling; a
+//! match in a tag counts a little more and one in the question a little less than one
+//! in the entry's own text); an entry's score is the sum over the parts, and among
+//! equal scores the newer entry comes first. Scores are coarse on purpose, so recency
+//! decides between entries that matched equally well.
+
+use std::cmp::Ordering;
+use std::ops::Range;
+
+use memchr::memmem::Finder;
+
+use super::filter::{Filter, normalize_tag};
+use super::query::SearchQuery;
+use super::words::{FastMap, for_each_word, is_word_char, lower_into};
+use super::{EntryRef, JournalIndex, NO_ID, Slot};
+use crate::domain::search::Query as FuzzyQuery;
+
+/// One entry that matched, with what to highlight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: EntryRef,
+    pub score: u32,
+    /// Byte ranges in the entry's `text`, sorted and not overlapping; they always fall
+    /// on character boundaries, so `&entry.text[range]` is the matched part.
+    pub text: Vec<Range<usize>>,
+    /// Byte ranges in the entry's `question`, like `text`.
+    pub question: Vec<Range<usize>>,
+}
+
+/// The best hits and how many entries matched in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchResults {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
+/// An entry that matched and its score, without highlights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scored {
+    pub entry: EntryRef,
+    pub score: u32,
+}
+
+/// The best matches (best first) and how many entries matched in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ranking {
+    pub matches: Vec<Scored>,
+    pub total: usize,
+}
+
+/// What to highlight in one entry, as byte ranges (see [`Hit`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlight {
+    pub text: Vec<Range<usize>>,
+    pub question: Vec<Range<usize>>,
+}
+
+/// How a vocabulary word matched a query term, worst to best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    /// The term's letters in order (skim's algorithm), for words typed with letters
+    /// missing.
+    Fuzzy,
+    /// One letter wrong, missing, extra or swapped.
+    Typo,
+    Inside,
+    Start,
+    Whole,
+}
+
+impl Kind {
+    fn score(self) -> u16 {
+        match self {
+            Kind::Whole => 100,
+            Kind::Start => 80,
+            Kind::Inside => 50,
+            Kind::Typo => 40,
+            Kind::Fuzzy => 30,
+        }
+    }
+}
+
+const TAG_BONUS: u16 = 10;
+const QUESTION_PENALTY: u16 = 10;
+const PHRASE_IN_TEXT: u16 = 120;
+const PHRASE_IN_QUESTION: u16 = 110;
+const TAG_WHOLE: u16 = 110;
+const TAG_START: u16 = 90;
+
+/// Shorter terms match only at the start of words: "ma" inside every "grammar" helps
+/// no one.
+const MIN_INSIDE_CHARS: usize = 3;
+/// Misspellings are tried only for terms this long; shorter ones are still being typed.
+const MIN_TYPO_CHARS: usize = 4;
+const MIN_FUZZY_CHARS: usize = 3;
+
+/// A query term and the vocabulary words it matched.
+#[derive(Debug)]
+struct TermMatch {
+    term: String,
+    words: FastMap<u32, Kind>,
+}
+
+/// A query prepared against an index: run it with any filter, highlight any entry.
+pub struct Search<'a> {
+    index: &'a JournalIndex,
+    query: SearchQuery,
+    terms: Vec<TermMatch>,
+    phrases: Vec<Finder<'static>>,
+    tags: Vec<Finder<'static>>,
+}
+
+impl<'a> Search<'a> {
+    pub(super) fn new(index: &'a JournalIndex, query: SearchQuery) -> Search<'a> {
+        let terms = query
+            .terms
+            .iter()
+            .map(|term| TermMatch {
+                term: term.clone(),
+                words: match_vocabulary(index, term),
+            })
+            .collect();
+        let phrases = query
+            .phrases
+            .iter()
+            .map(|phrase| Finder::new(phrase.as_bytes()).into_owned())
+            .collect();
+        let tags = query
+            .tags
+            .iter()
+            .map(|tag| Finder::new(format!("#{tag}").as_bytes()).into_owned())
+            .collect();
+        Search {
+            index,
+            query,
+            terms,
+            phrases,
+            tags,
+        }
+    }
+
+    pub fn query(&self) -> &SearchQuery {
+        &self.query
+    }
+
+    /// The entries `filter` allows that match, best first: at most `limit` of them.
+    pub fn run(&self, filter: &Filter, limit: usize) -> Ranking {
+        let index = self.index;
+        let mut keep = index.allowed(filter);
+        let mut total = vec![0u32; index.slots.len()];
+        for term in &self.terms {
+            let scores = self.term_scores(term);
+            combine(&mut keep, &mut total, &scores);
+        }
+        for tag in &self.query.tags {
+            let scores = tag_scores(index, tag);
+            combine(&mut keep, &mut total, &scores);
+        }
+        // Phrases last: they read the text, so only entries still in the running.
+        if !self.phrases.is_empty() {
+            self.score_phrases(&mut keep, &mut total);
+        }
+        let mut matches: Vec<(u32, u32)> = keep
+            .iter()
+            .enumerate()
+            .filter(|(_, keep)| **keep)
+            .map(|(slot, _)| (total[slot], slot as u32))
+            .collect();
+        let count = matches.len();
+        let order = |a: &(u32, u32), b: &(u32, u32)| rank_order(&index.slots, *a, *b);
+        if limit < matches.len() {
+            if limit == 0 {
+                matches.clear();
+            } else {
+                matches.select_nth_unstable_by(limit - 1, order);
+                matches.truncate(limit);
+            }
+        }
+        matches.sort_unstable_by(order);
+        Ranking {
+            matches: matches
+                .into_iter()
+                .map(|(score, slot)| {
+                    let slot = &index.slots[slot as usize];
+                    Scored {
+                        entry: EntryRef {
+                            date: slot.date,
+                            index: slot.index as usize,
+                        },
+                        score,
+                    }
+                })
+                .collect(),
+            total: count,
+        }
+    }
+
+    /// What to highlight in `entry` for this query (empty if it is not in the index).
+    pub fn highlight(&self, entry: EntryRef) -> Highlight {
+        let Some(entry) = self.index.entry(entry) else {
+            return Highlight::default();
+        };
+        let mut lowered = String::new();
+        let text = self.ranges_in(&entry.text, &mut lowered);
+        let question = entry
+            .question
+            .as_deref()
+            .map(|question| self.ranges_in(question, &mut lowered))
+            .unwrap_or_default();
+        Highlight { text, question }
+    }
+
+    fn ranges_in(&self, text: &str, lowered: &mut String) -> Vec<Range<usize>> {
+        lower_into(text, lowered);
+        let mut ranges = Vec::new();
+        if !self.terms.is_empty() {
+            for_each_word(lowered, |range| {
+                let word = &lowered[range.clone()];
+                let Some(id) = self.index.vocab.id(word) else {
+                    return;
+                };
+                for term in &self.terms {
+                    if let Some(&kind) = term.words.get(&id) {
+                        ranges.push(matched_part(kind, word, &term.term, range.clone()));
+                    }
+                }
+            });
+        }
+        for (finder, tag) in self.tags.iter().zip(&self.query.tags) {
+            for start in finder.find_iter(lowered.as_bytes()) {
+                if starts_tag(lowered, start) {
+                    ranges.push(start..start + 1 + tag.len());
+                }
+            }
+        }
+        for finder in &self.phrases {
+            let len = finder.needle().len();
+            ranges.extend(finder.find_iter(lowered.as_bytes()).map(|at| at..at + len));
+        }
+        merge(ranges)
+    }
+
+    /// Per slot, how well `term` matched its text, question or tags (0: not at all).
+    fn term_scores(&self, term: &TermMatch) -> Vec<u16> {
+        let index = self.index;
+        let mut scores = vec![0u16; index.slots.len()];
+        for (&word, &kind) in &term.words {
+            let score = kind.score();
+            for &slot in index.vocab.postings(word) {
+                let best = &mut scores[slot as usize];
+                *best = (*best).max(score);
+            }
+        }
+        let question_scores: Vec<u16> = index
+            .questions
+            .iter()
+            .map(|question| {
+                question
+                    .words
+                    .iter()
+                    .filter_map(|id| term.words.get(id))
+                    .map(|kind| kind.score().saturating_sub(QUESTION_PENALTY))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        if question_scores.iter().any(|&score| score > 0) {
+            for (slot, best) in index.slots.iter().zip(scores.iter_mut()) {
+                if slot.question != NO_ID {
+                    *best = (*best).max(question_scores[slot.question as usize]);
+                }
+            }
+        }
+        for (tag, slots) in index.tags.iter().zip(&index.tag_slots) {
+            if let Some(kind) = literal_kind(tag, &term.term) {
+                let score = kind.score() + TAG_BONUS;
+                for &slot in slots {
+                    let best = &mut scores[slot as usize];
+                    *best = (*best).max(score);
+                }
+            }
+        }
+        scores
+    }
+
+    fn score_phrases(&self, keep: &mut [bool], total: &mut [u32]) {
+        let index = self.index;
+        let mut lowered = String::new();
+        for (slot_id, slot) in index.slots.iter().enumerate() {
+            if !keep[slot_id] {
+                continue;
+            }
+            let Some(entry) = index.entry(EntryRef {
+                date: slot.date,
+                index: slot.index as usize,
+            }) else {
+                keep[slot_id] = false;
+                continue;
+            };
+            lower_into(&entry.text, &mut lowered);
+            let question = (slot.question != NO_ID)
+                .then(|| &*index.questions[slot.question as usize].lowered)
+                .unwrap_or("");
+            for finder in &self.phrases {
+                let score = if finder.find(lowered.as_bytes()).is_some() {
+                    PHRASE_IN_TEXT
+                } else if finder.find(question.as_bytes()).is_some() {
+                    PHRASE_IN_QUESTION
+                } else {
+                    keep[slot_id] = false;
+                    break;
+                };
+                total[slot_id] += u32::from(score);
+            }
+        }
+    }
+}
+
+impl JournalIndex {
+    /// Per slot: alive and allowed by `filter`.
+    fn allowed(&self, filter: &Filter) -> Vec<bool> {
+        let ids_of = |wanted: bool, ids: Vec<u32>| wanted.then_some(ids);
+        let frames = ids_of(
+            !filter.frames.is_empty(),
+            filter
+                .frames
+                .iter()
+                .filter_map(|frame| self.frames.iter().position(|f| f == frame))
+                .map(|id| id as u32)
+                .collect(),
+        );
+        let packs = ids_of(
+            !filter.packs.is_empty(),
+            filter
+                .packs
+                .iter()
+                .filter_map(|pack| self.packs.iter().position(|p| p == pack))
+                .map(|id| id as u32)
+                .collect(),
+        );
+        let tagged = (!filter.tags.is_empty()).then(|| {
+            let mut tagged = vec![false; self.slots.len()];
+            for tag in &filter.tags {
+                if let Some(&id) = self.tag_ids.get(normalize_tag(tag).as_str()) {
+                    for &slot in &self.tag_slots[id as usize] {
+                        tagged[slot as usize] = true;
+                    }
+                }
+            }
+            tagged
+        });
+        self.slots
+            .iter()
+            .enumerate()
+            .map(|(id, slot)| {
+                slot.alive
+                    && filter.privacy.allows(slot.private)
+                    && filter.allows_date(slot.date)
+                    && frames.as_ref().is_none_or(|ids| ids.contains(&slot.frame))
+                    && packs.as_ref().is_none_or(|ids| ids.contains(&slot.pack))
+                    && tagged.as_ref().is_none_or(|tagged| tagged[id])
+            })
+            .collect()
+    }
+}
+
+/// Adds one part's scores to the totals; a slot the part did not match drops out.
+fn combine(keep: &mut [bool], total: &mut [u32], scores: &[u16]) {
+    for ((keep, total), &score) in keep.iter_mut().zip(total.iter_mut()).zip(scores) {
+        if score == 0 {
+            *keep = false;
+        } else {
+            *total += u32::from(score);
+        }
+    }
+}
+
+/// Per slot, how well the query's `#tag` matched one of the entry's tags.
+fn tag_scores(index: &JournalIndex, wanted: &str) -> Vec<u16> {
+    let mut scores = vec![0u16; index.slots.len()];
+    for (tag, slots) in index.tags.iter().zip(&index.tag_slots) {
+        let score = if &**tag == wanted {
+            TAG_WHOLE
+        } else if tag.starts_with(wanted) {
+            TAG_START
+        } else {
+            continue;
+        };
+        for &slot in slots {
+            let best = &mut scores[slot as usize];
+            *best = (*best).max(score);
+        }
+    }
+    scores
+}
+
+/// Best score first, then the newest entry, then index order (stable for tests).
+fn rank_order(slots: &[Slot], a: (u32, u32), b: (u32, u32)) -> Ordering {
+    let (sa, sb) = (&slots[a.1 as usize], &slots[b.1 as usize]);
+    b.0.cmp(&a.0)
+        .then_with(|| sb.date.cmp(&sa.date))
+        .then_with(|| sb.created.cmp(&sa.created))
+        .then_with(|| a.1.cmp(&b.1))
+}
+
+/// The vocabulary words `term` matches: literally (whole, start, inside) if any word
+/// does, otherwise by misspelling. Typos are not tried beside literal matches, which
+/// would only add noise below them.
+fn match_vocabulary(index: &JournalIndex, term: &str) -> FastMap<u32, Kind> {
+    let mut matched = FastMap::default();
+    for (id, word) in index.vocab.words() {
+        if let Some(kind) = literal_kind(word, term) {
+            matched.insert(id, kind);
+        }
+    }
+    if matched.is_empty() {
+        let chars: Vec<char> = term.chars().collect();
+        let fuzzy = FuzzyQuery::new(term);
+        for (id, word) in index.vocab.words() {
+            if let Some(kind) = misspelt_kind(word, &chars, &fuzzy) {
+                matched.insert(id, kind);
+            }
+        }
+    }
+    matched
+}
+
+fn literal_kind(word: &str, term: &str) -> Option<Kind> {
+    if word == term {
+        Some(Kind::Whole)
+    } else if word.starts_with(term) {
+        Some(Kind::Start)
+    } else if word.len() > term.len()
+        && term.chars().nth(MIN_INSIDE_CHARS - 1).is_some()
+        && word.contains(term)
+    {
+        Some(Kind::Inside)
+    } else {
+        None
+    }
+}
+
+fn misspelt_kind(word: &str, term: &[char], fuzzy: &FuzzyQuery) -> Option<Kind> {
+    let n = term.len();
+    if n < MIN_FUZZY_CHARS {
+        return None;
+    }
+    // Cheap length checks first: most of the vocabulary is ruled out without decoding.
+    if word.len() + 1 < n || word.len() > 4 * (2 * n + 2) {
+        return None;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    if n >= MIN_TYPO_CHARS {
+        let close = (n - 1..=n + 1)
+            .filter(|&k| k <= chars.len())
+            .any(|k| within_one_edit(term, &chars[..k]));
+        if close {
+            return Some(Kind::Typo);
+        }
+    }
+    let plausible = chars.len() >= n && chars.len() <= 2 * n + 2 && chars[0] == term[0];
+    if plausible && fuzzy.score(word).is_some() {
+        return Some(Kind::Fuzzy);
+    }
+    None
+}
+
+/// Whether `a` becomes `b` by at most one substitution, insertion, deletion or swap of
+/// neighbours (optimal string alignment distance <= 1), in linear time.
+fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    match a.len().cmp(&b.len()) {
+        Ordering::Equal if a.is_empty() => true,
+        Ordering::Equal => {
+            a[1..] == b[1..] || (a.len() >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+        }
+        Ordering::Less => a == &b[1..],
+        Ordering::Greater => &a[1..] == b,
+    }
+}
+
+/// The part of a matched word to highlight: what was typed for literal matches, the
+/// whole word for misspellings.
+fn matched_part(kind: Kind, word: &str, term: &str, range: Range<usize>) -> Range<usize> {
+    match kind {
+        Kind::Start => range.start..range.start + term.len(),
+        Kind::Inside => match word.find(term) {
+            Some(offset) => range.start + offset..range.start + offset + term.len(),
+            None => range,
+        },
+        Kind::Whole | Kind::Typo | Kind::Fuzzy => range,
+    }
+}
+
+/// Whether the `#` at `at` starts a tag (begins a word), as `tags::extract` reads them.
+fn starts_tag(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after_ok = text[at + 1..].chars().next().is_some_and(is_word_char);
+    after_ok && before.is_none_or(|p| p.is_whitespace() || "([{\"'".contains(p))
+}
+
+/// Sorts ranges and joins overlapping or touching ones.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|range| (range.start, range.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_covers_typos_but_not_more() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        for (a, b) in [
+            ("mother", "mother"),
+            ("mothr", "mother"),
+            ("mothers", "mother"),
+            ("mohter", "mother"),
+            ("nother", "mother"),
+        ] {
+            assert!(within_one_edit(&chars(a), &chars(b)), "{a} {b}");
+        }
+        for (a, b) in [("mthr", "mother"), ("mohtre", "mother"), ("father", "mother")] {
+            assert!(!within_one_edit(&chars(a), &chars(b)), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn ranges_merge_when_they_touch() {
+        assert_eq!(merge(vec![5..8, 0..2, 1..3, 8..9]), vec![0..3, 5..9]);
+    }
+}

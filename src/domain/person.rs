@@ -1,0 +1,350 @@
+//! The private roster: the students, staff and families a leader wants to know well,
+//! and the connection notes logged about them.
+//!
+//! A [`Person`] is kept in `people.toml`; each [`Connection`] in the day file of the
+//! day it happened. Coverage (who has not been seen lately) is in
+//! [`super::coverage`]; the fuzzy picker in [`super::person_index`].
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::commitment::Lookup;
+use super::slug;
+
+/// How the leader knows a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Student,
+    Staff,
+    Family,
+    Other,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Student, Role::Staff, Role::Family, Role::Other];
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    /// Reads a role as a roster spreadsheet may spell it: `student`, `Staff`,
+    /// `teacher`, `parent` ... (any case, singular or plural).
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        let normal = value.trim().to_lowercase();
+        let word = normal.strip_suffix('s').unwrap_or(&normal);
+        match word {
+            "student" | "pupil" | "learner" => Ok(Role::Student),
+            "staff" | "teacher" | "colleague" | "adult" | "employee" => Ok(Role::Staff),
+            "family" | "familie" | "parent" | "guardian" | "caregiver" => Ok(Role::Family),
+            "other" => Ok(Role::Other),
+            _ => Err(format!(
+                "role `{}` is not one of student, staff, family or other",
+                value.trim()
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Role::Student => "student",
+            Role::Staff => "staff",
+            Role::Family => "family",
+            Role::Other => "other",
+        })
+    }
+}
+
+/// Someone on the roster, as kept in `people.toml`.
+///
+/// `name` is whatever the leader chooses to write: a full name, a pseudonym or
+/// initials. `extra` keeps keys this version does not know.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// Stable, made from the name when the person was added; connections refer to it.
+    pub id: String,
+    pub name: String,
+    /// A grade, an advisory, a team: whatever the leader groups people by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub archived: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl Person {
+    /// A new person with an id not yet used in `roster`. Spaces in the name and group
+    /// are tidied; an empty group is no group.
+    pub fn new(roster: &[Person], name: &str, group: Option<&str>, role: Role) -> Person {
+        let mut ids = slug::Ids::new(roster.iter().map(|person| person.id.as_str()));
+        Person::with_ids(&mut ids, name, group, role)
+    }
+
+    /// [`Person::new`] for many people at once: `ids` knows the ids already used.
+    pub fn with_ids(ids: &mut slug::Ids, name: &str, group: Option<&str>, role: Role) -> Person {
+        let name = tidy(name);
+        let id = ids.claim(slug::slug(&name, "person"));
+        Person {
+            id,
+            name,
+            group: group.map(tidy).filter(|group| !group.is_empty()),
+            role,
+            archived: false,
+            note: String::new(),
+            extra: toml::Table::new(),
+        }
+    }
+
+    /// Whether the person is in `group` (any case, spacing ignored).
+    pub fn in_group(&self, group: &str) -> bool {
+        self.group
+            .as_deref()
+            .is_some_and(|own| same_words(own, group))
+    }
+
+    /// `Maya R. (5B)`: the name with its group, to tell two of a name apart.
+    pub fn label(&self) -> String {
+        match &self.group {
+            Some(group) => format!("{} ({group})", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// Whether this is the same person as one named `name` in `group`: the rule that
+    /// finds duplicates on import. The same name in another group is someone else (two
+    /// Mayas in two grades are two students).
+    pub fn is_same_as(&self, name: &str, group: Option<&str>) -> bool {
+        same_words(&self.name, name)
+            && match (self.group.as_deref(), group) {
+                (Some(own), Some(other)) => same_words(own, other),
+                (None, None) => true,
+                (None, Some(other)) | (Some(other), None) => other.trim().is_empty(),
+            }
+    }
+}
+
+/// Spaces trimmed and runs of whitespace made one space.
+pub fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Equal ignoring case and spacing.
+pub fn same_words(a: &str, b: &str) -> bool {
+    let mut a = a.split_whitespace();
+    let mut b = b.split_whitespace();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase() => {}
+            _ => return false,
+        }
+    }
+}
+
+/// A quick note about time spent with someone, kept in the day file of the day it
+/// happened (`[[connection]]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Connection {
+    /// The person's id.
+    pub person: String,
+    /// When it was logged, with the writer's UTC offset.
+    pub at: DateTime<FixedOffset>,
+    pub note: String,
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+impl Connection {
+    pub fn new(person: impl Into<String>, at: DateTime<FixedOffset>, note: &str) -> Connection {
+        Connection {
+            person: person.into(),
+            at,
+            note: note.trim().to_string(),
+            extra: toml::Table::new(),
+        }
+    }
+}
+
+/// Finds the one person a typed query means, for commands that act on a person
+/// without a picker (`people log maya "..."`). In order, the first rule that fits
+/// anyone decides:
+///
+/// 1. the exact id;
+/// 2. the exact name, any case (two people of that name are ambiguous);
+/// 3. every word of the query is a word of the name or group (`maya 5b`);
+/// 4. every word of the query starts a word of the name or group (`rob`);
+/// 5. a fuzzy match of the query, as in the picker.
+///
+/// Archived people are left out. Several fits are [`Lookup::Ambiguous`] (the best
+/// fuzzy matches first, at most 10), so a note never lands on the wrong person.
+pub fn find<'a>(people: &'a [Person], query: &str) -> Lookup<&'a Person> {
+    let current = || people.iter().filter(|person| !person.archived);
+    let query = query.trim();
+    if let Some(person) = current().find(|person| person.id == query) {
+        return Lookup::Found(person);
+    }
+    let decide = |fits: Vec<&'a Person>| match fits.len() {
+        0 => None,
+        1 => Some(Lookup::Found(fits[0])),
+        _ => Some(Lookup::Ambiguous(fits)),
+    };
+    let exact = current()
+        .filter(|person| same_words(&person.name, query))
+        .collect();
+    if let Some(lookup) = decide(exact) {
+        return lookup;
+    }
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return Lookup::NotFound;
+    }
+    let own_words = |person: &Person| -> Vec<String> {
+        word_starts(&person.name)
+            .chain(person.group.iter().flat_map(|group| word_starts(group)))
+            .collect()
+    };
+    let whole = current()
+        .filter(|person| {
+            let own = own_words(person);
+            words.iter().all(|word| own.contains(word))
+        })
+        .collect();
+    if let Some(lookup) = decide(whole) {
+        return lookup;
+    }
+    let starts = current()
+        .filter(|person| {
+            let own = own_words(person);
+            words
+                .iter()
+                .all(|word| own.iter().any(|own| own.starts_with(word.as_str())))
+        })
+        .collect();
+    if let Some(lookup) = decide(starts) {
+        return lookup;
+    }
+    let index = super::person_index::PersonIndex::new(people);
+    let fuzzy = index
+        .search(query, 10)
+        .into_iter()
+        .map(|found| &people[found.person])
+        .collect();
+    decide(fuzzy).unwrap_or(Lookup::NotFound)
+}
+
+/// The lower-case words of `text`, split at spaces and punctuation.
+fn word_starts(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roster(names: &[(&str, Option<&str>)]) -> Vec<Person> {
+        let mut people = Vec::new();
+        for (name, group) in names {
+            let person = Person::new(&people, name, *group, Role::Student);
+            people.push(person);
+        }
+        people
+    }
+
+    #[test]
+    fn roles_read_as_spreadsheets_spell_them() {
+        assert_eq!("Students".parse(), Ok(Role::Student));
+        assert_eq!(" teacher ".parse(), Ok(Role::Staff));
+        assert_eq!("Parents".parse(), Ok(Role::Family));
+        assert_eq!("families".parse(), Ok(Role::Family));
+        assert!("coach".parse::<Role>().is_err());
+        for role in Role::ALL {
+            assert_eq!(role.to_string().parse(), Ok(role));
+        }
+    }
+
+    #[test]
+    fn new_people_get_unique_ids_and_tidy_names() {
+        let people = roster(&[
+            ("  Maya   R. ", Some(" 5B ")),
+            ("Maya R.", Some("")),
+            ("M.R.", None),
+        ]);
+        assert_eq!(people[0].name, "Maya R.");
+        assert_eq!(people[0].group.as_deref(), Some("5B"));
+        assert_eq!(people[0].id, "maya-r");
+        assert_eq!(people[1].id, "maya-r-2");
+        assert_eq!(people[1].group, None);
+        assert_eq!(people[2].id, "m-r");
+        assert!(people[0].in_group("5b"));
+        assert_eq!(people[0].label(), "Maya R. (5B)");
+    }
+
+    #[test]
+    fn the_same_name_in_another_group_is_someone_else() {
+        let people = roster(&[("Maya R.", Some("5B")), ("Sam", None)]);
+        assert!(people[0].is_same_as("maya  r.", Some("5b")));
+        assert!(!people[0].is_same_as("Maya R.", Some("6A")));
+        assert!(!people[0].is_same_as("Maya R.", None));
+        assert!(people[1].is_same_as("SAM", Some(" ")));
+    }
+
+    #[test]
+    fn a_connection_round_trips_and_keeps_unknown_keys() {
+        let text = "person = \"maya-r\"\nat = \"2026-11-25T10:15:00-05:00\"\n\
+                    note = \"building a robot\"\nplace = \"library\"\n";
+        let connection: Connection = toml::from_str(text).unwrap();
+        assert_eq!(connection.extra["place"].as_str(), Some("library"));
+        let again: Connection = toml::from_str(&toml::to_string(&connection).unwrap()).unwrap();
+        assert_eq!(again, connection);
+    }
+
+    #[test]
+    fn find_prefers_ids_then_names_then_word_starts_then_fuzzy() {
+        let mut people = roster(&[
+            ("Maya Robinson", Some("5B")),
+            ("Maya Lee", Some("6A")),
+            ("Mayank Shah", Some("5B")),
+            ("Sam Ortiz", Some("Staff")),
+            ("Sam", Some("7C")),
+            ("Old Name", None),
+        ]);
+        people[5].archived = true;
+        let name = |lookup: Lookup<&Person>| match lookup {
+            Lookup::Found(person) => person.name.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(name(find(&people, "maya-lee")), "Maya Lee");
+        assert_eq!(name(find(&people, "sam")), "Sam", "the exact name wins");
+        assert_eq!(name(find(&people, "maya 5b")), "Maya Robinson");
+        assert_eq!(name(find(&people, "rob")), "Maya Robinson");
+        assert_eq!(name(find(&people, "mayan")), "Mayank Shah");
+        assert_eq!(name(find(&people, "mylee")), "Maya Lee", "fuzzy");
+        match find(&people, "maya") {
+            Lookup::Ambiguous(fits) => {
+                let names: Vec<&str> = fits.iter().map(|p| p.name.as_str()).collect();
+                assert_eq!(names, ["Maya Robinson", "Maya Lee"], "whole words first");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(find(&people, "old name"), Lookup::NotFound, "archived");
+        assert_eq!(find(&people, "zz"), Lookup::NotFound);
+        assert_eq!(find(&people, "  "), Lookup::NotFound);
+    }
+}

@@ -1,0 +1,507 @@
+use chrono::{DateTime, Datelike, Days, NaiveDate, Weekday};
+
+use super::*;
+use crate::domain::commitment::{Cadence, CheckIn, Commitment};
+use crate::domain::person::{Connection, Person, Role};
+use crate::domain::{AnswerValue, Day, Entry, Frame, Rating};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn at(rfc3339: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(rfc3339).unwrap()
+}
+
+fn entry(created: &str, frame: Option<Frame>, text: &str) -> Entry {
+    let mut entry = Entry::new(at(created), 0, text.to_string());
+    entry.frame = frame;
+    entry
+}
+
+/// A day file holding these entries.
+fn day(file_date: NaiveDate, entries: Vec<Entry>) -> Day {
+    let mut day = Day::new(file_date);
+    for (n, mut entry) in entries.into_iter().enumerate() {
+        entry.id = format!("{}-{n:02}", entry.id);
+        day.entries.push(entry);
+    }
+    day
+}
+
+fn rated(file_date: NaiveDate, energy: u8, outlook: u8) -> Day {
+    let mut day = Day::new(file_date);
+    day.ratings.energy = Rating::new(energy);
+    day.ratings.outlook = Rating::new(outlook);
+    day
+}
+
+#[test]
+fn weeks_start_on_monday_or_sunday_across_year_ends() {
+    // Thursday 31 December 2026.
+    let new_years_eve = date(2026, 12, 31);
+    assert_eq!(week_of(new_years_eve, Weekday::Mon), date(2026, 12, 28));
+    assert_eq!(week_of(new_years_eve, Weekday::Sun), date(2026, 12, 27));
+    assert_eq!(week_of(date(2027, 1, 3), Weekday::Mon), date(2026, 12, 28));
+    assert_eq!(week_of(date(2027, 1, 3), Weekday::Sun), date(2027, 1, 3));
+    // A week start is its own week.
+    assert_eq!(
+        week_of(date(2026, 11, 23), Weekday::Mon),
+        date(2026, 11, 23)
+    );
+    assert_eq!(
+        week_of(date(2026, 11, 22), Weekday::Sun),
+        date(2026, 11, 22)
+    );
+    assert_eq!(
+        week_of(date(2026, 11, 22), Weekday::Mon),
+        date(2026, 11, 16)
+    );
+}
+
+#[test]
+fn iso_week_53_of_2026_is_one_ordinary_week() {
+    let start = week_of(date(2027, 1, 1), Weekday::Mon);
+    assert_eq!(start.iso_week().week(), 53, "2026 has 53 ISO weeks");
+    let days = vec![
+        day(
+            date(2026, 12, 28),
+            vec![entry("2026-12-28T07:00:00-05:00", Some(Frame::Love), "one")],
+        ),
+        day(
+            date(2026, 12, 31),
+            vec![entry("2026-12-31T07:00:00-05:00", Some(Frame::Care), "two")],
+        ),
+        day(
+            date(2027, 1, 1),
+            vec![entry(
+                "2027-01-01T07:00:00-05:00",
+                Some(Frame::Care),
+                "three",
+            )],
+        ),
+        day(
+            date(2027, 1, 3),
+            vec![entry("2027-01-03T21:00:00-05:00", None, "four")],
+        ),
+        day(
+            date(2027, 1, 4),
+            vec![entry("2027-01-04T07:00:00-05:00", None, "five")],
+        ),
+    ];
+    let weeks = WeeklyTrends::new(Weekday::Mon, 4).compute(&days, 12, date(2027, 1, 10));
+    assert_eq!(weeks.len(), 12);
+    for pair in weeks.windows(2) {
+        assert_eq!(pair[1].start - pair[0].start, chrono::Duration::days(7));
+        assert_eq!(pair[0].end - pair[0].start, chrono::Duration::days(6));
+    }
+    let week_53 = weeks.iter().find(|week| week.start == start).unwrap();
+    assert_eq!(week_53.label(), "28 Dec – 3 Jan");
+    assert_eq!((week_53.entries, week_53.reflection_days), (4, 4));
+    assert_eq!(
+        week_53.lcv,
+        Lcv {
+            love: 1,
+            care: 2,
+            vulnerability: 0
+        }
+    );
+    let next = weeks
+        .iter()
+        .find(|week| week.start == date(2027, 1, 4))
+        .unwrap();
+    assert_eq!(next.entries, 1);
+    assert_eq!(next.label(), "4–10 Jan");
+}
+
+#[test]
+fn the_rollover_hour_moves_small_hours_entries_to_the_evening_before() {
+    assert_eq!(
+        effective_date(at("2026-11-24T01:00:00-05:00"), 4),
+        date(2026, 11, 23)
+    );
+    assert_eq!(
+        effective_date(at("2026-11-24T03:59:59-05:00"), 4),
+        date(2026, 11, 23)
+    );
+    assert_eq!(
+        effective_date(at("2026-11-24T04:00:00-05:00"), 4),
+        date(2026, 11, 24)
+    );
+    assert_eq!(
+        effective_date(at("2026-11-24T01:00:00-05:00"), 0),
+        date(2026, 11, 24)
+    );
+    // Local time as written decides, not UTC: 23:30 in New York is the next UTC day.
+    assert_eq!(
+        effective_date(at("2026-11-24T23:30:00-05:00"), 4),
+        date(2026, 11, 24)
+    );
+    assert_eq!(
+        effective_date(at("2027-01-01T02:00:00+01:00"), 4),
+        date(2026, 12, 31)
+    );
+
+    // In a file: small hours of the file's own date move back; anything else stays.
+    let monday = date(2026, 11, 23);
+    assert_eq!(
+        entry_date(monday, at("2026-11-23T01:30:00-05:00"), 4),
+        date(2026, 11, 22)
+    );
+    assert_eq!(
+        entry_date(monday, at("2026-11-23T01:30:00-05:00"), 0),
+        monday
+    );
+    // Filed under the evening already (the app applied the rollover when saving).
+    assert_eq!(
+        entry_date(date(2026, 11, 22), at("2026-11-23T01:30:00-05:00"), 4),
+        date(2026, 11, 22)
+    );
+    // Back-filled days later: it stays where it was filed.
+    assert_eq!(
+        entry_date(date(2026, 11, 20), at("2026-11-23T01:30:00-05:00"), 4),
+        date(2026, 11, 20)
+    );
+}
+
+#[test]
+fn a_one_am_entry_on_monday_counts_for_the_week_before() {
+    let monday = date(2026, 11, 23);
+    let days = vec![day(
+        monday,
+        vec![entry(
+            "2026-11-23T01:00:00-05:00",
+            Some(Frame::Love),
+            "late",
+        )],
+    )];
+    let with_rollover = WeeklyTrends::new(Weekday::Mon, 4).compute(&days, 2, monday);
+    assert_eq!(with_rollover[0].start, date(2026, 11, 16));
+    assert_eq!((with_rollover[0].entries, with_rollover[1].entries), (1, 0));
+    let without = WeeklyTrends::new(Weekday::Mon, 0).compute(&days, 2, monday);
+    assert_eq!((without[0].entries, without[1].entries), (0, 1));
+    // A Saturday 1 am entry with Sunday weeks stays in the same week (Friday evening).
+    let saturday = date(2026, 11, 28);
+    let days = vec![day(
+        saturday,
+        vec![entry("2026-11-28T01:00:00-05:00", None, "late")],
+    )];
+    let sunday_weeks = WeeklyTrends::new(Weekday::Sun, 4).compute(&days, 1, saturday);
+    assert_eq!(sunday_weeks[0].start, date(2026, 11, 22));
+    assert_eq!(sunday_weeks[0].entries, 1);
+}
+
+#[test]
+fn a_small_hours_entry_in_the_file_after_today_counts_for_today() {
+    let today = date(2026, 11, 29); // a Sunday: the week's last day
+    let days = vec![day(
+        date(2026, 11, 30),
+        vec![entry("2026-11-30T00:30:00-05:00", None, "late")],
+    )];
+    let weeks = WeeklyTrends::new(Weekday::Mon, 4).compute(&days, 1, today);
+    assert_eq!((weeks[0].entries, weeks[0].reflection_days), (1, 1));
+}
+
+#[test]
+fn daylight_saving_changes_do_not_move_entries_between_weeks() {
+    // US clocks fall back on Sunday 1 November 2026 and spring forward on Sunday 8
+    // March 2026. Each entry is bucketed by the local date it was written on.
+    let days = vec![
+        day(
+            date(2026, 11, 1),
+            vec![
+                entry("2026-11-01T01:30:00-04:00", None, "before the change"),
+                entry("2026-11-01T01:30:00-05:00", None, "after the change"),
+                entry("2026-11-01T23:30:00-05:00", None, "Sunday night"),
+            ],
+        ),
+        day(
+            date(2026, 11, 2),
+            vec![entry("2026-11-02T00:30:00-05:00", None, "small hours")],
+        ),
+        day(
+            date(2026, 3, 8),
+            vec![entry("2026-03-08T23:59:00-04:00", None, "spring")],
+        ),
+    ];
+    let trends = WeeklyTrends::new(Weekday::Mon, 4);
+    let autumn = trends.compute(&days, 2, date(2026, 11, 8));
+    assert_eq!(autumn[0].start, date(2026, 10, 26));
+    // The two 1:30 entries count for Saturday 31 October; Sunday night and the small
+    // hours of Monday for Sunday: all in the week of 26 October.
+    assert_eq!((autumn[0].entries, autumn[0].reflection_days), (4, 2));
+    assert_eq!(autumn[1].entries, 0);
+    let spring = trends.compute(&days, 1, date(2026, 3, 8));
+    assert_eq!((spring[0].start, spring[0].entries), (date(2026, 3, 2), 1));
+    // With Sunday weeks, Sunday night 1 November opens the week of 1 November.
+    let sunday = WeeklyTrends::new(Weekday::Sun, 0).compute(&days, 2, date(2026, 11, 7));
+    assert_eq!(sunday[1].start, date(2026, 11, 1));
+    assert_eq!((sunday[0].entries, sunday[1].entries), (0, 4));
+}
+
+#[test]
+fn a_running_week_counts_only_up_to_today() {
+    let wednesday = date(2026, 11, 25);
+    let days = vec![
+        day(
+            date(2026, 11, 24),
+            vec![entry("2026-11-24T07:00:00-05:00", None, "a b c")],
+        ),
+        day(
+            date(2026, 11, 27),
+            vec![entry("2026-11-27T07:00:00-05:00", None, "future")],
+        ),
+    ];
+    let weeks = WeeklyTrends::new(Weekday::Mon, 4).compute(&days, 1, wednesday);
+    let week = &weeks[0];
+    assert!(week.is_partial());
+    assert_eq!(
+        (week.through, week.end, week.days_counted()),
+        (wednesday, date(2026, 11, 29), 3)
+    );
+    assert_eq!((week.entries, week.words), (1, 3));
+    assert!(
+        WeeklyTrends::new(Weekday::Mon, 4)
+            .compute(&days, 0, wednesday)
+            .is_empty()
+    );
+}
+
+#[test]
+fn counts_words_frames_ratings_and_measures() {
+    let monday = date(2026, 11, 16);
+    let mut private = entry(
+        "2026-11-16T07:05:00-05:00",
+        Some(Frame::Vulnerability),
+        "I was wrong #staff",
+    );
+    private.private = true;
+    let mut scale = entry("2026-11-17T07:00:00-05:00", Some(Frame::Review), "");
+    scale.pack = Some("weekly-review".into());
+    scale.prompt = Some("review-06".into());
+    scale.question = Some("How much energy?".into());
+    scale.value = Some(AnswerValue::Number(4));
+    let mut scale2 = scale.clone();
+    scale2.value = Some(AnswerValue::Number(1));
+    let mut yes = entry("2026-11-18T07:00:00-05:00", None, "");
+    yes.pack = Some("coach".into());
+    yes.prompt = Some("asked".into());
+    yes.value = Some(AnswerValue::YesNo(true));
+    let mut no = yes.clone();
+    no.value = Some(AnswerValue::YesNo(false));
+    let mut third_yes = yes.clone();
+    third_yes.value = Some(AnswerValue::YesNo(true));
+    let mut first = rated(monday, 4, 3);
+    first.entries = day(
+        monday,
+        vec![
+            entry(
+                "2026-11-16T07:00:00-05:00",
+                Some(Frame::Love),
+                "one two  three\nfour",
+            ),
+            private,
+            entry(
+                "2026-11-16T07:10:00-05:00",
+                Some(Frame::TrueNorth),
+                "why I teach",
+            ),
+            // An empty shell is not a reflection.
+            entry("2026-11-16T07:20:00-05:00", Some(Frame::Care), "   "),
+        ],
+    )
+    .entries;
+    let mut second = rated(date(2026, 11, 17), 2, 5);
+    second.entries = day(date(2026, 11, 17), vec![scale, scale2]).entries;
+    let mut only_energy = Day::new(date(2026, 11, 18));
+    only_energy.ratings.energy = Rating::new(3);
+    only_energy.entries = day(date(2026, 11, 18), vec![yes, no, third_yes]).entries;
+    let days = vec![first, second, only_energy];
+
+    let week = &WeeklyTrends::new(Weekday::Mon, 4).compute(&days, 1, date(2026, 11, 22))[0];
+    assert_eq!(week.entries, 8);
+    assert_eq!(week.reflection_days, 3);
+    assert_eq!(week.words, 4 + 4 + 3);
+    assert_eq!(
+        week.lcv,
+        Lcv {
+            love: 1,
+            care: 0,
+            vulnerability: 1
+        }
+    );
+    assert_eq!(week.frames.get(&Frame::TrueNorth), Some(&1));
+    assert_eq!(week.frames.get(&Frame::Review), Some(&2));
+    assert_eq!(week.frames.get(&Frame::Care), None);
+    assert_eq!((week.energy_avg, week.energy_days), (Some(3.0), 3));
+    assert_eq!((week.outlook_avg, week.outlook_days), (Some(4.0), 2));
+    assert_eq!(week.commitments_kept_rate, None);
+    assert_eq!(week.people_connected_share, None);
+    assert_eq!(week.measures.len(), 2);
+    let asked = &week.measures[0];
+    assert_eq!(
+        (asked.pack.as_str(), asked.count, asked.yes_no),
+        ("coach", 3, true)
+    );
+    assert!((asked.average - 2.0 / 3.0).abs() < 1e-6);
+    let energy = &week.measures[1];
+    assert_eq!(
+        (energy.prompt.as_str(), energy.count, energy.average),
+        ("review-06", 2, 2.5)
+    );
+    assert_eq!(energy.question.as_deref(), Some("How much energy?"));
+}
+
+fn commitment(id: &str, cadence: Cadence, start: NaiveDate) -> Commitment {
+    let mut c = Commitment::new(
+        id.into(),
+        format!("Title of {id}"),
+        Frame::Students,
+        cadence,
+    );
+    c.start = Some(start);
+    c
+}
+
+fn checked(days: &mut Vec<Day>, id: &str, dates: &[NaiveDate]) {
+    for &date in dates {
+        let at = at(&format!("{date}T16:00:00-05:00"));
+        let check_in = CheckIn::new(id, date, date, at, None);
+        match days.iter_mut().find(|day| day.date == date) {
+            Some(day) => day.checkins.push(check_in),
+            None => {
+                let mut day = Day::new(date);
+                day.checkins.push(check_in);
+                days.push(day);
+            }
+        }
+    }
+}
+
+#[test]
+fn commitments_kept_rate_weighs_each_commitment_the_same() {
+    let monday = date(2026, 11, 16);
+    let daily = commitment("daily", Cadence::Daily, monday);
+    let weekly = commitment("weekly", Cadence::WeeklyOn(Weekday::Fri), monday);
+    let mut unused = commitment("later", Cadence::Daily, date(2027, 1, 1));
+    unused.state = CommitmentState::Paused;
+    let mut days = Vec::new();
+    // Daily kept 5 of 7 days; the weekly one kept in week one, missed in week two.
+    let week_one: Vec<NaiveDate> = (0..5).map(|n| monday + Days::new(n)).collect();
+    checked(&mut days, "daily", &week_one);
+    checked(&mut days, "weekly", &[date(2026, 11, 20)]);
+    let commitments = [daily, weekly, unused];
+    // Seen on Wednesday of week two: its days so far count, today is still open.
+    let today = date(2026, 11, 25);
+    let weeks = WeeklyTrends::new(Weekday::Mon, 4)
+        .commitments(&commitments)
+        .compute(&days, 2, today);
+    let first = &weeks[0];
+    assert_eq!(first.commitments.len(), 2, "the paused one had nothing due");
+    assert_eq!(
+        (first.commitments[0].kept, first.commitments[0].missed),
+        (5, 2)
+    );
+    assert_eq!(
+        (first.commitments[1].kept, first.commitments[1].missed),
+        (1, 0)
+    );
+    let rate = first.commitments_kept_rate.unwrap();
+    assert!((rate - (5.0 / 7.0 + 1.0) / 2.0).abs() < 1e-6, "{rate}");
+    let second = &weeks[1];
+    // Monday and Tuesday missed, Wednesday open; Friday has not come.
+    assert_eq!(second.commitments.len(), 1);
+    assert_eq!(
+        (second.commitments[0].kept, second.commitments[0].missed),
+        (0, 2)
+    );
+    assert_eq!(second.commitments_kept_rate, Some(0.0));
+}
+
+#[test]
+fn people_share_counts_each_person_on_the_roster_once() {
+    let mut people = Vec::new();
+    for name in ["Ana", "Ben", "Cleo", "Dev"] {
+        let person = Person::new(&people, name, None, Role::Student);
+        people.push(person);
+    }
+    people[3].archived = true;
+    let mut days = vec![Day::new(date(2026, 11, 16)), Day::new(date(2026, 11, 17))];
+    let note = |person: &str| Connection::new(person, at("2026-11-16T12:00:00-05:00"), "hi");
+    days[0].connections = vec![note("ana"), note("ana"), note("dev"), note("gone")];
+    days[1].connections = vec![note("ben"), note("ana")];
+    let weeks =
+        WeeklyTrends::new(Weekday::Mon, 4)
+            .people(&people)
+            .compute(&days, 1, date(2026, 11, 22));
+    assert_eq!((weeks[0].people_connected, weeks[0].roster_size), (2, 3));
+    assert!((weeks[0].people_connected_share.unwrap() - 2.0 / 3.0).abs() < 1e-6);
+    let empty: [Person; 0] = [];
+    let none =
+        WeeklyTrends::new(Weekday::Mon, 4)
+            .people(&empty)
+            .compute(&days, 1, date(2026, 11, 22));
+    assert_eq!(none[0].people_connected_share, None);
+}
+
+#[test]
+fn streaks_reach_yesterday_and_the_longest_is_the_latest_of_equals() {
+    let today = date(2026, 11, 25);
+    let dates: std::collections::BTreeSet<NaiveDate> = [
+        date(2026, 11, 1),
+        date(2026, 11, 2),
+        date(2026, 11, 3),
+        date(2026, 11, 10),
+        date(2026, 11, 11),
+        date(2026, 11, 12),
+        date(2026, 11, 23),
+        date(2026, 11, 24),
+        date(2026, 11, 30), // after today: ignored
+    ]
+    .into_iter()
+    .collect();
+    let streaks = ReflectionStreaks::compute(&dates, today);
+    let current = streaks.current.unwrap();
+    assert_eq!((current.first, current.days()), (date(2026, 11, 23), 2));
+    let longest = streaks.longest.unwrap();
+    assert_eq!(
+        (longest.first, longest.last),
+        (date(2026, 11, 10), date(2026, 11, 12))
+    );
+    // Two days without writing break it.
+    let later = ReflectionStreaks::compute(&dates, date(2026, 11, 26));
+    assert_eq!(later.current, None);
+    assert_eq!(
+        ReflectionStreaks::compute(&Default::default(), today),
+        ReflectionStreaks::default()
+    );
+}
+
+#[test]
+fn reflection_dates_follow_the_rollover() {
+    let days = vec![day(
+        date(2026, 11, 24),
+        vec![
+            entry("2026-11-24T01:00:00-05:00", None, "late"),
+            entry("2026-11-24T08:00:00-05:00", None, "morning"),
+            entry("2026-11-24T09:00:00-05:00", None, " "),
+        ],
+    )];
+    let dates: Vec<NaiveDate> = reflection_dates(&days, 4).into_iter().collect();
+    assert_eq!(dates, [date(2026, 11, 23), date(2026, 11, 24)]);
+}
+
+#[test]
+fn ten_years_of_sample_agree_with_a_direct_count() {
+    let today = date(2026, 11, 25);
+    let days = crate::sample::sample_days(today, crate::sample::SampleSize::TEN_YEARS, 7);
+    let weeks = WeeklyTrends::new(Weekday::Mon, 4).compute(&days, 12, today);
+    let first = weeks[0].start;
+    let direct = days
+        .iter()
+        .filter(|day| day.date >= first && day.date <= today)
+        .flat_map(|day| &day.entries)
+        .count();
+    assert_eq!(weeks.iter().map(|week| week.entries).sum::<usize>(), direct);
+    assert!(weeks.iter().all(|week| week.energy_avg.is_some()));
+}

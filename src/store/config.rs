@@ -1,0 +1,552 @@
+//! The person's settings, `<config dir>/config.toml` (format in `docs/config.md`).
+//!
+//! Every key has a default, so a missing file, or a missing key, is normal. A file
+//! that cannot be used is reported with its line and column, and the app runs on the
+//! defaults rather than refusing to start: a typo in a setting must never keep a
+//! principal from their journal.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, Weekday};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::domain::Problem;
+use crate::domain::keys::KeySpec;
+use crate::domain::pack::closest;
+use crate::domain::problem::line_column;
+
+/// The config file's name inside the config dir.
+pub const FILE_NAME: &str = "config.toml";
+
+/// Everything `config.toml` can set, each key at its default when not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The theme's name: a built-in one or one in `<config dir>/themes/`.
+    pub theme: String,
+    /// The first day of a week for weekly views and streaks: Monday or Sunday.
+    pub week_start: Weekday,
+    /// An entry written before this hour (0-23) counts for the day before, so a
+    /// late-night reflection belongs to the day it reflects on.
+    pub day_rollover_hour: u8,
+    /// Daily prompts shown on Today: 0 none, 1 love/care/vulnerability only, 2 that
+    /// and a true-north prompt. Pack prompts are not counted.
+    pub prompts_per_day: u8,
+    /// A command line for the external editor, used before `$VISUAL` and `$EDITOR`.
+    pub editor: Option<String>,
+    pub export: ExportDefaults,
+    /// Key overrides from `[keys]`, in the order written.
+    pub keys: Vec<KeyOverride>,
+}
+
+/// The `[export]` table: what an export does when not told otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportDefaults {
+    pub format: ExportFormat,
+    /// Whether people's names are kept in exports; off, they are replaced by initials
+    /// so an export can be shared with a coach.
+    pub include_names: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Markdown,
+    Html,
+    Json,
+    Text,
+}
+
+impl ExportFormat {
+    /// The names `format` accepts, the first of each being the one documented.
+    const NAMES: &[(ExportFormat, &[&str])] = &[
+        (ExportFormat::Markdown, &["md", "markdown"]),
+        (ExportFormat::Html, &["html"]),
+        (ExportFormat::Json, &["json"]),
+        (ExportFormat::Text, &["txt", "text"]),
+    ];
+
+    /// The short name, which is also the file extension.
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(format, _)| *format == self)
+            .map_or("md", |(_, names)| names[0])
+    }
+
+    pub fn from_name(name: &str) -> Option<ExportFormat> {
+        let name = name.trim().to_ascii_lowercase();
+        Self::NAMES
+            .iter()
+            .find(|(_, names)| names.contains(&name.as_str()))
+            .map(|(format, _)| *format)
+    }
+}
+
+/// One line of `[keys]`: the keys that replace an action's default keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    /// The action's name as written (`save`, `focus-next`); the keymap knows which
+    /// names exist, so it checks them, using `position` to say where a bad one is.
+    pub action: String,
+    pub keys: Vec<KeySpec>,
+    /// Line and column of the action's name in the file.
+    pub position: (usize, usize),
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            theme: "default".to_string(),
+            week_start: Weekday::Mon,
+            day_rollover_hour: 4,
+            prompts_per_day: 2,
+            editor: None,
+            export: ExportDefaults {
+                format: ExportFormat::Markdown,
+                include_names: false,
+            },
+            keys: Vec::new(),
+        }
+    }
+}
+
+/// The file as written, each value with its place.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    theme: Option<Spanned<String>>,
+    week_start: Option<Spanned<String>>,
+    day_rollover_hour: Option<Spanned<i64>>,
+    prompts_per_day: Option<Spanned<i64>>,
+    editor: Option<Spanned<String>>,
+    export: Option<RawExport>,
+    keys: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExport {
+    format: Option<Spanned<String>>,
+    include_names: Option<bool>,
+}
+
+impl Config {
+    /// Reads `path`. A missing file gives the defaults and no problem; a file that
+    /// cannot be read or used gives the defaults and the (first) problem, for the
+    /// app to show while it runs on the defaults.
+    pub fn load(path: &Path) -> (Config, Option<Problem>) {
+        let source = path.display().to_string();
+        let text = match fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return (Config::default(), None);
+            }
+            Err(error) => {
+                let problem = Problem::new(source, format!("cannot read it: {error}"));
+                return (Config::default(), Some(problem));
+            }
+        };
+        match Config::parse(&source, &text) {
+            Ok(config) => (config, None),
+            Err(mut problems) => {
+                let more = problems.len() - 1;
+                let mut first = problems.remove(0);
+                if more > 0 {
+                    first.message.push_str(&format!(
+                        " (and {more} more; `truenorth config check` lists them)"
+                    ));
+                }
+                (Config::default(), Some(first))
+            }
+        }
+    }
+
+    /// Parses a config file; `source` names it in problems. Reports every problem at
+    /// once (never an empty list), each as `file:line:col: message`.
+    pub fn parse(source: &str, text: &str) -> Result<Config, Vec<Problem>> {
+        let raw: RawConfig = toml::from_str(text)
+            .map_err(|error| vec![with_suggestion(Problem::from_toml(source, text, &error))])?;
+        let mut check = Check {
+            source,
+            text,
+            problems: Vec::new(),
+        };
+        let mut config = Config::default();
+
+        if let Some(theme) = &raw.theme {
+            let name = theme.get_ref().trim();
+            if name.is_empty() {
+                check.report(
+                    theme.span(),
+                    "theme is empty; write a theme's name, like \"default\"",
+                );
+            } else {
+                config.theme = name.to_string();
+            }
+        }
+        if let Some(week_start) = &raw.week_start {
+            match week_start.get_ref().trim().to_ascii_lowercase().as_str() {
+                "monday" | "mon" => config.week_start = Weekday::Mon,
+                "sunday" | "sun" => config.week_start = Weekday::Sun,
+                other => check.report(
+                    week_start.span(),
+                    format!("week_start must be \"monday\" or \"sunday\", not `{other}`"),
+                ),
+            }
+        }
+        if let Some(hour) = &raw.day_rollover_hour {
+            match u8::try_from(*hour.get_ref()) {
+                Ok(value) if value <= 23 => config.day_rollover_hour = value,
+                _ => check.report(
+                    hour.span(),
+                    format!(
+                        "day_rollover_hour must be an hour from 0 to 23, not {}",
+                        hour.get_ref()
+                    ),
+                ),
+            }
+        }
+        if let Some(count) = &raw.prompts_per_day {
+            match u8::try_from(*count.get_ref()) {
+                Ok(value) if value <= 2 => config.prompts_per_day = value,
+                _ => check.report(
+                    count.span(),
+                    format!(
+                        "prompts_per_day must be 0, 1 or 2 (none; love, care or \
+                         vulnerability; and true north too), not {}",
+                        count.get_ref()
+                    ),
+                ),
+            }
+        }
+        if let Some(editor) = &raw.editor {
+            let command = editor.get_ref().trim();
+            if command.is_empty() {
+                check.report(
+                    editor.span(),
+                    "editor is empty; write a command like \"nano\", or remove the line \
+                     to use $VISUAL or $EDITOR",
+                );
+            } else {
+                config.editor = Some(command.to_string());
+            }
+        }
+        if let Some(export) = &raw.export {
+            if let Some(format) = &export.format {
+                match ExportFormat::from_name(format.get_ref()) {
+                    Some(value) => config.export.format = value,
+                    None => check.report(
+                        format.span(),
+                        format!(
+                            "export format must be \"md\", \"html\", \"json\" or \"txt\", not `{}`",
+                            format.get_ref()
+                        ),
+                    ),
+                }
+            }
+            if let Some(include_names) = export.include_names {
+                config.export.include_names = include_names;
+            }
+        }
+        for (action, value) in raw.keys.iter().flatten() {
+            if let Some(keys) = check.keys(action.get_ref(), value) {
+                config.keys.push(KeyOverride {
+                    action: action.get_ref().trim().to_string(),
+                    keys,
+                    position: line_column(text, action.span().start),
+                });
+            }
+        }
+        // The order written, not the map's alphabetical one.
+        config.keys.sort_by_key(|line| line.position);
+
+        if check.problems.is_empty() {
+            Ok(config)
+        } else {
+            // In the file's order ([keys] came sorted by action name).
+            let mut problems = check.problems;
+            problems.sort_by_key(|problem| problem.position);
+            Err(problems)
+        }
+    }
+
+    /// The journal day a moment belongs to: before `day_rollover_hour` it is still
+    /// the day before.
+    pub fn journal_day(&self, now: NaiveDateTime) -> NaiveDate {
+        let hours = i64::from(self.day_rollover_hour);
+        (now - Duration::hours(hours)).date()
+    }
+}
+
+/// The line and column of a top-level key's value in a config file's `text`, for
+/// problems found after parsing (a theme that does not exist).
+pub fn position_of(text: &str, key: &str) -> Option<(usize, usize)> {
+    let table: BTreeMap<String, Spanned<toml::Value>> = toml::from_str(text).ok()?;
+    table
+        .get(key)
+        .map(|value| line_column(text, value.span().start))
+}
+
+/// Collects located problems while reading the raw file.
+struct Check<'a> {
+    source: &'a str,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Check<'_> {
+    fn report(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let at = Some(line_column(self.text, span.start));
+        self.problems
+            .push(Problem::new(self.source, message).at(at));
+    }
+
+    /// One `[keys]` value: a key string or a list of them.
+    fn keys(&mut self, action: &str, value: &Spanned<toml::Value>) -> Option<Vec<KeySpec>> {
+        let one = |check: &mut Self, written: &toml::Value, span: Range<usize>| match written {
+            toml::Value::String(key) => match KeySpec::parse(key) {
+                Ok(spec) => Some(spec),
+                Err(error) => {
+                    check.report(span, format!("[keys] {action}: {error}"));
+                    None
+                }
+            },
+            _ => {
+                check.report(
+                    span,
+                    format!("[keys] {action}: write each key in quotes, like \"ctrl-s\""),
+                );
+                None
+            }
+        };
+        match value.get_ref() {
+            toml::Value::Array(items) => {
+                // toml keeps no place for array items, so each one is found in the
+                // array's own text.
+                let mut keys = Vec::new();
+                let mut all_good = true;
+                let array_text = &self.text[value.span()];
+                let mut search_from = 0;
+                for item in items {
+                    let start = match item {
+                        toml::Value::String(key) => array_text[search_from..]
+                            .find(key.as_str())
+                            .map(|found| search_from + found)
+                            .map(|found| {
+                                search_from = found + key.len();
+                                // Point at the opening quote.
+                                found.saturating_sub(1)
+                            }),
+                        _ => None,
+                    }
+                    .unwrap_or(0);
+                    let at = value.span().start + start;
+                    match one(self, item, at..at) {
+                        Some(spec) => keys.push(spec),
+                        None => all_good = false,
+                    }
+                }
+                all_good.then_some(keys)
+            }
+            single => one(self, single, value.span()).map(|spec| vec![spec]),
+        }
+    }
+}
+
+/// Turns serde's "unknown field" into "unknown key ...; did you mean ...?".
+fn with_suggestion(mut problem: Problem) -> Problem {
+    let Some(rest) = problem.message.strip_prefix("unknown field `") else {
+        return problem;
+    };
+    let Some((field, expected)) = rest.split_once('`') else {
+        return problem;
+    };
+    let choices: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    problem.message = match closest(field, choices.iter().copied()) {
+        Some(best) => format!("unknown key `{field}`; did you mean `{best}`?"),
+        None => format!("unknown key `{field}`; the keys are {}", choices.join(", ")),
+    };
+    problem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::keys::Code;
+
+    fn problems(text: &str) -> Vec<String> {
+        Config::parse("config.toml", text)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_file_is_all_defaults() {
+        let config = Config::parse("config.toml", "").unwrap();
+        assert_eq!(config, Config::default());
+        assert_eq!(config.theme, "default");
+        assert_eq!(config.week_start, Weekday::Mon);
+        assert_eq!(config.day_rollover_hour, 4);
+        assert_eq!(config.prompts_per_day, 2);
+        assert_eq!(config.editor, None);
+        assert_eq!(config.export.format, ExportFormat::Markdown);
+        assert!(!config.export.include_names);
+        assert!(config.keys.is_empty());
+    }
+
+    #[test]
+    fn a_missing_file_is_defaults_without_a_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let (config, problem) = Config::load(&dir.path().join(FILE_NAME));
+        assert_eq!(config, Config::default());
+        assert_eq!(problem, None);
+    }
+
+    #[test]
+    fn a_bad_file_is_defaults_with_its_first_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        fs::write(
+            &path,
+            "theme = \"evening\"\nweek_start = \"friday\"\nprompts_per_day = 5\n",
+        )
+        .unwrap();
+        let (config, problem) = Config::load(&path);
+        assert_eq!(config, Config::default());
+        assert_eq!(
+            problem.unwrap().to_string(),
+            format!(
+                "{}:2:14: week_start must be \"monday\" or \"sunday\", not `friday` \
+                 (and 1 more; `truenorth config check` lists them)",
+                path.display()
+            )
+        );
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let text = r#"
+theme = "evening"
+week_start = "Sunday"
+day_rollover_hour = 0
+prompts_per_day = 1
+editor = "code --wait"
+
+[export]
+format = "json"
+include_names = true
+
+[keys]
+save = ["ctrl-s", "ctrl-w"]
+quit = "ctrl-q"
+"#;
+        let config = Config::parse("config.toml", text).unwrap();
+        assert_eq!(config.theme, "evening");
+        assert_eq!(config.week_start, Weekday::Sun);
+        assert_eq!(config.day_rollover_hour, 0);
+        assert_eq!(config.prompts_per_day, 1);
+        assert_eq!(config.editor.as_deref(), Some("code --wait"));
+        assert_eq!(config.export.format, ExportFormat::Json);
+        assert!(config.export.include_names);
+        let ctrl = |c| KeySpec {
+            ctrl: true,
+            ..KeySpec::plain(Code::Char(c))
+        };
+        assert_eq!(
+            config.keys,
+            [
+                KeyOverride {
+                    action: "save".into(),
+                    keys: vec![ctrl('s'), ctrl('w')],
+                    position: (13, 1),
+                },
+                KeyOverride {
+                    action: "quit".into(),
+                    keys: vec![ctrl('q')],
+                    position: (14, 1),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_nearest() {
+        assert_eq!(
+            problems("thme = \"light\"\n"),
+            ["config.toml:1:1: unknown key `thme`; did you mean `theme`?"]
+        );
+        assert_eq!(
+            problems("[export]\nformat = \"md\"\ninclude_name = true\n"),
+            ["config.toml:3:1: unknown key `include_name`; did you mean `include_names`?"]
+        );
+    }
+
+    #[test]
+    fn error_goldens() {
+        let text = "theme = \"\"\nweek_start = \"tuesday\"\nday_rollover_hour = 24\n\
+                    prompts_per_day = -1\neditor = \" \"\n\n[export]\nformat = \"pdf\"\n\n\
+                    [keys]\nsave = [\"ctrl-s\", \"ctrl-entr\"]\nquit = 3\n";
+        assert_eq!(
+            problems(text),
+            [
+                "config.toml:1:9: theme is empty; write a theme's name, like \"default\"",
+                "config.toml:2:14: week_start must be \"monday\" or \"sunday\", not `tuesday`",
+                "config.toml:3:21: day_rollover_hour must be an hour from 0 to 23, not 24",
+                "config.toml:4:19: prompts_per_day must be 0, 1 or 2 (none; love, care or \
+                 vulnerability; and true north too), not -1",
+                "config.toml:5:10: editor is empty; write a command like \"nano\", or remove \
+                 the line to use $VISUAL or $EDITOR",
+                "config.toml:8:10: export format must be \"md\", \"html\", \"json\" or \"txt\", \
+                 not `pdf`",
+                "config.toml:11:19: [keys] save: `ctrl-entr`: unknown key `entr`; did you mean \
+                 `enter`?",
+                "config.toml:12:8: [keys] quit: write each key in quotes, like \"ctrl-s\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_and_type_errors_are_located() {
+        assert_eq!(
+            problems("day_rollover_hour = \"4\"\n"),
+            ["config.toml:1:21: invalid type: string \"4\", expected i64"]
+        );
+        let unclosed = problems("theme = \"light\n");
+        assert_eq!(unclosed.len(), 1);
+        assert!(unclosed[0].starts_with("config.toml:1:"), "{unclosed:?}");
+    }
+
+    #[test]
+    fn values_can_be_located_after_parsing() {
+        let text = "# settings\n\ntheme = \"dusk\"\n[export]\nformat = \"md\"\n";
+        assert_eq!(position_of(text, "theme"), Some((3, 9)));
+        assert_eq!(position_of(text, "editor"), None);
+        assert_eq!(position_of("theme = ", "theme"), None);
+    }
+
+    #[test]
+    fn entries_before_the_rollover_hour_count_for_the_day_before() {
+        let at = |day: u32, hour: u32, minute: u32| {
+            NaiveDate::from_ymd_opt(2026, 11, day)
+                .unwrap()
+                .and_hms_opt(hour, minute, 0)
+                .unwrap()
+        };
+        let nov = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        let config = Config::default();
+        assert_eq!(config.journal_day(at(25, 3, 59)), nov(24));
+        assert_eq!(config.journal_day(at(25, 4, 0)), nov(25));
+        assert_eq!(config.journal_day(at(25, 23, 59)), nov(25));
+        let midnight = Config {
+            day_rollover_hour: 0,
+            ..Config::default()
+        };
+        assert_eq!(midnight.journal_day(at(25, 0, 0)), nov(25));
+    }
+}

@@ -1,0 +1,355 @@
+//! Importing a roster from a spreadsheet saved as CSV.
+//!
+//! The rules, as the leader meets them:
+//! - The first row that is not blank names the columns: `name` (required), `group`,
+//!   `role`, `note`, in any order and any case. Other columns are ignored and listed.
+//! - Values may be quoted; quoted values may hold commas, quotes (`""`) and line
+//!   breaks. A byte-order mark, blank lines, rows of empty cells and Windows line
+//!   endings are all fine. A file whose header has semicolons or tabs and no commas
+//!   is read with that separator (spreadsheets in many countries save it so).
+//! - A row is bad, reported with its line and skipped, when it has no name, an
+//!   unknown role, more values than the header has columns, or text that is not
+//!   UTF-8. A blank role is `student`.
+//! - A row is a duplicate, reported and skipped, when its name and group (case and
+//!   spacing ignored) are those of someone already on the roster or of an earlier
+//!   row. The same name in another group is another person and is added.
+//! - Good rows are added; the roster is written once, at the end, atomically.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use csv::ByteRecord;
+
+use crate::domain::person::{Person, Role, tidy};
+use crate::domain::slug::Ids;
+use crate::store::StoreError;
+
+/// The largest file imported (a roster of 2,000 is about 100 KB; this is a safety
+/// limit against the wrong file, not a target).
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The longest name kept; a longer one is almost surely a shifted column.
+const MAX_NAME_CHARS: usize = 120;
+
+/// A row that was skipped, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowNote {
+    /// The line the row starts on (1-based, as an editor counts them).
+    pub line: u64,
+    pub message: String,
+}
+
+impl fmt::Display for RowNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportReport {
+    /// The people added, in file order.
+    pub added: Vec<Person>,
+    /// Rows skipped as the same person as someone on the roster or an earlier row.
+    pub duplicates: Vec<RowNote>,
+    /// Rows skipped because something in them is wrong.
+    pub problems: Vec<RowNote>,
+    /// Header columns that are not `name`, `group`, `role` or `note`.
+    pub ignored_columns: Vec<String>,
+}
+
+/// Why nothing at all was imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(
+        "the file is {} MB; a roster this large is probably the wrong file \
+         (the limit is {} MB)", .bytes / 1_000_000, MAX_IMPORT_BYTES / 1_000_000
+    )]
+    TooLarge { bytes: usize },
+    /// The header row is missing or has no `name` column.
+    #[error("{0}")]
+    Header(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A good row, not yet compared with the roster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    line: u64,
+    name: String,
+    group: Option<String>,
+    role: Role,
+    note: String,
+}
+
+/// The rows of a file, and the rows that could not be read.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    rows: Vec<Row>,
+    problems: Vec<RowNote>,
+    ignored_columns: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name,
+    Group,
+    Role,
+    Note,
+}
+
+/// Reads the CSV in `bytes` into rows, without touching the roster.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator(bytes))
+        .from_reader(bytes);
+    let mut record = ByteRecord::new();
+    let header = loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => {
+                return Err(ImportError::Header(
+                    "the file is empty; its first row should name the columns, e.g. \
+                     name,group,role,note"
+                        .into(),
+                ));
+            }
+            Ok(true) if is_blank(&record) => {}
+            Ok(true) => break record.clone(),
+            Err(error) => return Err(ImportError::Header(error.to_string())),
+        }
+    };
+    let mut parsed = Parsed::default();
+    let columns = columns(&header, &mut parsed.ignored_columns)?;
+    let mut lines = Lines::new(bytes);
+
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) if is_blank(&record) => {}
+            Ok(true) => {
+                let line = lines.line_of(record.position());
+                match row(&record, &columns, line) {
+                    Ok(row) => parsed.rows.push(row),
+                    Err(message) => parsed.problems.push(RowNote { line, message }),
+                }
+            }
+            Err(error) => {
+                let line = lines.line_of(error.position());
+                parsed.problems.push(RowNote {
+                    line,
+                    message: error.to_string(),
+                });
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+/// Line numbers of records, counted from their byte offsets. (The csv crate's own
+/// count is one short in files with Windows line endings: a record "starts" at the
+/// `\n` that ends the line before it.)
+struct Lines<'a> {
+    bytes: &'a [u8],
+    /// A byte offset already counted up to, and the line it is on.
+    offset: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Lines<'a> {
+        Lines {
+            bytes,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first character of a record at `position` (records come in
+    /// order, so each call counts only the bytes since the last).
+    fn line_of(&mut self, position: Option<&csv::Position>) -> u64 {
+        let Some(position) = position else {
+            return self.line;
+        };
+        let mut start = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+        // Step over the line ends (and blank lines) before the record itself.
+        while self
+            .bytes
+            .get(start)
+            .is_some_and(|byte| matches!(byte, b'\r' | b'\n'))
+        {
+            start += 1;
+        }
+        let start = start.min(self.bytes.len()).max(self.offset);
+        let newlines = self.bytes[self.offset..start]
+            .iter()
+            .filter(|byte| **byte == b'\n')
+            .count();
+        self.line += newlines as u64;
+        self.offset = start;
+        self.line
+    }
+}
+
+/// Adds the rows that are not already on `people`, giving each a fresh id.
+pub fn merge(people: &mut Vec<Person>, parsed: Parsed) -> ImportReport {
+    let mut report = ImportReport {
+        problems: parsed.problems,
+        ignored_columns: parsed.ignored_columns,
+        ..ImportReport::default()
+    };
+    let mut ids = Ids::new(people.iter().map(|person| person.id.as_str()));
+    // Who is already known, by name and group: `None` for the roster, else the line.
+    let mut known: HashMap<(String, String), Option<u64>> = people
+        .iter()
+        .map(|person| (key(&person.name, person.group.as_deref()), None))
+        .collect();
+    for row in parsed.rows {
+        let label = match &row.group {
+            Some(group) => format!("{} ({group})", row.name),
+            None => row.name.clone(),
+        };
+        match known.get(&key(&row.name, row.group.as_deref())) {
+            Some(None) => report.duplicates.push(RowNote {
+                line: row.line,
+                message: format!("{label} is already on the roster; skipped"),
+            }),
+            Some(Some(first)) => report.duplicates.push(RowNote {
+                line: row.line,
+                message: format!("{label} repeats line {first}; skipped"),
+            }),
+            None => {
+                known.insert(key(&row.name, row.group.as_deref()), Some(row.line));
+                let mut person =
+                    Person::with_ids(&mut ids, &row.name, row.group.as_deref(), row.role);
+                person.note = row.note;
+                report.added.push(person);
+            }
+        }
+    }
+    people.extend(report.added.iter().cloned());
+    report.problems.sort_by_key(|note| note.line);
+    report
+}
+
+/// Name and group, lower-case with single spaces: the identity duplicates are found by.
+fn key(name: &str, group: Option<&str>) -> (String, String) {
+    (
+        tidy(name).to_lowercase(),
+        tidy(group.unwrap_or("")).to_lowercase(),
+    )
+}
+
+/// Comma, unless the header line has none but has semicolons or tabs.
+fn separator(bytes: &[u8]) -> u8 {
+    let first_line = bytes
+        .split(|b| *b == b'\n')
+        .find(|line| !line.iter().all(u8::is_ascii_whitespace))
+        .unwrap_or(&[]);
+    let count = |wanted: u8| first_line.iter().filter(|b| **b == wanted).count();
+    if count(b',') > 0 {
+        b','
+    } else if count(b';') > 0 {
+        b';'
+    } else if count(b'\t') > 0 {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+fn is_blank(record: &ByteRecord) -> bool {
+    record
+        .iter()
+        .all(|field| field.iter().all(u8::is_ascii_whitespace))
+}
+
+/// The known column of each header field (`None` for ignored ones).
+fn columns(
+    header: &ByteRecord,
+    ignored: &mut Vec<String>,
+) -> Result<Vec<Option<Column>>, ImportError> {
+    let mut columns = Vec::new();
+    let mut names = Vec::new();
+    for field in header {
+        let name = String::from_utf8_lossy(field).trim().to_string();
+        let column = match name.to_lowercase().as_str() {
+            "name" => Some(Column::Name),
+            "group" => Some(Column::Group),
+            "role" => Some(Column::Role),
+            "note" | "notes" => Some(Column::Note),
+            _ => None,
+        };
+        // A second column of a kind is ignored: the first one is used.
+        let column = column.filter(|column| !columns.contains(&Some(*column)));
+        if column.is_none() && !name.is_empty() {
+            ignored.push(name.clone());
+        }
+        columns.push(column);
+        names.push(name);
+    }
+    if !columns.contains(&Some(Column::Name)) {
+        return Err(ImportError::Header(format!(
+            "line 1 should name the columns and one must be `name`, but it reads: {}. \
+             Add a header row such as name,group,role,note (other columns are ignored)",
+            names.join(", ")
+        )));
+    }
+    Ok(columns)
+}
+
+/// One row as a person's fields, or what is wrong with it.
+fn row(record: &ByteRecord, columns: &[Option<Column>], line: u64) -> Result<Row, String> {
+    let extra = record
+        .iter()
+        .skip(columns.len())
+        .filter(|field| !field.iter().all(u8::is_ascii_whitespace))
+        .count();
+    if extra > 0 {
+        return Err(format!(
+            "{} values, but the header names {} columns; a value holding a comma \
+             needs double quotes around it",
+            columns.len() + extra,
+            columns.len()
+        ));
+    }
+    let mut row = Row {
+        line,
+        name: String::new(),
+        group: None,
+        role: Role::Student,
+        note: String::new(),
+    };
+    for (field, column) in record.iter().zip(columns) {
+        let Some(column) = column else { continue };
+        let text = std::str::from_utf8(field).map_err(|_| {
+            "it holds text that is not UTF-8; save the spreadsheet as \"CSV UTF-8\"".to_string()
+        })?;
+        match column {
+            Column::Name => row.name = tidy(text),
+            Column::Group => row.group = Some(tidy(text)).filter(|group| !group.is_empty()),
+            Column::Role if text.trim().is_empty() => {}
+            Column::Role => row.role = text.parse()?,
+            // Line breaks inside a quoted note are kept, as plain `\n`.
+            Column::Note => row.note = text.trim().replace("\r\n", "\n"),
+        }
+    }
+    if row.name.is_empty() {
+        return Err("it has no name".into());
+    }
+    if row.name.chars().count() > MAX_NAME_CHARS {
+        return Err(format!(
+            "the name is longer than {MAX_NAME_CHARS} characters; is a column shifted?"
+        ));
+    }
+    Ok(row)
+}
+
+#[cfg(test)]
+mod tests;

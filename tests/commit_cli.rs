@@ -1,0 +1,407 @@
+//! `truenorth commit ...` as a leader uses it: the real binary, a scratch journal and
+//! scratch settings (day rollover at midnight, so "today" is the calendar date).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::{Local, NaiveDate};
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_truenorth");
+
+/// A scratch journal and settings folder.
+struct Leader {
+    dir: TempDir,
+}
+
+impl Leader {
+    fn new() -> Leader {
+        Leader::with_settings("day_rollover_hour = 0\n")
+    }
+
+    fn with_settings(config: &str) -> Leader {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Where the platform looks for settings: Linux, then macOS.
+        for folder in [
+            dir.path().join("config/truenorth"),
+            dir.path()
+                .join("home/Library/Application Support/org.truenorth.truenorth"),
+        ] {
+            fs::create_dir_all(&folder).unwrap();
+            fs::write(folder.join("config.toml"), config).unwrap();
+        }
+        Leader { dir }
+    }
+
+    fn journal(&self) -> PathBuf {
+        self.dir.path().join("journal")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .arg("--journal")
+            .arg(self.journal())
+            .args(args)
+            .env_remove("TRUENORTH_DIR")
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("HOME", self.dir.path().join("home"))
+            .output()
+            .expect("run truenorth")
+    }
+
+    /// Runs and expects success; returns standard output.
+    fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(
+            output.status.success(),
+            "{args:?} failed:\n{}{}",
+            stdout(&output),
+            stderr(&output)
+        );
+        stdout(&output)
+    }
+
+    /// Runs and expects exit code 1; returns standard error.
+    fn fails(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?} should fail:\n{}{}",
+            stdout(&output),
+            stderr(&output)
+        );
+        stderr(&output)
+    }
+
+    fn day_file(&self, date: NaiveDate) -> String {
+        let path = self
+            .journal()
+            .join("journal")
+            .join(date.format("%Y").to_string())
+            .join(format!("{date}.toml"));
+        fs::read_to_string(path).unwrap_or_default()
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+fn mode(path: &Path) -> u32 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        0o600
+    }
+}
+
+#[test]
+fn add_check_and_list_a_daily_commitment() {
+    let leader = Leader::new();
+    let added = leader.ok(&[
+        "commit",
+        "add",
+        "Learn one new thing about three students",
+        "--cadence",
+        "daily",
+        "--dimension",
+        "love",
+        "--why",
+        "Every student known well",
+        "--start=-3d",
+        "--psel",
+        "5,3",
+    ]);
+    assert!(added.contains("Committed to “Learn one new thing about three students”: daily"));
+    assert!(added.contains("truenorth commit check learn-one-new-thing-about-three-students"));
+    let file = leader.journal().join("commitments.toml");
+    assert_eq!(mode(&file), 0o600);
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.contains("psel = [5, 3]"), "{text}");
+
+    let listed = leader.ok(&["commit", "list"]);
+    assert!(
+        listed.contains("○ Learn one new thing"),
+        "due, unchecked:\n{listed}"
+    );
+    assert!(listed.contains("daily · love · streak 0 days"), "{listed}");
+
+    let checked = leader.ok(&["commit", "check", "learn", "--note", "Maya: robots"]);
+    assert!(checked.contains("Checked off “Learn one new thing about three students” for today."));
+    assert!(checked.contains("Streak: 1 day (best 1)."), "{checked}");
+    assert!(checked.contains("Keep it going by tomorrow."), "{checked}");
+    let day = leader.day_file(today());
+    assert!(
+        day.contains("[[checkin]]") && day.contains("note = \"Maya: robots\""),
+        "{day}"
+    );
+    assert!(!day.contains("backfilled"));
+
+    let again = leader.ok(&["commit", "check", "learn"]);
+    assert!(
+        again.contains("was already checked off for today; nothing changed"),
+        "{again}"
+    );
+
+    // Yesterday, forgotten: back-filled and marked.
+    let late = leader.ok(&["commit", "check", "learn", "--date", "yesterday"]);
+    assert!(
+        late.contains("for yesterday, marked as back-filled."),
+        "{late}"
+    );
+    assert!(late.contains("Streak: 2 days (best 2)."), "{late}");
+    let yesterday = today().pred_opt().unwrap();
+    assert!(leader.day_file(yesterday).contains("backfilled = true"));
+
+    let listed = leader.ok(&["commit", "list"]);
+    assert!(listed.contains("✓ Learn one new thing"), "{listed}");
+    assert!(listed.contains("streak 2 days, best 2"), "{listed}");
+    assert!(listed.contains("keep it by tomorrow"), "{listed}");
+
+    let shown = leader.ok(&["commit", "show", "learn"]);
+    assert!(shown.contains("Why: Every student known well"), "{shown}");
+    assert!(shown.contains("PSEL 5, 3"), "{shown}");
+    assert!(shown.contains('●') && shown.contains('◐'), "{shown}");
+    assert!(shown.contains("● kept  ◐ back-filled"), "{shown}");
+}
+
+#[test]
+fn check_ins_are_refused_for_the_future_and_the_distant_past() {
+    let leader = Leader::new();
+    leader.ok(&[
+        "commit",
+        "add",
+        "Walk the halls",
+        "--cadence",
+        "daily",
+        "--start",
+        "-30d",
+    ]);
+    let error = leader.fails(&["commit", "check", "walk", "--date", "-8d"]);
+    assert!(error.contains("up to 7 days back"), "{error}");
+    let error = leader.fails(&["commit", "check", "walk", "--date", "someday"]);
+    assert!(
+        error.contains("cannot read the date \"someday\""),
+        "{error}"
+    );
+    let error = leader.fails(&["commit", "check", "nothing-like-it"]);
+    assert!(error.contains("no commitment has the id or a title starting with `nothing-like-it`"));
+}
+
+#[test]
+fn n_per_week_counts_check_ins_and_shows_the_week() {
+    let leader = Leader::new();
+    leader.ok(&[
+        "commit",
+        "add",
+        "Classroom visits",
+        "--cadence",
+        "3 per week",
+        "--start",
+        "-2w",
+    ]);
+    let first = leader.ok(&["commit", "check", "class"]);
+    assert!(first.contains("This week 1 of 3."), "{first}");
+    leader.ok(&["commit", "check", "class", "--note", "grade 5 science"]);
+    let third = leader.ok(&["commit", "check", "class"]);
+    assert!(
+        third.contains("Streak: 1 week (best 1). This week 3 of 3."),
+        "{third}"
+    );
+    assert_eq!(leader.day_file(today()).matches("[[checkin]]").count(), 3);
+    let listed = leader.ok(&["commit", "list"]);
+    assert!(
+        listed.contains("3 per week · true-north · streak 1 week"),
+        "{listed}"
+    );
+    assert!(listed.contains("this week 3 of 3"), "{listed}");
+}
+
+#[test]
+fn titles_that_fit_several_commitments_are_refused_with_the_candidates() {
+    let leader = Leader::new();
+    leader.ok(&[
+        "commit",
+        "add",
+        "Learn about a student",
+        "--cadence",
+        "daily",
+    ]);
+    leader.ok(&[
+        "commit",
+        "add",
+        "Learn about a colleague",
+        "--cadence",
+        "weekly on fri",
+    ]);
+    let error = leader.fails(&["commit", "check", "learn about"]);
+    assert!(
+        error.contains("`learn about` fits 2 commitments"),
+        "{error}"
+    );
+    assert!(
+        error.contains("Learn about a student  [learn-about-a-student]"),
+        "{error}"
+    );
+    assert!(
+        error.contains("Learn about a colleague  [learn-about-a-colleague]"),
+        "{error}"
+    );
+    assert!(
+        leader.day_file(today()).is_empty(),
+        "nothing was checked off"
+    );
+    leader.ok(&["commit", "check", "learn about a s"]);
+}
+
+#[test]
+fn pause_resume_skip_done_and_archive() {
+    let leader = Leader::new();
+    leader.ok(&[
+        "commit",
+        "add",
+        "Share at staff meeting",
+        "--cadence",
+        "weekly on mon",
+    ]);
+    let id = "share-at-staff-meeting";
+    let paused = leader.ok(&["commit", "pause", id]);
+    assert!(
+        paused.contains("Paused “Share at staff meeting”."),
+        "{paused}"
+    );
+    let error = leader.fails(&["commit", "check", id]);
+    assert!(error.contains("it is paused; resume it first"), "{error}");
+    assert!(
+        leader
+            .ok(&["commit", "list"])
+            .contains("paused since today")
+    );
+    assert!(leader.ok(&["commit", "resume", id]).contains("Resumed"));
+
+    let skipped = leader.ok(&["commit", "skip", id, "--date", "tomorrow"]);
+    assert!(
+        skipped.contains("Planned tomorrow as a day off"),
+        "{skipped}"
+    );
+    let again = leader.ok(&["commit", "skip", id, "--date", "tomorrow"]);
+    assert!(
+        again.contains("Tomorrow was already a planned day off"),
+        "{again}"
+    );
+    let tomorrow = today().succ_opt().unwrap().to_string();
+    let text = fs::read_to_string(leader.journal().join("commitments.toml")).unwrap();
+    assert!(
+        text.contains(&format!("skips = [\"{tomorrow}\"]")),
+        "{text}"
+    );
+
+    leader.ok(&[
+        "commit",
+        "add",
+        "Lunch with students",
+        "--cadence",
+        "2 per week",
+    ]);
+    assert!(
+        leader
+            .ok(&["commit", "done", "lunch"])
+            .contains("Marked “Lunch with students” done.")
+    );
+    assert!(leader.ok(&["commit", "archive", id]).contains("Archived"));
+    let listed = leader.ok(&["commit", "list"]);
+    assert!(
+        listed.contains("No current commitments (2 done or archived"),
+        "{listed}"
+    );
+    let all = leader.ok(&["commit", "list", "--all"]);
+    assert!(all.contains("archived") && all.contains("done"), "{all}");
+}
+
+#[test]
+fn a_broken_commitments_file_is_named_and_left_alone() {
+    let leader = Leader::new();
+    leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
+    let file = leader.journal().join("commitments.toml");
+    let broken = fs::read_to_string(&file)
+        .unwrap()
+        .replace("cadence = \"daily\"", "cadence = \"most days\"");
+    fs::write(&file, &broken).unwrap();
+    let error = leader.fails(&["commit", "list"]);
+    assert!(error.contains("commitments.toml:"), "{error}");
+    assert!(error.contains("most days"), "{error}");
+    let error = leader.fails(&["commit", "add", "Another", "--cadence", "daily"]);
+    assert!(error.contains("commitments.toml:"), "{error}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), broken);
+    let doctor = leader.run(&["doctor"]);
+    assert_eq!(doctor.status.code(), Some(1));
+    assert!(
+        stdout(&doctor).contains("commitments.toml:"),
+        "{}",
+        stdout(&doctor)
+    );
+}
+
+#[test]
+fn the_week_start_comes_from_the_settings() {
+    let leader = Leader::with_settings("day_rollover_hour = 0\nweek_start = \"sunday\"\n");
+    leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
+    let listed = leader.ok(&["commit", "list"]);
+    assert!(listed.contains("(weeks start on Sunday)"), "{listed}");
+    let shown = leader.ok(&["commit", "show", "walk"]);
+    let days: Vec<&str> = shown
+        .lines()
+        .filter_map(|line| line.get(..3))
+        .filter(|start| ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].contains(start))
+        .collect();
+    assert_eq!(
+        days,
+        ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+        "{shown}"
+    );
+}
+
+#[test]
+fn bad_input_to_add_is_explained() {
+    let leader = Leader::new();
+    let error = leader.fails(&["commit", "add", "Walk", "--cadence", "fortnightly"]);
+    assert!(error.contains("weekly on DAY"), "{error}");
+    let error = leader.fails(&[
+        "commit",
+        "add",
+        "Walk",
+        "--cadence",
+        "daily",
+        "--psel",
+        "11",
+    ]);
+    assert!(error.contains("1 to 10"), "{error}");
+    let error = leader.fails(&[
+        "commit",
+        "add",
+        "Walk",
+        "--cadence",
+        "daily",
+        "--start",
+        "2026-12-01",
+        "--end",
+        "2026-11-01",
+    ]);
+    assert!(error.contains("before the start"), "{error}");
+    assert!(!leader.journal().join("commitments.toml").exists());
+}

@@ -1,0 +1,300 @@
+//! `truenorth people ...` as a leader uses it: importing a roster as spreadsheets write
+//! it, logging connections by a few typed letters, and a commitment kept by them. The
+//! real binary, a scratch journal and scratch settings.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use chrono::{Local, NaiveDate};
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_truenorth");
+
+/// A scratch journal, settings folder and a folder for spreadsheets.
+struct Leader {
+    dir: TempDir,
+}
+
+impl Leader {
+    fn new() -> Leader {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Day rollover at midnight, where Linux and macOS look for settings.
+        for folder in [
+            dir.path().join("config/truenorth"),
+            dir.path()
+                .join("home/Library/Application Support/org.truenorth.truenorth"),
+        ] {
+            fs::create_dir_all(&folder).unwrap();
+            fs::write(folder.join("config.toml"), "day_rollover_hour = 0\n").unwrap();
+        }
+        Leader { dir }
+    }
+
+    fn journal(&self) -> PathBuf {
+        self.dir.path().join("journal")
+    }
+
+    /// Writes a spreadsheet export beside the journal and returns its path.
+    fn csv(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        path.display().to_string()
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .arg("--journal")
+            .arg(self.journal())
+            .args(args)
+            .env_remove("TRUENORTH_DIR")
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("HOME", self.dir.path().join("home"))
+            .output()
+            .expect("run truenorth")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(
+            output.status.success(),
+            "{args:?} failed:\n{}{}",
+            stdout(&output),
+            stderr(&output)
+        );
+        stdout(&output)
+    }
+
+    /// Expects exit code 1; returns standard output and standard error together.
+    fn fails(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?} should fail:\n{}{}",
+            stdout(&output),
+            stderr(&output)
+        );
+        format!("{}{}", stdout(&output), stderr(&output))
+    }
+
+    fn day_file(&self, date: NaiveDate) -> String {
+        let path = self
+            .journal()
+            .join("journal")
+            .join(date.format("%Y").to_string())
+            .join(format!("{date}.toml"));
+        fs::read_to_string(path).unwrap_or_default()
+    }
+
+    fn roster(&self) -> String {
+        fs::read_to_string(self.journal().join("people.toml")).unwrap_or_default()
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// A roster as a spreadsheet exports it: byte-order mark, Windows line endings, a
+/// quoted name with a comma, a quoted note with a line break, a blank line, an extra
+/// column, a duplicate, and a bad row in the middle.
+const ROSTER: &[u8] = b"\xEF\xBB\xBFName,Group,E-mail,Role,Note\r\n\
+\"Robinson, Maya\",5B,m@school.example,student,\"robots,\r\nscience fair\"\r\n\
+Lee Amaya,6A,,student,\r\n\
+Sam Ortiz,5B,,pilot,\r\n\
+\r\n\
+Diaz,Science,,teacher,coach\r\n\
+\"robinson,  maya\",5b,,,\r\n\
+Ben Okafor,5B,,,\r\n";
+
+#[test]
+fn a_roster_imports_its_good_rows_and_names_the_others_by_line() {
+    let leader = Leader::new();
+    let file = leader.csv("roster.csv", ROSTER);
+    let output = leader.fails(&["people", "import", &file]);
+    assert!(output.contains("Imported 4 people from"), "{output}");
+    assert!(
+        output.contains("roster.csv:5: role `pilot` is not one of student, staff, family or other"),
+        "{output}"
+    );
+    assert!(
+        output.contains("roster.csv:8: robinson, maya (5b) repeats line 2; skipped"),
+        "{output}"
+    );
+    assert!(output.contains("Ignored columns (only name, group, role and note are read): E-mail"));
+    let roster = leader.roster();
+    assert!(roster.contains("name = \"Robinson, Maya\""), "{roster}");
+    assert!(roster.contains("role = \"staff\""), "{roster}");
+    assert!(!roster.contains("Sam Ortiz"), "{roster}");
+    assert!(
+        !roster.contains("m@school.example"),
+        "ignored columns are not kept"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let path = leader.journal().join("people.toml");
+        assert_eq!(
+            fs::metadata(path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    // The same file again: everyone good is already there.
+    let again = leader.fails(&["people", "import", &file]);
+    assert!(again.contains("Imported 0 people"), "{again}");
+    assert!(
+        again.contains("Skipped 5 rows already on the roster"),
+        "{again}"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_a_roster_imports_nothing() {
+    let leader = Leader::new();
+    let file = leader.csv("grades.csv", b"first,last\nMaya,Robinson\n");
+    let error = leader.fails(&["people", "import", &file]);
+    assert!(error.contains("nothing was imported"), "{error}");
+    assert!(error.contains("one must be `name`"), "{error}");
+    assert!(!leader.journal().join("people.toml").exists());
+    let error = leader.fails(&["people", "import", "no-such-file.csv"]);
+    assert!(error.contains("no such file"), "{error}");
+}
+
+#[test]
+fn connections_are_logged_by_a_few_letters_and_coverage_follows() {
+    let leader = Leader::new();
+    let file = leader.csv("roster.csv", ROSTER);
+    leader.run(&["people", "import", &file]);
+    let added = leader.ok(&["people", "add", "Maya Chen", "--group", "6A"]);
+    assert!(
+        added.contains("Added Maya Chen (6A) (student) as `maya-chen`."),
+        "{added}"
+    );
+    let error = leader.fails(&["people", "add", "maya chen", "--group", "6a"]);
+    assert!(error.contains("already on the roster"), "{error}");
+
+    // Two Mayas: a bare "maya" is refused with both named.
+    let error = leader.fails(&["people", "log", "maya", "asked about robots"]);
+    assert!(error.contains("`maya` could be any of these"), "{error}");
+    assert!(
+        error.contains("Robinson, Maya (5B)  [robinson-maya]"),
+        "{error}"
+    );
+    assert!(error.contains("Maya Chen (6A)  [maya-chen]"), "{error}");
+    assert!(!leader.day_file(today()).contains("[[connection]]"));
+
+    let logged = leader.ok(&["people", "log", "maya 5b", "building a robot for the fair"]);
+    assert!(logged.contains("Logged a connection with Robinson, Maya (5B) for today."));
+    let logged = leader.ok(&[
+        "people",
+        "log",
+        "mchen",
+        "new to the school",
+        "--date",
+        "yesterday",
+    ]);
+    assert!(
+        logged.contains("with Maya Chen (6A) for yesterday."),
+        "{logged}"
+    );
+    let day = leader.day_file(today());
+    assert!(day.contains("person = \"robinson-maya\""), "{day}");
+    assert!(
+        day.contains("note = \"building a robot for the fair\""),
+        "{day}"
+    );
+    assert!(
+        leader
+            .day_file(today().pred_opt().unwrap())
+            .contains("maya-chen")
+    );
+
+    let listed = leader.ok(&["people", "list"]);
+    assert!(
+        listed.contains("5 people · connected with 40% in 7 days / 40% in 30 days"),
+        "{listed}"
+    );
+    let lines: Vec<&str> = listed.lines().skip(2).collect();
+    assert!(lines[0].trim_start().starts_with("never"), "{listed}");
+    assert!(
+        lines[3].contains("yesterday") && lines[3].contains("Maya Chen"),
+        "{listed}"
+    );
+    assert!(
+        lines[4].contains("today") && lines[4].contains("Robinson, Maya"),
+        "{listed}"
+    );
+
+    let fifth = leader.ok(&["people", "list", "--group", "5b"]);
+    assert!(
+        fifth.starts_with("5b: 2 people · connected with 50% in 7 days"),
+        "{fifth}"
+    );
+    let error = leader.fails(&["people", "list", "--group", "9Z"]);
+    assert!(error.contains("the groups are: 5B, 6A, Science"), "{error}");
+
+    let shown = leader.ok(&["people", "show", "robinson"]);
+    assert!(shown.contains("robots,\r\nscience fair") || shown.contains("science fair"));
+    assert!(
+        shown.contains("today            building a robot for the fair"),
+        "{shown}"
+    );
+
+    leader.ok(&["people", "archive", "ben"]);
+    assert!(leader.ok(&["people", "list"]).contains("4 people"));
+    let error = leader.fails(&["people", "log", "ben okafor", "x"]);
+    assert!(error.contains("no one on the roster matches"), "{error}");
+}
+
+#[test]
+fn a_commitment_is_kept_by_connection_notes_end_to_end() {
+    let leader = Leader::new();
+    for (name, group) in [("Ana", "5B"), ("Ben", "5B"), ("Cleo", "6A")] {
+        leader.ok(&["people", "add", name, "--group", group]);
+    }
+    leader.ok(&["people", "add", "Ms Diaz", "--role", "staff"]);
+    let added = leader.ok(&[
+        "commit",
+        "add",
+        "Connect with two students",
+        "--cadence",
+        "daily",
+        "--dimension",
+        "love",
+        "--connections",
+        "2",
+        "--role",
+        "student",
+    ]);
+    assert!(added.contains("kept by itself on days you log connections with 2 different students"));
+
+    leader.ok(&["people", "log", "ana", "reading a new series"]);
+    leader.ok(&["people", "log", "diaz", "planning the assembly"]);
+    let listed = leader.ok(&["commit", "list"]);
+    assert!(
+        listed.contains("○ Connect with two students"),
+        "one student is not enough:\n{listed}"
+    );
+
+    leader.ok(&["people", "log", "cleo", "chess club captain"]);
+    let listed = leader.ok(&["commit", "list"]);
+    assert!(listed.contains("✓ Connect with two students"), "{listed}");
+    assert!(listed.contains("streak 1 day"), "{listed}");
+
+    // And the same day, a practice checked off by hand.
+    leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
+    leader.ok(&["commit", "check", "walk", "--note", "lunch line"]);
+    let day = leader.day_file(today());
+    assert_eq!(day.matches("[[connection]]").count(), 3, "{day}");
+    assert_eq!(day.matches("[[checkin]]").count(), 1, "{day}");
+}
