@@ -130,3 +130,52 @@ fn a_malformed_day_file_is_named_on_screen_and_left_alone() {
     let drafts = std::fs::read_to_string(fixture.paths.data.join("drafts.toml")).unwrap();
     assert!(drafts.contains("words worth keeping"));
 }
+
+/// Types `]` `n` times from Today (leaving the text area first).
+fn go_to_screen(app: &mut App, n: usize) {
+    app.handle_key(key(KeyCode::Esc));
+    for _ in 0..n {
+        app.handle_key(key(KeyCode::Char(']')));
+    }
+}
+
+#[test]
+fn packs_screen_with_a_running_pack_100x30() {
+    let fixture = fixture();
+    let store = truenorth::store::PackStore::open(&fixture.paths.data);
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 17).unwrap();
+    store.start_builtin("courage-6-weeks", start).unwrap();
+    let mut app = open(&fixture);
+    go_to_screen(&mut app, 2);
+    insta::assert_snapshot!(draw(&app, 100, 30));
+}
+
+#[test]
+fn journal_screen_searching_100x30() {
+    let fixture = fixture();
+    let journal = truenorth::store::Journal::open(&fixture.paths.data).unwrap();
+    let yesterday = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    truenorth::sample::write_sample(
+        &journal,
+        yesterday,
+        truenorth::sample::SampleSize {
+            days: 20,
+            reflect_percent: 90,
+            words_per_entry: 30,
+        },
+        3,
+    )
+    .unwrap();
+    let mut app = open(&fixture);
+    app.spawn_scan();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !app.journal_ready() {
+        assert!(std::time::Instant::now() < deadline, "the journal never loaded");
+        app.tick(std::time::Instant::now());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('/')));
+    type_text(&mut app, "robot");
+    insta::assert_snapshot!(draw(&app, 100, 30));
+}

@@ -253,6 +253,11 @@ impl App {
         self.scan = Some(receiver);
     }
 
+    /// Whether the background scan has delivered the journal index.
+    pub fn journal_ready(&self) -> bool {
+        self.index.is_some()
+    }
+
     pub fn should_quit(&self) -> bool {
         self.quit
     }

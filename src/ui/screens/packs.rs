@@ -280,7 +280,7 @@ fn upcoming<'a>(pack: &Pack, row: &PackRow, today: NaiveDate, theme: &Theme) -> 
                     lines.push(Line::from(vec![
                         Span::styled(format!("{when:<11}"), theme.accent),
                         Span::styled(
-                            format!("{:<10} ", pack.frame_label(&prompt.frame)),
+                            format!("{:<13} ", truncate(&pack.frame_label(&prompt.frame), 13)),
                             theme.frame_style(&prompt.frame),
                         ),
                         Span::styled(prompt.text.clone(), theme.text),

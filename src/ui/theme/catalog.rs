@@ -286,6 +286,32 @@ mod tests {
     }
 
     #[test]
+    fn frame_colours_stay_colours_on_16_colour_terminals() {
+        for (name, text) in builtin() {
+            let fitted = Theme::parse(name, text)
+                .unwrap()
+                .for_support(ColorSupport::Ansi16);
+            for style in [
+                fitted.love,
+                fitted.care,
+                fitted.vulnerability,
+                fitted.true_north,
+            ] {
+                let color = style.fg.unwrap();
+                assert!(
+                    !matches!(
+                        color,
+                        Color::Black | Color::DarkGray | Color::Gray | Color::White | Color::Reset
+                    ),
+                    "{name}: {color:?}"
+                );
+            }
+            assert_ne!(fitted.muted, fitted.accent, "{name}");
+            assert_ne!(fitted.border, fitted.border_focus, "{name}");
+        }
+    }
+
+    #[test]
     fn a_user_theme_shadows_the_built_in_one() {
         let mine = renamed("evening", "default");
         let config = config_with(&[("my-default.toml", &mine)]);

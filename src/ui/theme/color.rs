@@ -189,9 +189,23 @@ pub fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
     }
 }
 
-/// The nearest of the 16 ANSI colours.
+/// How far apart a colour's strongest and weakest channels must be for it to count
+/// as clearly coloured rather than greyish.
+const CHROMATIC: u8 = 64;
+
+/// The nearest of the 16 ANSI colours. A clearly coloured value is only matched
+/// with the twelve coloured ones: the ANSI colours are all fully saturated, so by
+/// distance alone a soft salmon or a dark teal would turn grey and lose its meaning.
 pub fn nearest_16(r: u8, g: u8, b: u8) -> Color {
+    let chroma = r.max(g).max(b) - r.min(g).min(b);
+    let is_grey = |color: &Color| {
+        matches!(
+            color,
+            Color::Black | Color::DarkGray | Color::Gray | Color::White
+        )
+    };
     ANSI.iter()
+        .filter(|(color, _, _)| chroma < CHROMATIC || !is_grey(color))
         .min_by(|a, b_| distance((r, g, b), a.2).total_cmp(&distance((r, g, b), b_.2)))
         .map_or(Color::Reset, |(color, _, _)| *color)
 }
@@ -311,6 +325,13 @@ mod tests {
         assert_eq!(nearest_16(120, 125, 130), Color::DarkGray);
         assert_eq!(nearest_16(20, 30, 200), Color::Blue);
         assert_eq!(nearest_16(0, 180, 190), Color::Cyan);
+        // Soft or dark colours keep their hue rather than turning grey.
+        assert_eq!(nearest_16(0xff, 0x5f, 0x5f), Color::LightRed);
+        assert_eq!(nearest_16(0x00, 0x79, 0x6b), Color::Cyan);
+        assert_eq!(nearest_16(0x00, 0x3d, 0x73), Color::Blue);
+        // ...while greyish ones are grey.
+        assert_eq!(nearest_16(0x9a, 0xa0, 0xa6), Color::DarkGray);
+        assert_eq!(nearest_16(0xee, 0xee, 0xe8), Color::Gray);
         // Amber and gold land on yellow, not on a cool colour.
         assert_eq!(nearest_16(0xff, 0xaf, 0x5f), Color::Yellow);
         assert_eq!(nearest_16(0xff, 0xd7, 0x5f), Color::LightYellow);
