@@ -69,6 +69,20 @@ pub enum Action {
     Heatmap,
     Left,
     Right,
+    /// Check the selected commitment off today.
+    CheckOff,
+    /// Check it off for yesterday (back-filled).
+    CheckOffYesterday,
+    /// Check off with a note.
+    CheckOffWithNote,
+    /// Mark today a planned skip for the selected commitment.
+    SkipDay,
+    /// Pick a commitment due today to check off.
+    PickCommitment,
+    /// Log a connection with someone on the roster.
+    LogConnection,
+    /// Narrow the roster to a group.
+    FilterGroup,
     PageUp,
     PageDown,
 }

@@ -36,6 +36,12 @@ pub enum Mode {
     DateInput,
     /// The calendar of reflection days is open.
     Calendar,
+    /// On Commitments.
+    Commitments,
+    /// On People.
+    People,
+    /// Typing a one-line note: printable keys are text.
+    LineInput,
 }
 
 impl Mode {
@@ -54,6 +60,9 @@ impl Mode {
             Mode::EntryEdit => "While editing an entry",
             Mode::DateInput => "While typing a date",
             Mode::Calendar => "In the calendar",
+            Mode::Commitments => "On Commitments",
+            Mode::People => "On People",
+            Mode::LineInput => "While typing a note",
         }
     }
 }
@@ -172,13 +181,21 @@ impl Binding {
 }
 
 use Mode::{
-    Answer, Browsing, Calendar, Confirm, DateInput, EntryEdit, Help, Journal, JournalSearch, Packs,
-    Picker, Rating, Writing,
+    Answer, Browsing, Calendar, Commitments, Confirm, DateInput, EntryEdit, Help, Journal,
+    JournalSearch, LineInput, Packs, People, Picker, Rating, Writing,
 };
 
 const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating, Answer];
 const MOVING: &[Mode] = &[Browsing, Rating, Answer];
-const SCREENS: &[Mode] = &[Browsing, Rating, Answer, Packs, Journal];
+const SCREENS: &[Mode] = &[
+    Browsing,
+    Rating,
+    Answer,
+    Packs,
+    Journal,
+    Commitments,
+    People,
+];
 
 /// Every key the app knows. Order is the order of the footer and the help.
 #[rustfmt::skip]
@@ -254,6 +271,19 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[EntryEdit], action: Action::StopEditing, label: "done (saves)", in_footer: true },
     Binding { keys: &[Key::ctrl('z')], modes: &[EntryEdit], action: Action::Undo, label: "undo", in_footer: true },
     Binding { keys: &[Key::ctrl('y')], modes: &[EntryEdit], action: Action::Redo, label: "redo", in_footer: false },
+    Binding { keys: &[Key::char('c')], modes: MOVING, action: Action::PickCommitment, label: "check off", in_footer: true },
+    Binding { keys: &[Key::ctrl('l')], modes: &[Writing, Browsing, Rating, Answer, Packs, Journal, Commitments, People], action: Action::LogConnection, label: "log a connection", in_footer: false },
+    Binding { keys: &[Key::char('j'), Key::plain(KeyCode::Down)], modes: &[Commitments, People], action: Action::Down, label: "next", in_footer: false },
+    Binding { keys: &[Key::char('k'), Key::plain(KeyCode::Up)], modes: &[Commitments, People], action: Action::Up, label: "previous", in_footer: false },
+    Binding { keys: &[Key::char(' ')], modes: &[Commitments], action: Action::CheckOff, label: "check off today", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Commitments], action: Action::CheckOffWithNote, label: "check off with a note", in_footer: true },
+    Binding { keys: &[Key::char('b')], modes: &[Commitments], action: Action::CheckOffYesterday, label: "for yesterday", in_footer: true },
+    Binding { keys: &[Key::char('p')], modes: &[Commitments], action: Action::TogglePause, label: "pause/resume", in_footer: false },
+    Binding { keys: &[Key::char('s')], modes: &[Commitments], action: Action::SkipDay, label: "planned skip today", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Enter), Key::char('l')], modes: &[People], action: Action::LogConnection, label: "log a connection", in_footer: true },
+    Binding { keys: &[Key::char('t')], modes: &[People], action: Action::FilterGroup, label: "group", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[LineInput], action: Action::Choose, label: "save", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[LineInput], action: Action::Close, label: "cancel", in_footer: true },
     Binding { keys: &[Key::char('y')], modes: &[Confirm], action: Action::Confirm, label: "yes", in_footer: true },
     Binding { keys: &[Key::char('n'), Key::plain(KeyCode::Esc)], modes: &[Confirm], action: Action::Close, label: "no", in_footer: true },
     Binding { keys: &[Key::char(']')], modes: SCREENS, action: Action::NextScreen, label: "next screen", in_footer: true },
@@ -353,11 +383,13 @@ pub fn action_names() -> Vec<String> {
 }
 
 /// Modes where unmodified printable keys are text, not commands.
-const TEXT_MODES: [Mode; 4] = [
+const TEXT_MODES: [Mode; 6] = [
     Mode::Writing,
     Mode::Picker,
     Mode::JournalSearch,
     Mode::EntryEdit,
+    Mode::DateInput,
+    Mode::LineInput,
 ];
 
 fn is_plain_printable(key: &Key) -> bool {
@@ -481,7 +513,7 @@ impl Keymap {
 }
 
 /// Every mode, for checks that must hold in each.
-pub const ALL_MODES: [Mode; 13] = [
+pub const ALL_MODES: [Mode; 16] = [
     Writing,
     Browsing,
     Rating,
@@ -495,6 +527,9 @@ pub const ALL_MODES: [Mode; 13] = [
     EntryEdit,
     DateInput,
     Calendar,
+    Commitments,
+    People,
+    LineInput,
 ];
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 
 mod journal;
 mod packs;
+mod practice;
 mod render;
+
+pub use practice::LineInput;
 
 use packs::{all_packs, pack_rows};
 
@@ -55,16 +58,26 @@ pub enum Level {
 pub enum Screen {
     Today,
     Journal,
+    Commitments,
+    People,
     Packs,
 }
 
 impl Screen {
-    const ALL: [Screen; 3] = [Screen::Today, Screen::Journal, Screen::Packs];
+    const ALL: [Screen; 5] = [
+        Screen::Today,
+        Screen::Journal,
+        Screen::Commitments,
+        Screen::People,
+        Screen::Packs,
+    ];
 
     fn title(self) -> &'static str {
         match self {
             Screen::Today => "Today",
             Screen::Journal => "Journal",
+            Screen::Commitments => "Commitments",
+            Screen::People => "People",
             Screen::Packs => "Packs",
         }
     }
@@ -78,6 +91,12 @@ pub enum PickerPurpose {
     Tag(Vec<String>),
     /// A frame to narrow the journal to.
     Frame(Vec<crate::domain::Frame>),
+    /// A commitment to check off: their ids.
+    Commitment(Vec<String>),
+    /// A person to log a connection with: their ids.
+    Person(Vec<String>),
+    /// A roster group to narrow People to.
+    Group(Vec<String>),
 }
 
 /// Work the event loop must do outside the app, because it needs the terminal.
@@ -108,6 +127,14 @@ pub struct App {
     today_blocked: bool,
     help_scroll: Option<u16>,
     picker: Option<(Picker, PickerPurpose)>,
+    commitment_store: crate::store::commitments::CommitmentStore,
+    commitments: Vec<crate::domain::commitment::Commitment>,
+    people: Vec<crate::domain::person::Person>,
+    week_start: chrono::Weekday,
+    commitments_screen: crate::ui::screens::commitments::CommitmentsScreen,
+    people_screen: crate::ui::screens::people::PeopleScreen,
+    /// A one-line note being typed.
+    line_input: Option<LineInput>,
     /// The whole journal, once the background scan has read it.
     index: Option<JournalIndex>,
     journal_screen: JournalScreen,
@@ -161,6 +188,16 @@ impl App {
         let offers = offers_for(date, &packs, &enrollments, &recent);
         let today = Today::new(date, &offers, &packs, saved.as_ref(), draft_file.day(date));
         let packs_screen = PacksScreen::new(pack_rows(date, &builtin_packs, &installed));
+        let commitment_store = crate::store::commitments::CommitmentStore::open(&paths.data);
+        let people_store = crate::store::people::PeopleStore::open(&paths.data);
+        let commitments = commitment_store.load().unwrap_or_else(|error| {
+            problems.push(store_problem(error));
+            Vec::new()
+        });
+        let people = people_store.load().unwrap_or_else(|error| {
+            problems.push(store_problem(error));
+            Vec::new()
+        });
         let mut app = App {
             journal,
             pack_store,
@@ -181,6 +218,13 @@ impl App {
             picker: None,
             index: None,
             journal_screen: JournalScreen::default(),
+            commitment_store,
+            commitments,
+            people,
+            week_start: chrono::Weekday::Mon,
+            commitments_screen: Default::default(),
+            people_screen: Default::default(),
+            line_input: None,
             notice: None,
             problems,
             scan: None,
@@ -190,6 +234,7 @@ impl App {
             quit: false,
         };
         app.file_earlier_drafts(&mut notices);
+        app.refresh_practice();
         if app.today.is_dirty() {
             notices.push("Your unsaved answers from earlier were restored.".to_string());
         }
@@ -291,6 +336,12 @@ impl App {
             Mode::Confirm
         } else if self.picker.is_some() {
             Mode::Picker
+        } else if self.line_input.is_some() {
+            Mode::LineInput
+        } else if self.screen == Screen::Commitments {
+            Mode::Commitments
+        } else if self.screen == Screen::People {
+            Mode::People
         } else if self.screen == Screen::Packs {
             Mode::Packs
         } else if self.screen == Screen::Journal {
@@ -330,6 +381,18 @@ impl App {
         let mode = self.mode();
         if let Some(action) = self.keymap.action_for(mode, &event) {
             self.update(action);
+        } else if mode == Mode::LineInput {
+            if let Some(input) = &mut self.line_input {
+                match event.code {
+                    KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
+                        input.text_mut().push(c)
+                    }
+                    KeyCode::Backspace => {
+                        input.text_mut().pop();
+                    }
+                    _ => {}
+                }
+            }
         } else if matches!(
             mode,
             Mode::JournalSearch | Mode::EntryEdit | Mode::DateInput
@@ -358,6 +421,12 @@ impl App {
         if self.help_scroll.is_some() {
             return;
         }
+        if let Some(input) = &mut self.line_input {
+            input
+                .text_mut()
+                .extend(text.chars().filter(|c| !c.is_control()));
+            return;
+        }
         if let Some((picker, _)) = &mut self.picker {
             text.chars()
                 .filter(|c| !c.is_control())
@@ -373,7 +442,23 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        if self.line_input.is_some() && self.help_scroll.is_none() {
+            match action {
+                Action::Choose => self.finish_line_input(),
+                Action::Close => self.line_input = None,
+                Action::Quit => self.quit = true,
+                _ => {}
+            }
+            return;
+        }
         if self.screen == Screen::Journal && self.update_journal(action) {
+            return;
+        }
+        if matches!(self.screen, Screen::Commitments | Screen::People)
+            && self.help_scroll.is_none()
+            && self.picker.is_none()
+            && self.update_practice(action)
+        {
             return;
         }
         match action {
@@ -465,7 +550,14 @@ impl App {
             | Action::GoToDate
             | Action::Heatmap
             | Action::Left
-            | Action::Right => {}
+            | Action::Right
+            | Action::CheckOff
+            | Action::CheckOffYesterday
+            | Action::CheckOffWithNote
+            | Action::SkipDay
+            | Action::FilterGroup => {}
+            Action::PickCommitment => self.open_check_picker(),
+            Action::LogConnection => self.open_person_picker(),
             Action::NextScreen | Action::PrevScreen => {
                 let at = Screen::ALL
                     .iter()
@@ -497,6 +589,40 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Commitments' and People's own keys; false when not theirs.
+    fn update_practice(&mut self, action: Action) -> bool {
+        match (self.screen, action) {
+            (Screen::Commitments, Action::Up) => self.commitments_screen.move_selection(-1),
+            (Screen::Commitments, Action::Down) => self.commitments_screen.move_selection(1),
+            (Screen::Commitments, Action::CheckOff) => self.check_selected(0),
+            (Screen::Commitments, Action::CheckOffYesterday) => self.check_selected(1),
+            (Screen::Commitments, Action::CheckOffWithNote) => {
+                if let Some(row) = self.commitments_screen.selected_row() {
+                    self.line_input = Some(LineInput::CheckNote {
+                        commitment: row.commitment.id.clone(),
+                        text: String::new(),
+                    });
+                }
+            }
+            (Screen::Commitments, Action::TogglePause) => self.toggle_commitment_pause(),
+            (Screen::Commitments, Action::SkipDay) => self.skip_today(),
+            (Screen::People, Action::Up | Action::Down) => {
+                let step = if action == Action::Up { -1 } else { 1 };
+                self.people_screen.move_selection(step);
+                self.refresh_timeline();
+            }
+            (Screen::People, Action::LogConnection) => {
+                match self.people_screen.selected_person().map(|p| p.id.clone()) {
+                    Some(id) => self.ask_connection_note(id),
+                    None => self.open_person_picker(),
+                }
+            }
+            (Screen::People, Action::FilterGroup) => self.open_group_picker(),
+            _ => return false,
+        }
+        true
     }
 
     /// Opens the picker over every prompt of every pack.
@@ -537,6 +663,19 @@ impl App {
             }
             PickerPurpose::Frame(frames) => {
                 self.filter_by_frame(frames[chosen].clone());
+                return;
+            }
+            PickerPurpose::Commitment(ids) => {
+                let today = self.today.date;
+                self.check_off(&ids[chosen], today, None);
+                return;
+            }
+            PickerPurpose::Person(ids) => {
+                self.ask_connection_note(ids[chosen].clone());
+                return;
+            }
+            PickerPurpose::Group(groups) => {
+                self.filter_group(groups[chosen].clone());
                 return;
             }
         };
@@ -593,6 +732,7 @@ impl App {
             self.scan = None;
             self.journal_screen.refresh(&index);
             self.index = Some(index);
+            self.refresh_practice();
             for problem in scan.problems {
                 if !self.problems.contains(&problem) {
                     self.problems.push(problem);
@@ -653,6 +793,14 @@ impl App {
                 self.tell(Level::Error, format!("Not saved, kept as a draft: {error}"));
             }
         }
+    }
+}
+
+/// A store error as a problem to show (a malformed file keeps its place).
+fn store_problem(error: StoreError) -> Problem {
+    match error {
+        StoreError::Malformed(problem) => problem,
+        other => Problem::new("truenorth", other.to_string()),
     }
 }
 

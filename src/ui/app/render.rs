@@ -46,6 +46,8 @@ impl App {
                 self.journal_screen
                     .render(self.index.as_ref(), &self.theme, frame, body)
             }
+            Screen::Commitments => self.commitments_screen.render(&self.theme, frame, body),
+            Screen::People => self.people_screen.render(&self.theme, frame, body),
             Screen::Packs => self
                 .packs_screen
                 .render(self.today.date, &self.theme, frame, body),
@@ -54,6 +56,15 @@ impl App {
         footer::render(&self.keymap, self.mode(), &self.theme, frame, hints);
         if let Some((picker, _)) = &self.picker {
             picker.render(&self.theme, frame, area);
+        }
+        if let Some(input) = &self.line_input {
+            crate::ui::widgets::confirm::render_input(
+                &input.prompt(),
+                input.text(),
+                &self.theme,
+                frame,
+                area,
+            );
         }
         if self.journal_screen.confirm_delete {
             let question = "Delete this entry? u brings it back until you leave truenorth.";

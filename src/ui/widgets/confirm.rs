@@ -31,3 +31,34 @@ pub fn render(question: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
         popup,
     );
 }
+
+/// A one-line text field with its question, over the screen.
+pub fn render_input(prompt: &str, text: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let width = 70.min(area.width);
+    let [popup] = Layout::vertical([Constraint::Length(7)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(popup);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focus)
+        .padding(Padding::horizontal(1));
+    let lines = vec![
+        Line::styled(prompt.to_string(), theme.title),
+        Line::raw(""),
+        Line::from(vec![
+            ratatui::text::Span::styled(text.to_string(), theme.text),
+            ratatui::text::Span::styled("▏", theme.accent),
+        ]),
+        Line::styled("Enter save · Esc cancel", theme.muted),
+    ];
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        popup,
+    );
+}

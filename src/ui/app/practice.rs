@@ -1,0 +1,389 @@
+//! Commitments and people: checking practices off, logging connections, and keeping
+//! the Commitments and People screens and Today's list in step with the day files.
+
+use chrono::{Days, NaiveDate};
+
+use super::{App, Level, PickerPurpose, Screen};
+use crate::domain::Day;
+use crate::domain::commitment::CommitmentState;
+use crate::domain::coverage::{LastConnections, coverage, timeline};
+use crate::domain::streak::Record;
+use crate::store::commitments::{CheckInOutcome, Moment, check_in};
+use crate::store::people::log_connection;
+use crate::ui::screens::commitments::{CommitmentRow, HEATMAP_WEEKS};
+use crate::ui::screens::people::PersonRow;
+use crate::ui::widgets::picker::{Picker, PickerItem};
+
+/// A one-line text the app asks for, and what it is for.
+pub enum LineInput {
+    /// A note for a check-in of this commitment (id).
+    CheckNote { commitment: String, text: String },
+    /// A connection note about this person (id).
+    ConnectionNote {
+        person: String,
+        name: String,
+        text: String,
+    },
+}
+
+impl LineInput {
+    pub fn text_mut(&mut self) -> &mut String {
+        match self {
+            LineInput::CheckNote { text, .. } | LineInput::ConnectionNote { text, .. } => text,
+        }
+    }
+
+    pub fn prompt(&self) -> String {
+        match self {
+            LineInput::CheckNote { .. } => {
+                "A note for this check-in (Enter to save, may be empty):".to_string()
+            }
+            LineInput::ConnectionNote { name, .. } => {
+                format!("What did you learn about {name}? (Enter saves)")
+            }
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        match self {
+            LineInput::CheckNote { text, .. } | LineInput::ConnectionNote { text, .. } => text,
+        }
+    }
+}
+
+impl App {
+    /// The days the figures are computed from: the whole journal once it is loaded,
+    /// until then the last weeks read at start.
+    fn practice_days(&self) -> Vec<Day> {
+        match &self.index {
+            Some(index) => index.days().to_vec(),
+            None => {
+                let today = self.today.date;
+                (0..7 * HEATMAP_WEEKS as u64)
+                    .filter_map(|back| today.checked_sub_days(Days::new(back)))
+                    .filter_map(|date| self.journal.load_day(date).ok().flatten())
+                    .collect()
+            }
+        }
+    }
+
+    /// Recomputes the commitments' figures, the roster's coverage and the selected
+    /// person's timeline.
+    pub(super) fn refresh_practice(&mut self) {
+        let today = self.today.date;
+        let days = self.practice_days();
+        let shown: Vec<_> = self
+            .commitments
+            .iter()
+            .filter(|c| c.state != CommitmentState::Archived)
+            .cloned()
+            .collect();
+        let records = Record::all_from_days(&shown, &days, &self.people, self.week_start);
+        let rows = shown
+            .into_iter()
+            .zip(records)
+            .map(|(commitment, record)| CommitmentRow {
+                summary: record.summary(today),
+                heatmap: record.heatmap(today, HEATMAP_WEEKS),
+                commitment,
+            })
+            .collect();
+        self.commitments_screen.set_rows(rows);
+
+        let last = LastConnections::from_days(&days);
+        let group = self.people_screen.group.clone();
+        let found = coverage(&self.people, &last, today, group.as_deref());
+        let keep = self.people_screen.selected_person().map(|p| p.id.clone());
+        let screen = &mut self.people_screen;
+        screen.within_7 = found.within_7;
+        screen.within_30 = found.within_30;
+        screen.total = found.total();
+        screen.rows = found
+            .people
+            .iter()
+            .map(|line| PersonRow {
+                person: line.person.clone(),
+                last: line.last,
+                days_since: line.days_since,
+            })
+            .collect();
+        screen.selected = keep
+            .and_then(|id| screen.rows.iter().position(|row| row.person.id == id))
+            .unwrap_or(0)
+            .min(screen.rows.len().saturating_sub(1));
+        self.refresh_timeline_from(&days);
+    }
+
+    fn refresh_timeline_from(&mut self, days: &[Day]) {
+        let screen = &mut self.people_screen;
+        screen.timeline = match screen.selected_person() {
+            Some(person) => timeline(days, &person.id)
+                .into_iter()
+                .map(|(date, connection)| (date, connection.clone()))
+                .collect(),
+            None => Vec::new(),
+        };
+    }
+
+    pub(super) fn refresh_timeline(&mut self) {
+        let days = self.practice_days();
+        self.refresh_timeline_from(&days);
+    }
+
+    fn moment(&self) -> Moment {
+        Moment {
+            now: self.clock.now(),
+            today: self.today.date,
+        }
+    }
+
+    /// Checks the commitment `id` off for `date` (today, or yesterday back-filled).
+    pub(super) fn check_off(&mut self, id: &str, date: NaiveDate, note: Option<String>) {
+        let Some(commitment) = self.commitments.iter().find(|c| c.id == id).cloned() else {
+            return;
+        };
+        match check_in(&self.journal, &commitment, date, self.moment(), note) {
+            Ok(outcome) => {
+                let when = if date == self.today.date {
+                    "today".to_string()
+                } else {
+                    format!("for {}", date.format("%A"))
+                };
+                let message = match outcome {
+                    CheckInOutcome::Added(_) => {
+                        format!("Checked off “{}” {when}.", commitment.title)
+                    }
+                    CheckInOutcome::NoteAdded(_) => "Added the note to the check-in.".to_string(),
+                    CheckInOutcome::AlreadyChecked(_) => {
+                        format!("“{}” was already checked off {when}.", commitment.title)
+                    }
+                };
+                self.reload_day(date);
+                self.tell(Level::Success, message);
+            }
+            Err(error) => self.tell(Level::Warning, error.to_string()),
+        }
+    }
+
+    /// After a write to `date`'s file: the index, the figures and Today.
+    fn reload_day(&mut self, date: NaiveDate) {
+        if let Ok(Some(day)) = self.journal.load_day(date) {
+            if let Some(index) = &mut self.index {
+                index.replace_day(day);
+                self.journal_screen.refresh(index);
+            }
+        }
+        self.refresh_practice();
+    }
+
+    /// Space on Commitments: check the selected practice off today (again: note only).
+    pub(super) fn check_selected(&mut self, days_back: u64) {
+        let Some(row) = self.commitments_screen.selected_row() else {
+            self.tell(Level::Info, "No commitment selected.");
+            return;
+        };
+        let id = row.commitment.id.clone();
+        let Some(date) = self.today.date.checked_sub_days(Days::new(days_back)) else {
+            return;
+        };
+        self.check_off(&id, date, None);
+    }
+
+    /// Pauses an active commitment or resumes a paused one.
+    pub(super) fn toggle_commitment_pause(&mut self) {
+        let Some(row) = self.commitments_screen.selected_row() else {
+            return;
+        };
+        let (id, title) = (row.commitment.id.clone(), row.commitment.title.clone());
+        let today = self.today.date;
+        let result = self.commitment_store.modify(&id, |commitment| {
+            if commitment.state == CommitmentState::Paused {
+                commitment.resume(today);
+                "Resumed"
+            } else {
+                commitment.pause(today);
+                "Paused"
+            }
+        });
+        match result {
+            Ok(Some(verb)) => {
+                self.reload_commitments();
+                self.tell(
+                    Level::Success,
+                    format!("{verb} “{title}”; paused days never break a streak."),
+                );
+            }
+            Ok(None) => {}
+            Err(error) => self.tell(Level::Error, error.to_string()),
+        }
+    }
+
+    /// Marks today a planned skip (a holiday, a sick day): it does not break a streak.
+    pub(super) fn skip_today(&mut self) {
+        let Some(row) = self.commitments_screen.selected_row() else {
+            return;
+        };
+        let (id, title) = (row.commitment.id.clone(), row.commitment.title.clone());
+        let today = self.today.date;
+        match self
+            .commitment_store
+            .modify(&id, |commitment| commitment.skip(today))
+        {
+            Ok(Some(true)) => {
+                self.reload_commitments();
+                self.tell(
+                    Level::Success,
+                    format!("Today is a planned skip for “{title}”."),
+                );
+            }
+            Ok(_) => self.tell(Level::Info, "Today was already a planned skip."),
+            Err(error) => self.tell(Level::Error, error.to_string()),
+        }
+    }
+
+    pub(super) fn reload_commitments(&mut self) {
+        match self.commitment_store.load() {
+            Ok(commitments) => self.commitments = commitments,
+            Err(error) => self.tell(Level::Error, error.to_string()),
+        }
+        self.refresh_practice();
+    }
+
+    /// `c` on Today: a picker of the practices due today; Enter checks one off.
+    pub(super) fn open_check_picker(&mut self) {
+        let due: Vec<&CommitmentRow> = self
+            .commitments_screen
+            .rows
+            .iter()
+            .filter(|row| row.commitment.state == CommitmentState::Active)
+            .collect();
+        if due.is_empty() {
+            self.tell(
+                Level::Info,
+                "No commitments yet: `truenorth commit add TITLE --cadence daily` adds one.",
+            );
+            return;
+        }
+        let items = due
+            .iter()
+            .map(|row| PickerItem {
+                text: row.commitment.title.clone(),
+                detail: format!(
+                    "{} · this week {}/{}",
+                    row.commitment.cadence,
+                    row.summary.this_week.kept,
+                    row.summary.this_week.required
+                ),
+                group: if row.summary.checked_today > 0 {
+                    "done today".to_string()
+                } else {
+                    "due".to_string()
+                },
+            })
+            .collect();
+        let ids = due.iter().map(|row| row.commitment.id.clone()).collect();
+        self.picker = Some((
+            Picker::new("Check off a commitment", items),
+            PickerPurpose::Commitment(ids),
+        ));
+    }
+
+    /// Ctrl-L from anywhere: pick a person, then write what you learned.
+    pub(super) fn open_person_picker(&mut self) {
+        if self.people.is_empty() {
+            self.tell(
+                Level::Info,
+                "Your roster is empty: `truenorth people import roster.csv` or `people add NAME`.",
+            );
+            return;
+        }
+        let current: Vec<&crate::domain::person::Person> =
+            self.people.iter().filter(|p| !p.archived).collect();
+        let items = current
+            .iter()
+            .map(|person| PickerItem {
+                text: person.name.clone(),
+                detail: person.role.to_string(),
+                group: person
+                    .group
+                    .clone()
+                    .unwrap_or_else(|| person.role.to_string()),
+            })
+            .collect();
+        let ids = current.iter().map(|person| person.id.clone()).collect();
+        self.picker = Some((
+            Picker::new("Log a connection with…", items),
+            PickerPurpose::Person(ids),
+        ));
+    }
+
+    pub(super) fn ask_connection_note(&mut self, person_id: String) {
+        let Some(person) = self.people.iter().find(|p| p.id == person_id) else {
+            return;
+        };
+        self.line_input = Some(LineInput::ConnectionNote {
+            person: person.id.clone(),
+            name: person.name.clone(),
+            text: String::new(),
+        });
+    }
+
+    /// Enter on the one-line input.
+    pub(super) fn finish_line_input(&mut self) {
+        let Some(input) = self.line_input.take() else {
+            return;
+        };
+        match input {
+            LineInput::CheckNote { commitment, text } => {
+                let note = Some(text.trim().to_string()).filter(|note| !note.is_empty());
+                self.check_off(&commitment, self.today.date, note);
+            }
+            LineInput::ConnectionNote { person, name, text } => {
+                let note = text.trim();
+                if note.is_empty() {
+                    self.tell(Level::Info, "Nothing logged: the note was empty.");
+                    return;
+                }
+                let Some(found) = self.people.iter().find(|p| p.id == person).cloned() else {
+                    return;
+                };
+                match log_connection(&self.journal, &found, self.today.date, self.moment(), note) {
+                    Ok(_) => {
+                        self.reload_day(self.today.date);
+                        self.tell(Level::Success, format!("Logged a connection with {name}."));
+                    }
+                    Err(error) => self.tell(Level::Error, error.to_string()),
+                }
+            }
+        }
+    }
+
+    /// `t` on People: narrow to a group (or all again).
+    pub(super) fn open_group_picker(&mut self) {
+        let mut groups = crate::domain::coverage::groups(&self.people);
+        if groups.is_empty() {
+            self.tell(Level::Info, "No groups on the roster.");
+            return;
+        }
+        groups.insert(0, "everyone".to_string());
+        let items = groups
+            .iter()
+            .map(|group| PickerItem {
+                text: group.clone(),
+                detail: String::new(),
+                group: "groups".to_string(),
+            })
+            .collect();
+        self.picker = Some((
+            Picker::new("Narrow to a group", items),
+            PickerPurpose::Group(groups),
+        ));
+    }
+
+    pub(super) fn filter_group(&mut self, group: String) {
+        self.screen = Screen::People;
+        self.people_screen.group = (group != "everyone").then_some(group);
+        self.people_screen.selected = 0;
+        self.refresh_practice();
+    }
+}

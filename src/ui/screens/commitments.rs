@@ -1,0 +1,249 @@
+//! Commitments: the practices a leader keeps, with streaks, this week's progress, the
+//! kept rate, how long until a streak breaks, and twelve weeks at a glance.
+
+use chrono::NaiveDate;
+use ratatui::Frame as TermFrame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
+
+use crate::domain::commitment::{Commitment, CommitmentState};
+use crate::domain::streak::{DayMark, StreakUnit, Summary};
+use crate::ui::theme::Theme;
+
+/// Weeks the heatmap shows.
+pub const HEATMAP_WEEKS: usize = 12;
+
+/// One commitment with its figures for today.
+#[derive(Debug, Clone)]
+pub struct CommitmentRow {
+    pub commitment: Commitment,
+    pub summary: Summary,
+    pub heatmap: Vec<(NaiveDate, DayMark)>,
+}
+
+#[derive(Default)]
+pub struct CommitmentsScreen {
+    pub rows: Vec<CommitmentRow>,
+    pub selected: usize,
+}
+
+impl CommitmentsScreen {
+    pub fn set_rows(&mut self, rows: Vec<CommitmentRow>) {
+        let keep = self.selected_row().map(|row| row.commitment.id.clone());
+        self.rows = rows;
+        self.selected = keep
+            .and_then(|id| self.rows.iter().position(|row| row.commitment.id == id))
+            .unwrap_or(0)
+            .min(self.rows.len().saturating_sub(1));
+    }
+
+    pub fn selected_row(&self) -> Option<&CommitmentRow> {
+        self.rows.get(self.selected)
+    }
+
+    pub fn move_selection(&mut self, step: isize) {
+        if !self.rows.is_empty() {
+            let last = self.rows.len() as isize - 1;
+            self.selected = (self.selected as isize + step).clamp(0, last) as usize;
+        }
+    }
+
+    pub fn render(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+        let list_width = (area.width / 2).clamp(34, 64);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(theme.border_focus)
+            .title(Line::styled(" Commitments ", theme.title));
+        let inner = block.inner(list);
+        frame.render_widget(block, list);
+        if self.rows.is_empty() {
+            let text = vec![
+                Line::styled("No commitments yet.", theme.text),
+                Line::raw(""),
+                Line::styled(
+                    "Add one from the shell, e.g.\n  truenorth commit add \"Learn one new thing about three students\" --cadence daily",
+                    theme.muted,
+                ),
+            ];
+            frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+            return;
+        }
+        let width = usize::from(inner.width);
+        let mut lines = Vec::new();
+        for (index, row) in self.rows.iter().enumerate() {
+            let selected = index == self.selected;
+            let base = if selected {
+                theme.selection
+            } else {
+                theme.text
+            };
+            let check = if row.summary.checked_today > 0 {
+                "[x]"
+            } else if row.summary.due_today {
+                "[ ]"
+            } else {
+                " · "
+            };
+            let title = format!(
+                "{}{check} {}",
+                if selected { "▸" } else { " " },
+                row.commitment.title
+            );
+            let title: String = title.chars().take(width).collect();
+            let pad = width.saturating_sub(title.chars().count());
+            lines.push(Line::styled(
+                format!("{title}{}", " ".repeat(pad)),
+                base.add_modifier(Modifier::BOLD),
+            ));
+            let state = match row.commitment.state {
+                CommitmentState::Active => String::new(),
+                other => format!(" · {other}"),
+            };
+            let facts = format!(
+                "     {} · streak {} · week {}/{}{state}",
+                row.commitment.cadence,
+                streak_text(row.summary.current_streak, row.summary.unit),
+                row.summary.this_week.kept,
+                row.summary.this_week.required
+            );
+            let facts: String = facts.chars().take(width).collect();
+            let pad = width.saturating_sub(facts.chars().count());
+            lines.push(Line::styled(
+                format!("{facts}{}", " ".repeat(pad)),
+                base.patch(theme.muted),
+            ));
+        }
+        let visible = usize::from(inner.height) / 2;
+        let first = self.selected.saturating_sub(visible.saturating_sub(1));
+        frame.render_widget(Paragraph::new(lines).scroll(((first * 2) as u16, 0)), inner);
+        if let Some(row) = self.selected_row() {
+            render_detail(row, theme, frame, detail);
+        }
+    }
+}
+
+fn streak_text(count: u32, unit: StreakUnit) -> String {
+    let unit = match (unit, count) {
+        (StreakUnit::Days, 1) => "day",
+        (StreakUnit::Days, _) => "days",
+        (StreakUnit::Weeks, 1) => "week",
+        (StreakUnit::Weeks, _) => "weeks",
+    };
+    format!("{count} {unit}")
+}
+
+fn render_detail(row: &CommitmentRow, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(
+            format!(" {} ", row.commitment.title),
+            theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let summary = &row.summary;
+    let mut lines = Vec::new();
+    if !row.commitment.why.is_empty() {
+        lines.push(Line::styled(
+            format!("Why: {}", row.commitment.why),
+            theme.text,
+        ));
+    }
+    lines.push(Line::styled(
+        format!(
+            "{} · {}",
+            row.commitment.cadence,
+            row.commitment.dimension.label()
+        ),
+        theme.frame_style(&row.commitment.dimension),
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Streak      ", theme.muted),
+        Span::styled(
+            streak_text(summary.current_streak, summary.unit),
+            theme.accent.add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(
+            format!(
+                "  (best {})",
+                streak_text(summary.best_streak, summary.unit)
+            ),
+            theme.muted,
+        ),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("This week   ", theme.muted),
+        Span::styled(
+            format!(
+                "{} of {}",
+                summary.this_week.kept, summary.this_week.required
+            ),
+            theme.text,
+        ),
+    ]));
+    let rate = summary
+        .last_four_weeks
+        .percent()
+        .map_or_else(|| "nothing due yet".to_string(), |p| format!("{p}% kept"));
+    lines.push(Line::from(vec![
+        Span::styled("4 weeks     ", theme.muted),
+        Span::styled(rate, theme.text),
+    ]));
+    let breaks = match summary.days_until_break {
+        Some(0) => "today is the last day to keep the streak".to_string(),
+        Some(1) => "1 day left before the streak breaks".to_string(),
+        Some(days) => format!("{days} days left before the streak breaks"),
+        None => "no streak at stake".to_string(),
+    };
+    lines.push(Line::from(vec![
+        Span::styled("Streak      ", theme.muted),
+        Span::styled(breaks, theme.warning),
+    ]));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("Last {HEATMAP_WEEKS} weeks",),
+        theme.title,
+    ));
+    lines.extend(heatmap_lines(&row.heatmap, theme));
+    lines.push(Line::styled(
+        "■ kept  □ kept later  ✗ missed  · free  ~ skipped",
+        theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Seven rows (weekdays), one column a week, oldest week first.
+fn heatmap_lines(marks: &[(NaiveDate, DayMark)], theme: &Theme) -> Vec<Line<'static>> {
+    let weeks = marks.len() / 7;
+    (0..7)
+        .map(|weekday| {
+            let mut spans = Vec::new();
+            let label = marks
+                .get(weekday)
+                .map_or(String::new(), |(date, _)| date.format("%a").to_string());
+            spans.push(Span::styled(format!("{label:<4}"), theme.muted));
+            for week in 0..weeks {
+                let Some((_, mark)) = marks.get(week * 7 + weekday) else {
+                    continue;
+                };
+                let (symbol, style) = match mark {
+                    DayMark::Kept { backfilled: false } => ("■", theme.success),
+                    DayMark::Kept { backfilled: true } => ("□", theme.success),
+                    DayMark::Missed => ("✗", theme.error),
+                    DayMark::Due => ("○", theme.warning),
+                    DayMark::Skipped => ("~", theme.muted),
+                    _ => ("·", theme.muted),
+                };
+                spans.push(Span::styled(format!("{symbol} "), style));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
