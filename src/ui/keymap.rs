@@ -407,48 +407,56 @@ impl Keymap {
     pub fn with_overrides(overrides: &[(String, Vec<Key>)]) -> (Keymap, Vec<String>) {
         let mut keymap = Keymap::default();
         let mut problems = Vec::new();
-        let names = action_names();
         for (name, keys) in overrides {
-            if !names.contains(name) {
-                let hint = crate::domain::pack::closest(name, names.iter().map(String::as_str))
-                    .map(|best| format!("; did you mean `{best}`?"))
-                    .unwrap_or_default();
-                problems.push(format!("[keys] {name}: no such action{hint}"));
-                continue;
-            }
-            let mut candidate = keymap.clone();
-            let mut refused = None;
-            for binding in candidate
-                .bindings
-                .iter_mut()
-                .filter(|b| &action_name(b.action) == name)
-            {
-                let in_text_mode = TEXT_MODES.iter().any(|mode| binding.applies_in(*mode));
-                if let Some(key) = keys
-                    .iter()
-                    .find(|key| in_text_mode && is_plain_printable(key))
-                {
-                    refused = Some(format!(
-                        "[keys] {name}: `{key}` would stop you typing it in an answer; use ctrl- or alt-"
-                    ));
-                    break;
-                }
-                binding.keys = keys.clone();
-            }
-            if refused.is_none() {
-                refused = candidate.first_clash().map(|(mode, key)| {
-                    format!(
-                        "[keys] {name}: `{key}` is already used {} ",
-                        mode.title().to_lowercase()
-                    )
-                });
-            }
+            let (next, refused) = keymap.clone().apply_override(name, keys.clone());
             match refused {
-                Some(problem) => problems.push(problem.trim_end().to_string()),
-                None => keymap = candidate,
+                Some(problem) => problems.push(format!("[keys] {name}: {problem}")),
+                None => keymap = next,
             }
         }
         (keymap, problems)
+    }
+
+    /// This keymap with one override applied, or unchanged with the reason it was
+    /// refused: no such action, a letter taken from writing, or a clash.
+    pub fn apply_override(mut self, name: &str, keys: Vec<Key>) -> (Keymap, Option<String>) {
+        let names = action_names();
+        if !names.iter().any(|known| known == name) {
+            let hint = crate::domain::pack::closest(name, names.iter().map(String::as_str))
+                .map(|best| format!("; did you mean `{best}`?"))
+                .unwrap_or_default();
+            return (self, Some(format!("no such action{hint}")));
+        }
+        let original = self.clone();
+        for binding in self
+            .bindings
+            .iter_mut()
+            .filter(|b| action_name(b.action) == name)
+        {
+            let in_text_mode = TEXT_MODES.iter().any(|mode| binding.applies_in(*mode));
+            if let Some(key) = keys
+                .iter()
+                .find(|key| in_text_mode && is_plain_printable(key))
+            {
+                return (
+                    original,
+                    Some(format!(
+                        "`{key}` would stop you typing it in an answer; use ctrl- or alt-"
+                    )),
+                );
+            }
+            binding.keys = keys.clone();
+        }
+        match self.first_clash() {
+            Some((mode, key)) => (
+                original,
+                Some(format!(
+                    "`{key}` is already used {}",
+                    mode.title().to_lowercase()
+                )),
+            ),
+            None => (self, None),
+        }
     }
 
     /// A key bound twice in one mode, if any.

@@ -131,6 +131,8 @@ pub struct App {
     commitments: Vec<crate::domain::commitment::Commitment>,
     people: Vec<crate::domain::person::Person>,
     week_start: chrono::Weekday,
+    /// How many of the standing daily prompts Today shows (from the config).
+    prompts_per_day: u8,
     commitments_screen: crate::ui::screens::commitments::CommitmentsScreen,
     people_screen: crate::ui::screens::people::PeopleScreen,
     /// A one-line note being typed.
@@ -175,7 +177,17 @@ impl App {
             }
             Err(other) => return Err(other),
         };
-        let date = clock.today();
+        let (config, config_problem) =
+            crate::store::config::Config::load(&paths.config.join(crate::store::config::FILE_NAME));
+        problems.extend(config_problem);
+        let date = config.journal_day(clock.now().naive_local());
+        let support = crate::ui::theme::ColorSupport::from_env(|name| std::env::var(name).ok());
+        let theme = crate::ui::theme::load_theme(&config.theme, &paths.config, support)
+            .unwrap_or_else(|problem| {
+                problems.push(problem);
+                Theme::default().for_support(support)
+            });
+        let keymap = keymap_from_config(&config, &paths.config, &mut problems);
         let (saved, today_blocked) = match journal.load_day(date) {
             Ok(day) => (day, false),
             Err(StoreError::Malformed(problem)) => {
@@ -185,7 +197,7 @@ impl App {
             Err(other) => return Err(other),
         };
         let recent = recent_days(&journal, date);
-        let offers = offers_for(date, &packs, &enrollments, &recent);
+        let offers = offers_for(date, &packs, &enrollments, &recent, config.prompts_per_day);
         let today = Today::new(date, &offers, &packs, saved.as_ref(), draft_file.day(date));
         let packs_screen = PacksScreen::new(pack_rows(date, &builtin_packs, &installed));
         let commitment_store = crate::store::commitments::CommitmentStore::open(&paths.data);
@@ -210,8 +222,8 @@ impl App {
             draft_file,
             packs,
             clock,
-            theme: Theme::default(),
-            keymap: Keymap::default(),
+            theme,
+            keymap,
             today,
             today_blocked,
             help_scroll: None,
@@ -221,7 +233,8 @@ impl App {
             commitment_store,
             commitments,
             people,
-            week_start: chrono::Weekday::Mon,
+            week_start: config.week_start,
+            prompts_per_day: config.prompts_per_day,
             commitments_screen: Default::default(),
             people_screen: Default::default(),
             line_input: None,
@@ -796,6 +809,63 @@ impl App {
     }
 }
 
+/// The keymap with the config's `[keys]` overrides; each refused override becomes a
+/// problem located at its line in the config file.
+fn keymap_from_config(
+    config: &crate::store::config::Config,
+    config_dir: &std::path::Path,
+    problems: &mut Vec<Problem>,
+) -> Keymap {
+    use crate::domain::keys::Code;
+    use crate::ui::keymap::Key;
+    let to_key = |spec: &crate::domain::keys::KeySpec| {
+        let code = match spec.code {
+            Code::Char(c) => KeyCode::Char(c),
+            Code::F(n) => KeyCode::F(n),
+            Code::Enter => KeyCode::Enter,
+            Code::Esc => KeyCode::Esc,
+            Code::Tab if spec.shift => KeyCode::BackTab,
+            Code::Tab => KeyCode::Tab,
+            Code::Backspace => KeyCode::Backspace,
+            Code::Delete => KeyCode::Delete,
+            Code::Insert => KeyCode::Insert,
+            Code::Home => KeyCode::Home,
+            Code::End => KeyCode::End,
+            Code::PageUp => KeyCode::PageUp,
+            Code::PageDown => KeyCode::PageDown,
+            Code::Up => KeyCode::Up,
+            Code::Down => KeyCode::Down,
+            Code::Left => KeyCode::Left,
+            Code::Right => KeyCode::Right,
+        };
+        let mut modifiers = KeyModifiers::NONE;
+        if spec.ctrl {
+            modifiers |= KeyModifiers::CONTROL;
+        }
+        if spec.alt {
+            modifiers |= KeyModifiers::ALT;
+        }
+        if spec.shift && !matches!(spec.code, Code::Char(_) | Code::Tab) {
+            modifiers |= KeyModifiers::SHIFT;
+        }
+        Key { code, modifiers }
+    };
+    let source = config_dir
+        .join(crate::store::config::FILE_NAME)
+        .display()
+        .to_string();
+    let mut keymap = Keymap::default();
+    for entry in &config.keys {
+        let keys: Vec<Key> = entry.keys.iter().map(to_key).collect();
+        let (next, refused) = keymap.clone().apply_override(&entry.action, keys);
+        match refused {
+            Some(message) => problems.push(entry.problem(&source, message)),
+            None => keymap = next,
+        }
+    }
+    keymap
+}
+
 /// A store error as a problem to show (a malformed file keeps its place).
 fn store_problem(error: StoreError) -> Problem {
     match error {
@@ -820,9 +890,11 @@ fn offers_for(
     packs: &[Pack],
     enrollments: &[crate::domain::enrollment::Enrollment],
     recent: &[crate::domain::Day],
+    prompts_per_day: u8,
 ) -> Vec<crate::domain::schedule::Offer> {
     let daily: Vec<(&Pack, crate::domain::Frame)> = builtin::DAILY_SLOTS
         .iter()
+        .take(usize::from(prompts_per_day))
         .filter_map(|slot| {
             let pack = packs.iter().find(|pack| pack.meta.id == slot.pack)?;
             Some((pack, (slot.frame_for)(date)))

@@ -126,7 +126,13 @@ impl App {
         self.flush_drafts();
         let saved = self.journal.load_day(date).ok().flatten();
         let recent = recent_days(&self.journal, date);
-        let offers = offers_for(date, &self.packs, &self.enrollments, &recent);
+        let offers = offers_for(
+            date,
+            &self.packs,
+            &self.enrollments,
+            &recent,
+            self.prompts_per_day,
+        );
         let (focus, writing) = (self.today.focus, self.today.writing);
         self.today = Today::new(
             date,
