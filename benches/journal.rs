@@ -21,7 +21,13 @@ fn ten_year_journal() -> (tempfile::TempDir, Paths) {
         config: dir.path().join("config"),
     };
     let journal = Journal::open(&paths.data).unwrap();
-    write_sample(&journal, today().pred_opt().unwrap(), SampleSize::TEN_YEARS, 42).unwrap();
+    write_sample(
+        &journal,
+        today().pred_opt().unwrap(),
+        SampleSize::TEN_YEARS,
+        42,
+    )
+    .unwrap();
     (dir, paths)
 }
 
@@ -38,10 +44,11 @@ fn bench_journal(c: &mut Criterion) {
         b.iter(|| black_box(journal.scan()))
     });
     // Warm the cache once, as any earlier run of the app would have.
-    journal_cache::load(&journal);
-    c.bench_function("journal: load through the cache (unchanged files)", |b| {
-        b.iter(|| black_box(journal_cache::load(&journal)))
-    });
+    journal_cache::load_index(&journal);
+    c.bench_function(
+        "journal: load and index through the cache (unchanged files)",
+        |b| b.iter(|| black_box(journal_cache::load_index(&journal))),
+    );
 
     c.bench_function("index: build from ten years of days", |b| {
         b.iter_batched(
@@ -77,20 +84,28 @@ fn bench_journal(c: &mut Criterion) {
     });
 
     let list_args = JournalFilterArgs::default();
+    // End to end as the commands run: load through the cache, filter, print.
     c.bench_function("cli in-process: list (all entries)", |b| {
-        b.iter(|| journal::list(&paths, &list_args, today(), &mut std::io::sink()).unwrap())
+        b.iter(|| {
+            let index = journal::load_index(&paths).unwrap();
+            journal::list(&index, &list_args, today(), &mut std::io::sink()).unwrap()
+        })
     });
     let tag_args = JournalFilterArgs {
         tags: vec!["staff".into()],
         ..JournalFilterArgs::default()
     };
     c.bench_function("cli in-process: list --tag staff", |b| {
-        b.iter(|| journal::list(&paths, &tag_args, today(), &mut std::io::sink()).unwrap())
+        b.iter(|| {
+            let index = journal::load_index(&paths).unwrap();
+            journal::list(&index, &tag_args, today(), &mut std::io::sink()).unwrap()
+        })
     });
     c.bench_function("cli in-process: search conversation mother", |b| {
         b.iter(|| {
+            let index = journal::load_index(&paths).unwrap();
             journal::search(
-                &paths,
+                &index,
                 "conversation mother",
                 None,
                 &list_args,

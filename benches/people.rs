@@ -211,11 +211,24 @@ fn bench_streaks(c: &mut Criterion) {
         "commitments: every figure for 10 commitments over 10 years",
         |b| {
             b.iter(|| {
-                for commitment in &commitments {
-                    let record = Record::from_days(commitment, &days, &people, Weekday::Mon);
+                let records = Record::all_from_days(&commitments, &days, &people, Weekday::Mon);
+                for record in &records {
                     black_box(record.summary(today()));
                     black_box(record.heatmap(today(), 12));
                 }
+            })
+        },
+    );
+    c.bench_function(
+        "commitments: build the records of 10 commitments from 10 years of days",
+        |b| {
+            b.iter(|| {
+                black_box(Record::all_from_days(
+                    &commitments,
+                    &days,
+                    &people,
+                    Weekday::Mon,
+                ))
             })
         },
     );

@@ -20,6 +20,12 @@ pub struct Cli {
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
 
+    /// Open a generated sample journal (16 weeks of entries, commitments, people and
+    /// a running pack) in a temporary folder, to see every screen alive. Your own
+    /// journal is not touched; the sample is deleted when you quit.
+    #[arg(long)]
+    pub demo: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -84,6 +90,39 @@ pub enum Command {
         filter: JournalFilterArgs,
     },
 
+    /// Weekly figures for scripts: reflection days, entries, words, love, care and
+    /// vulnerability, energy, outlook, commitments kept and people connected with,
+    /// one row a week (the Trends screen's numbers), then what stands out. Private
+    /// entries are counted, never shown.
+    Stats {
+        /// Show the week holding DATE (YYYY-MM-DD, last monday, -2w ...) rather than
+        /// the current one.
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        week: Option<String>,
+        /// How many weeks, ending with that week (default: 12, or 1 with --week).
+        #[arg(long, value_name = "N")]
+        weeks: Option<usize>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Export a slice of your journal for a mentor meeting: entries with the questions
+    /// they answered, commitments with their kept rates and streaks, weekly trends.
+    ///
+    /// Private entries are never exported; names of people on your roster are replaced
+    /// by pseudonyms ("Student A") unless --include-names. The document goes to
+    /// standard output, or to FILE with -o (readable by you only).
+    Export(ExportArgs),
+
+    /// Import entries from another journal: jrnl's text file, Day One's JSON export,
+    /// or a truenorth JSON export. Shows what would be imported; --apply writes it.
+    ///
+    /// Entries already in the journal (same time, same text) are skipped, so importing
+    /// twice changes nothing. Records that cannot be read are listed with their line or
+    /// position and the others still import; the exit code is then non-zero.
+    Import(ImportArgs),
+
     /// Colour themes: list the built-in ones and your own, check a theme file.
     Theme {
         #[command(subcommand)]
@@ -104,8 +143,13 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
 
-    /// Print the manual page in roff, e.g. `truenorth man | man -l -`.
-    Man,
+    /// Print the manual page in roff, e.g. `truenorth man | man -l -`, or write a page
+    /// for every command into a folder with --dir.
+    Man {
+        /// Write truenorth.1 and a page per command (truenorth-pack-add.1 ...) into DIR.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 
     /// Tools for developing truenorth (hidden from --help).
     #[command(hide = true)]
@@ -120,10 +164,10 @@ pub enum Command {
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct JournalFilterArgs {
     /// Only entries on or after DATE.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Only entries on or before DATE.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Only entries with this tag (repeat for any of several).
     #[arg(long = "tag", value_name = "TAG")]
@@ -140,6 +184,67 @@ pub struct JournalFilterArgs {
     /// Print a JSON array instead of one line per entry.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `truenorth export ...`. Dates accept YYYY-MM-DD, today, yesterday, a weekday (last
+/// monday) and -7d, -6w, -3m.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ExportArgs {
+    /// The first day (default: the first day of your journal).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// The last day (default: today).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub to: Option<String>,
+    /// Only entries with this tag (repeat for any of several).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only entries in this frame, e.g. courage or true-north (repeat for any of
+    /// several); commitments are narrowed to these frames too.
+    #[arg(long = "frame", value_name = "FRAME")]
+    pub frames: Vec<String>,
+    /// Only answers to prompts of this pack (repeat for any of several).
+    #[arg(long = "pack", value_name = "PACK")]
+    pub packs: Vec<String>,
+    /// Group entries by date, by frame, or by the PSEL standards of their prompts
+    /// (for evaluation conversations).
+    #[arg(long, value_name = "date|frame|psel", default_value = "date")]
+    pub by: crate::exchange::GroupBy,
+    /// Keep people's names instead of replacing them with pseudonyms.
+    #[arg(long)]
+    pub include_names: bool,
+    /// The document's title (default: "Leadership reflections").
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Your name, for the title page.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// md, html, json or txt (default: from the -o file's extension, else the
+    /// `[export] format` setting, else md).
+    #[arg(
+        long,
+        short = 'f',
+        value_name = "md|html|json|txt",
+        value_parser = crate::commands::export::parse_format
+    )]
+    pub format: Option<crate::exchange::ExportFormat>,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `truenorth import ...`
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// The other journal's format: jrnl (its plain-text file), dayone (Day One's JSON
+    /// export) or json (a truenorth JSON export).
+    #[arg(long, value_name = "jrnl|json|dayone")]
+    pub from: crate::exchange::import::ImportFormat,
+    /// The file to import.
+    pub file: PathBuf,
+    /// Write the entries; without it nothing is written.
+    #[arg(long)]
+    pub apply: bool,
 }
 
 /// `truenorth dev ...`: helpers for benchmarks, not for users.

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod domain;
+pub mod exchange;
 pub mod sample;
 pub mod store;
 pub mod ui;

@@ -27,6 +27,12 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if cli.demo {
+        if cli.command.is_some() {
+            anyhow::bail!("--demo opens the app on a sample journal; it takes no command");
+        }
+        return run_demo(cli.exit_after_first_frame);
+    }
     let paths = Paths::resolve(cli.journal).map_err(anyhow::Error::msg)?;
     match cli.command {
         None => {
@@ -65,8 +71,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { filter }) => {
+            use truenorth::commands::journal;
+            let index = journal::load_index(&paths)?;
             let out = &mut std::io::stdout().lock();
-            truenorth::commands::journal::list(&paths, &filter, SystemClock.today(), out)?;
+            let listed = journal::list(&index, &filter, SystemClock.today(), out);
+            journal::leak_at_exit(index);
+            listed?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Search {
@@ -74,10 +84,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             limit,
             filter,
         }) => {
+            use truenorth::commands::journal;
+            let index = journal::load_index(&paths)?;
             let out = &mut std::io::stdout().lock();
             let query = query.join(" ");
             let today = SystemClock.today();
-            truenorth::commands::journal::search(&paths, &query, limit, &filter, today, out)?;
+            let found = journal::search(&index, &query, limit, &filter, today, out);
+            journal::leak_at_exit(index);
+            found?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Stats { week, weeks, json }) => {
+            let options = truenorth::commands::stats::StatsOptions { week, weeks, json };
+            let out = &mut std::io::stdout().lock();
+            truenorth::commands::stats::run(&paths, &options, SystemClock.now(), out)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Theme { command }) => {
@@ -102,9 +122,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             truenorth::commands::shell::completions(shell, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Man) => {
-            truenorth::commands::shell::man(&mut std::io::stdout().lock())?;
+        Some(Command::Man { dir }) => {
+            let out = &mut std::io::stdout().lock();
+            match dir {
+                Some(dir) => truenorth::commands::shell::man_pages(&dir, out)?,
+                None => truenorth::commands::shell::man(out)?,
+            }
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export(args)) => {
+            let context = truenorth::commands::when::Context::load(&paths, SystemClock.now());
+            truenorth::commands::export::run(
+                &paths,
+                &args,
+                context,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import(args)) => {
+            let out = &mut std::io::stdout().lock();
+            let ok = truenorth::commands::import::run(&paths, &args, out)?;
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Some(Command::Dev { command }) => {
             truenorth::commands::dev::run(command, &mut std::io::stdout().lock())?;
@@ -147,4 +191,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+/// `truenorth --demo`: the app on a generated sample journal in a fresh temporary
+/// folder, never the user's journal (`--journal` and `TRUENORTH_DIR` are ignored). The
+/// folder is removed when the app returns, signals included (they end the loop).
+fn run_demo(exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
+    let folder = tempfile::Builder::new()
+        .prefix("truenorth-demo-")
+        .tempdir()?;
+    let paths = Paths {
+        data: folder.path().to_path_buf(),
+        config: folder.path().join("config"),
+    };
+    // The demo runs on the default settings, so its journal day follows their rollover.
+    let today = truenorth::store::Config::default().journal_day(SystemClock.now().naive_local());
+    truenorth::sample::write_demo(&paths.data, today)?;
+    let code = truenorth::ui::run(&paths, exit_after_first_frame)?;
+    folder.close()?;
+    Ok(ExitCode::from(code))
 }

@@ -9,6 +9,10 @@ use crate::domain::schedule::prompt_for;
 use crate::domain::{Day, Entry, Rating};
 use crate::store::{Journal, StoreError};
 
+mod demo;
+
+pub use demo::{DEMO_PACK, DEMO_WEEKS, DemoError, DemoJournal, demo_days, write_demo};
+
 /// Words the sample text is drawn from: the vocabulary of a school day.
 const WORDS: &[&str] = &[
     "student",

@@ -170,7 +170,10 @@ fn journal_screen_searching_100x30() {
     app.spawn_scan();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while !app.journal_ready() {
-        assert!(std::time::Instant::now() < deadline, "the journal never loaded");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the journal never loaded"
+        );
         app.tick(std::time::Instant::now());
         std::thread::sleep(std::time::Duration::from_millis(10));
     }

@@ -291,9 +291,10 @@ fn list(
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let commitments = store.load()?;
-    let shown: Vec<&Commitment> = commitments
+    let shown: Vec<Commitment> = commitments
         .iter()
         .filter(|c| all || matches!(c.state, CommitmentState::Active | CommitmentState::Paused))
+        .cloned()
         .collect();
     if shown.is_empty() {
         let hidden = commitments.len();
@@ -317,8 +318,8 @@ fn list(
         "✓ checked today   ○ due today   · not due today   (weeks start on {})",
         weekday_name(context.week_start)
     )?;
-    for c in shown {
-        let record = history.record(c, context.week_start);
+    let records = Record::all_from_days(&shown, &history.days, &history.people, context.week_start);
+    for (c, record) in shown.iter().zip(&records) {
         let summary = record.summary(context.today);
         let mark = if summary.checked_today > 0 {
             "✓"

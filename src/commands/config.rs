@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, anyhow};
 
 use crate::cli::ConfigCommand;
+use crate::domain::pack::closest;
 use crate::store::atomic::create_private_dir_all;
 use crate::store::config::{self, Config};
+use crate::ui::keymap::action_names;
 use crate::ui::theme::{ColorSupport, load_theme};
 
 /// The file `config init` writes: every key at its default, each explained.
@@ -94,6 +96,20 @@ pub fn check(config_dir: &Path, file: Option<&Path>, out: &mut impl Write) -> an
             return Ok(false);
         }
     };
+    // Action names are the keymap's to know.
+    let actions = action_names();
+    let mut all_good = true;
+    for line in &config.keys {
+        if !actions.contains(&line.action) {
+            let hint = match closest(&line.action, actions.iter().map(String::as_str)) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "`?` in the app lists every action".to_string(),
+            };
+            let message = format!("[keys] `{}` is not an action; {hint}", line.action);
+            writeln!(out, "{}", line.problem(&source, message))?;
+            all_good = false;
+        }
+    }
     // The theme is looked up where the app would look: this config dir.
     if let Err(mut problem) = load_theme(&config.theme, config_dir, ColorSupport::TrueColor) {
         // An unknown name is reported against config.toml: it is this file's problem,
@@ -103,10 +119,12 @@ pub fn check(config_dir: &Path, file: Option<&Path>, out: &mut impl Write) -> an
             problem.position = config::position_of(&text, "theme");
         }
         writeln!(out, "{problem}")?;
-        return Ok(false);
+        all_good = false;
     }
-    writeln!(out, "{source}: ok")?;
-    Ok(true)
+    if all_good {
+        writeln!(out, "{source}: ok")?;
+    }
+    Ok(all_good)
 }
 
 #[cfg(test)]
@@ -188,6 +206,26 @@ mod tests {
                 path.display()
             )
         );
+    }
+
+    #[test]
+    fn check_reports_unknown_actions_and_the_theme_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(config::FILE_NAME);
+        fs::write(&path, "theme = \"nope\"\n[keys]\nsav = \"ctrl-s\"\n").unwrap();
+        let mut out = Vec::new();
+        assert!(!check(dir.path(), None, &mut out).unwrap());
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            format!(
+                "{}:3:1: [keys] `sav` is not an action; did you mean `save`?",
+                path.display()
+            )
+        );
+        assert!(lines[1].contains(":1:9: there is no theme `nope`"), "{out}");
+        assert_eq!(lines.len(), 2);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use std::io::{BufWriter, Write};
 
 use anyhow::{Context, bail};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 use serde::Serialize;
 
 use crate::cli::JournalFilterArgs;
@@ -40,7 +40,9 @@ pub fn add(
 ) -> anyhow::Result<()> {
     let text = new.text.trim_end().to_string();
     if text.trim().is_empty() {
-        bail!("nothing to save: the text is empty (write it after `add`, or pipe it in with `add -`)");
+        bail!(
+            "nothing to save: the text is empty (write it after `add`, or pipe it in with `add -`)"
+        );
     }
     // Tags written as #word in the text are tags already; keep only the others.
     let written = tags::extract(&text);
@@ -69,20 +71,21 @@ pub fn add(
 
 /// `truenorth list [filters]`: entries newest first.
 pub fn list(
-    paths: &Paths,
+    index: &JournalIndex,
     args: &JournalFilterArgs,
     today: NaiveDate,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let filter = filter_from(args, today)?;
-    let index = load_index(paths)?;
-    let ranking = index.prepare(SearchQuery::default()).run(&filter, usize::MAX);
-    print_entries(&index, &ranking.matches, args.json, false, out)
+    let ranking = index
+        .prepare(SearchQuery::default())
+        .run(&filter, usize::MAX);
+    print_entries(index, &ranking.matches, args.json, false, out)
 }
 
 /// `truenorth search QUERY [--limit N] [filters]`: the best matches first.
 pub fn search(
-    paths: &Paths,
+    index: &JournalIndex,
     query: &str,
     limit: Option<usize>,
     args: &JournalFilterArgs,
@@ -90,11 +93,17 @@ pub fn search(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let filter = filter_from(args, today)?;
-    let index = load_index(paths)?;
     let ranking = index
         .prepare(SearchQuery::parse(query))
         .run(&filter, limit.unwrap_or(usize::MAX));
-    print_entries(&index, &ranking.matches, args.json, true, out)
+    print_entries(index, &ranking.matches, args.json, true, out)
+}
+
+/// Lets the index go without freeing it, when the process is about to exit: giving
+/// back ten years of entries one string at a time costs more than a search, and the
+/// exit frees it all at once. Only for the end of a one-shot command.
+pub fn leak_at_exit(index: JournalIndex) {
+    std::mem::forget(index);
 }
 
 /// The command-line filters as an index [`Filter`]; dates are read relative to
@@ -117,7 +126,11 @@ pub fn filter_from(args: &JournalFilterArgs, today: NaiveDate) -> anyhow::Result
         from,
         to,
         tags: args.tags.iter().map(|tag| normalize_tag(tag)).collect(),
-        frames: args.frames.iter().map(|frame| Frame::from(frame.trim())).collect(),
+        frames: args
+            .frames
+            .iter()
+            .map(|frame| Frame::from(frame.trim()))
+            .collect(),
         packs: args.packs.clone(),
         privacy: if args.include_private {
             Privacy::All
@@ -127,19 +140,19 @@ pub fn filter_from(args: &JournalFilterArgs, today: NaiveDate) -> anyhow::Result
     })
 }
 
-/// The journal through its cache, indexed. Files that cannot be read are named on
+/// The journal through its cache, indexed. Files that cannot be read are counted on
 /// stderr (stdout stays clean for scripts) and the rest is used.
-fn load_index(paths: &Paths) -> anyhow::Result<JournalIndex> {
+pub fn load_index(paths: &Paths) -> anyhow::Result<JournalIndex> {
     let journal = Journal::open(&paths.data)?;
-    let scan = journal_cache::load(&journal);
-    if !scan.problems.is_empty() {
+    let loaded = journal_cache::load_index(&journal);
+    if !loaded.problems.is_empty() {
         eprintln!(
             "truenorth: {} journal file(s) could not be read and are left out; \
              `truenorth doctor` names them",
-            scan.problems.len()
+            loaded.problems.len()
         );
     }
-    Ok(JournalIndex::new(scan.days))
+    Ok(loaded.index)
 }
 
 fn print_entries(
@@ -158,13 +171,14 @@ fn print_entries(
         out.write_all(b"[")?;
         for (n, (scored, entry)) in found.enumerate() {
             out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
-            let record = JsonEntry::new(scored.entry.date, entry, with_score.then_some(scored.score));
+            let record =
+                JsonEntry::new(scored.entry.date, entry, with_score.then_some(scored.score));
             serde_json::to_writer(&mut out, &record)?;
         }
         out.write_all(b"\n]\n")?;
     } else {
         for (scored, entry) in found {
-            writeln!(out, "{}", plain_line(scored.entry.date, entry))?;
+            write_plain_line(&mut out, scored.entry.date, entry)?;
         }
     }
     out.flush()?;
@@ -173,24 +187,37 @@ fn print_entries(
 
 /// `2026-11-24 07:12  [care] first line of text…  #tags`, private entries marked.
 pub fn plain_line(date: NaiveDate, entry: &Entry) -> String {
+    let mut line = Vec::new();
+    write_plain_line(&mut line, date, entry).expect("writing to memory cannot fail");
+    String::from_utf8(line).expect("the line is built from strings")
+}
+
+/// [`plain_line`] written straight to `out`, with a newline: thousands of lines are
+/// printed without building a string for each.
+fn write_plain_line(out: &mut impl Write, date: NaiveDate, entry: &Entry) -> std::io::Result<()> {
     let frame = entry.frame.as_ref().map_or("note", Frame::id);
-    let mut line = format!("{date} {}  [{frame}] ", entry.created.format("%H:%M"));
+    let time = entry.created;
+    write!(
+        out,
+        "{date} {:02}:{:02}  [{frame}] ",
+        time.hour(),
+        time.minute()
+    )?;
     if entry.private {
-        line.push_str("(private) ");
+        out.write_all(b"(private) ")?;
     }
     if let Some(value) = entry.value {
-        line.push_str(&format!("= {value}  "));
+        write!(out, "= {value}  ")?;
     }
-    line.push_str(&preview(&entry.text));
+    out.write_all(preview(&entry.text).as_bytes())?;
     let tags = entry.all_tags();
     if !tags.is_empty() {
-        line.push(' ');
+        out.write_all(b" ")?;
         for tag in tags {
-            line.push_str(" #");
-            line.push_str(&tag);
+            write!(out, " #{tag}")?;
         }
     }
-    line
+    out.write_all(b"\n")
 }
 
 /// The first non-blank line, cut to [`PREVIEW_CHARS`]; `…` says there is more.
@@ -261,14 +288,17 @@ mod tests {
         e.tags = vec!["lunch".into()];
         assert_eq!(
             plain_line(date, &e),
-            "2026-11-24 07:12  [care] Hallway talk #students…  #students #lunch"
+            "2026-11-24 07:12  [care] Hallway talk #students…  #students #lunch\n"
         );
         let mut private = entry("x".repeat(100).as_str());
         private.private = true;
         private.value = Some(AnswerValue::Number(4));
         let line = plain_line(date, &private);
-        assert!(line.starts_with("2026-11-24 07:12  [note] (private) = 4  xxx"), "{line}");
-        assert!(line.ends_with("x…"), "{line}");
+        assert!(
+            line.starts_with("2026-11-24 07:12  [note] (private) = 4  xxx"),
+            "{line}"
+        );
+        assert!(line.ends_with("x…\n"), "{line}");
     }
 
     #[test]
@@ -297,6 +327,9 @@ mod tests {
             ..JournalFilterArgs::default()
         };
         let error = format!("{:#}", filter_from(&bad, today).unwrap_err());
-        assert!(error.starts_with("--since: cannot read the date \"someday\""), "{error}");
+        assert!(
+            error.starts_with("--since: cannot read the date \"someday\""),
+            "{error}"
+        );
     }
 }

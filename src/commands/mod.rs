@@ -4,10 +4,13 @@
 pub mod commit;
 pub mod config;
 pub mod dev;
+pub mod export;
+pub mod import;
 pub mod journal;
 pub mod pack;
 pub mod people;
 pub mod shell;
+pub mod stats;
 pub mod theme;
 pub mod when;
 

@@ -1,7 +1,11 @@
 //! `truenorth completions SHELL` and `truenorth man`: both generated from the clap
 //! definition in `cli.rs`, so they always match the commands that exist.
 
+use std::fs;
 use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
 
 use clap::CommandFactory;
 use clap_complete::Shell;
@@ -19,10 +23,68 @@ pub fn completions(shell: Shell, out: &mut impl Write) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// What the generated page cannot know from the clap definition: where the files
+/// are, which environment variables matter, and what the exit codes mean.
+const MORE_SECTIONS: &str = r".SH FILES
+.TP
+\fI~/.local/share/truenorth/\fR
+The journal on Linux (macOS: \fI~/Library/Application Support/org.truenorth.truenorth/\fR): one TOML file per day under \fIjournal/\fR, unsaved answers in \fIdrafts.toml\fR, packs in \fIpacks/\fR. Plain files, readable by you only.
+.TP
+\fI~/.config/truenorth/config.toml\fR
+Settings (macOS: beside the journal). \fBtruenorth config init\fR writes one with every key explained; \fBtruenorth config path\fR prints where it is.
+.TP
+\fI~/.config/truenorth/themes/*.toml\fR
+Your own colour themes; \fBtruenorth theme list\fR lists them with the built\-in ones.
+.SH ENVIRONMENT
+.TP
+\fBTRUENORTH_DIR\fR
+The journal folder, as \fB\-\-journal\fR.
+.TP
+\fBVISUAL\fR, \fBEDITOR\fR
+The editor Ctrl\-E opens, unless \fIeditor\fR is set in config.toml.
+.TP
+\fBNO_COLOR\fR
+When set and not empty, no colour at all; bold, reverse video and underline keep the focus and the selection visible.
+.TP
+\fBCOLORTERM\fR, \fBTERM\fR
+How many colours to use: all of them with \fBCOLORTERM=truecolor\fR or \fB24bit\fR, 256 when \fBTERM\fR contains \fB256color\fR, else 16.
+.SH EXIT STATUS
+0 on success; 1 when a check (\fBdoctor\fR, \fBpack check\fR, \fBtheme check\fR, \fBconfig check\fR) finds a problem or a command fails; 2 for a mistake on the command line; 128 + N when signal N ended the app.
+";
+
 /// Writes the man page, in roff: `truenorth man | man -l -` shows it, and
 /// `truenorth man > truenorth.1` installs it.
 pub fn man(out: &mut impl Write) -> anyhow::Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    let page = String::from_utf8(page)?;
+    // The extra sections go before VERSION, where man pages keep them.
+    let (body, version) = match page.find("\n.SH VERSION") {
+        Some(at) => page.split_at(at + 1),
+        None => (page.as_str(), ""),
+    };
+    out.write_all(body.as_bytes())?;
+    out.write_all(MORE_SECTIONS.as_bytes())?;
+    out.write_all(version.as_bytes())?;
+    Ok(())
+}
+
+/// Writes `truenorth.1` and a page for every command (`truenorth-pack-add.1` ...)
+/// into `dir`, the pages the main page's command list refers to.
+pub fn man_pages(dir: &Path, out: &mut impl Write) -> anyhow::Result<()> {
+    fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
+    clap_mangen::generate_to(Cli::command(), dir)
+        .with_context(|| format!("could not write the manual pages into {}", dir.display()))?;
+    let main_page = dir.join(format!("{BIN}.1"));
+    let mut file = fs::File::create(&main_page)
+        .with_context(|| format!("could not write {}", main_page.display()))?;
+    man(&mut file)?;
+    writeln!(
+        out,
+        "Wrote {} and a page for each command into {}.",
+        main_page.display(),
+        dir.display()
+    )?;
     Ok(())
 }
 
@@ -62,5 +124,30 @@ mod tests {
         }
         // Hidden developer tools stay out of the manual.
         assert!(!page.contains("exit-after-first-frame"));
+        // Files and environment come before the version, once each.
+        let files = page.find(".SH FILES").unwrap();
+        let environment = page.find(".SH ENVIRONMENT").unwrap();
+        assert!(files < environment);
+        if let Some(version) = page.find(".SH VERSION") {
+            assert!(page[..version].contains(".SH EXIT STATUS"));
+        }
+        assert_eq!(page.matches(".TH ").count(), 1);
+    }
+
+    #[test]
+    fn every_command_gets_a_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut out = Vec::new();
+        man_pages(dir.path(), &mut out).unwrap();
+        for page in [
+            "truenorth.1",
+            "truenorth-theme-check.1",
+            "truenorth-config-init.1",
+        ] {
+            assert!(dir.path().join(page).is_file(), "{page}");
+        }
+        assert!(!dir.path().join("truenorth-dev.1").exists());
+        let main = fs::read_to_string(dir.path().join("truenorth.1")).unwrap();
+        assert!(main.contains(".SH ENVIRONMENT"));
     }
 }

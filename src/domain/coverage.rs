@@ -114,15 +114,8 @@ pub fn coverage<'a>(
             }
         })
         .collect();
-    lines.sort_by(|a, b| {
-        // `None` (never) sorts before any date: they have waited longest.
-        a.last.cmp(&b.last).then_with(|| {
-            a.person
-                .name
-                .to_lowercase()
-                .cmp(&b.person.name.to_lowercase())
-        })
-    });
+    // `None` (never) sorts before any date: they have waited longest.
+    lines.sort_by_cached_key(|line| (line.last, line.person.name.to_lowercase()));
     let within = |days: i64| {
         lines
             .iter()

@@ -184,6 +184,9 @@ mod tests {
         let error = parse_date("2026-02-30", today()).unwrap_err().to_string();
         assert!(error.contains("not a calendar date"), "{error}");
         let error = parse_date("-7y", today()).unwrap_err().to_string();
-        assert!(error.contains("d (days), w (weeks) or m (months)"), "{error}");
+        assert!(
+            error.contains("d (days), w (weeks) or m (months)"),
+            "{error}"
+        );
     }
 }

@@ -122,7 +122,9 @@ impl JournalIndex {
     }
 
     pub fn day(&self, date: NaiveDate) -> Option<&Day> {
-        self.position(date).ok().map(|position| &self.days[position])
+        self.position(date)
+            .ok()
+            .map(|position| &self.days[position])
     }
 
     pub fn entry(&self, at: EntryRef) -> Option<&Entry> {
@@ -137,9 +139,7 @@ impl JournalIndex {
     /// Every entry, newest first (by day, then by the time it was written).
     pub fn entries(&self) -> impl Iterator<Item = (EntryRef, &Entry)> {
         self.days.iter().flat_map(|day| {
-            let mut order: Vec<usize> = (0..day.entries.len()).collect();
-            order.sort_by(|&a, &b| day.entries[b].created.cmp(&day.entries[a].created));
-            order.into_iter().map(move |index| {
+            newest_first_in(day).into_iter().map(move |index| {
                 let at = EntryRef {
                     date: day.date,
                     index,
@@ -212,9 +212,7 @@ impl JournalIndex {
             .iter()
             .filter(|day| same_day(day))
             .flat_map(|day| {
-                let mut order: Vec<usize> = (0..day.entries.len()).collect();
-                order.sort_by(|&a, &b| day.entries[b].created.cmp(&day.entries[a].created));
-                order.into_iter().map(|index| EntryRef {
+                newest_first_in(day).into_iter().map(|index| EntryRef {
                     date: day.date,
                     index,
                 })
@@ -298,10 +296,7 @@ impl JournalIndex {
 
     /// Adds slots for the entries of `self.days[position]`, newest first.
     fn index_day(&mut self, position: usize, scratch: &mut Scratch) {
-        let day = &self.days[position];
-        let mut order: Vec<usize> = (0..day.entries.len()).collect();
-        order.sort_by(|&a, &b| day.entries[b].created.cmp(&day.entries[a].created));
-        for index in order {
+        for index in newest_first_in(&self.days[position]) {
             let entry = &self.days[position].entries[index];
             let date = self.days[position].date;
             let slot = self.slots.len() as u32;
@@ -350,6 +345,17 @@ impl JournalIndex {
             });
         }
     }
+}
+
+/// The positions of a day's entries, newest first; entries written in the same second
+/// keep the order they were saved in (the later one first).
+fn newest_first_in(day: &Day) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..day.entries.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (first, second) = (&day.entries[a], &day.entries[b]);
+        second.created.cmp(&first.created).then(b.cmp(&a))
+    });
+    order
 }
 
 /// Buffers reused while indexing, to spare an allocation per entry.

@@ -17,17 +17,20 @@
 //! back from today, stepping over `Off` ones and over the current `Open` one. Rates are
 //! kept / (kept + missed): `Open` and `Off` periods are left out.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::Day;
-use super::commitment::{Cadence, Commitment, CommitmentState, Pause};
+use super::commitment::{Cadence, Commitment, CommitmentState, ConnectionGoal, Pause};
 use super::person::Person;
 
 mod figures;
+mod tallies;
 
 pub use figures::{DayMark, PeriodStatus, Rate, StreakUnit, Summary, WeekProgress};
+
+use self::tallies::Tallies;
 
 /// The weeks a heatmap shows.
 pub const HEATMAP_WEEKS: usize = 12;
@@ -35,21 +38,6 @@ pub const HEATMAP_WEEKS: usize = 12;
 /// How far ahead [`Record::streak_deadline`] looks for the next day that must be kept
 /// (further than any planned skip run; an open pause never ends).
 const LOOKAHEAD_DAYS: u64 = 400;
-
-/// What one day holds for a commitment.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Tally {
-    check_ins: u32,
-    backfilled: u32,
-    /// The connection goal was met that day.
-    by_connections: bool,
-}
-
-impl Tally {
-    fn count(self) -> u32 {
-        self.check_ins.max(u32::from(self.by_connections))
-    }
-}
 
 /// A day or a week, first and last day included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +58,7 @@ pub struct Record {
     end: Option<NaiveDate>,
     skips: BTreeSet<NaiveDate>,
     pauses: Vec<Pause>,
-    days: BTreeMap<NaiveDate, Tally>,
+    days: Tallies,
 }
 
 impl Record {
@@ -84,7 +72,7 @@ impl Record {
             end: commitment.end,
             skips: commitment.skips.iter().copied().collect(),
             pauses: commitment.pauses.clone(),
-            days: BTreeMap::new(),
+            days: Tallies::default(),
         }
     }
 
@@ -96,51 +84,62 @@ impl Record {
         people: &[Person],
         week_start: Weekday,
     ) -> Record {
-        let mut record = Record::new(commitment, week_start);
-        let by_id: HashMap<&str, &Person> = match &commitment.counts_connections {
-            Some(goal) if goal.group.is_some() || goal.role.is_some() => people
+        let mut records =
+            Record::all_from_days(std::slice::from_ref(commitment), days, people, week_start);
+        records.pop().expect("one record per commitment")
+    }
+
+    /// The records of all `commitments` (in their order), in one pass over `days`:
+    /// what a list of every commitment wants.
+    pub fn all_from_days<'a>(
+        commitments: &[Commitment],
+        days: impl IntoIterator<Item = &'a Day>,
+        people: &[Person],
+        week_start: Weekday,
+    ) -> Vec<Record> {
+        let mut records: Vec<Record> = commitments
+            .iter()
+            .map(|commitment| Record::new(commitment, week_start))
+            .collect();
+        let by_commitment: HashMap<&str, usize> = commitments
+            .iter()
+            .enumerate()
+            .map(|(index, commitment)| (commitment.id.as_str(), index))
+            .collect();
+        let goals: Vec<(usize, &ConnectionGoal)> = commitments
+            .iter()
+            .enumerate()
+            .filter_map(|(index, c)| c.counts_connections.as_ref().map(|goal| (index, goal)))
+            .collect();
+        let needs_people = goals
+            .iter()
+            .any(|(_, goal)| goal.group.is_some() || goal.role.is_some());
+        let by_person: HashMap<&str, &Person> = if needs_people {
+            people
                 .iter()
                 .map(|person| (person.id.as_str(), person))
-                .collect(),
-            _ => HashMap::new(),
+                .collect()
+        } else {
+            HashMap::new()
         };
         for day in days {
-            for check_in in day
-                .checkins
-                .iter()
-                .filter(|check_in| check_in.commitment == commitment.id)
-            {
-                record.add_check_in(day.date, check_in.backfilled);
+            for check_in in &day.checkins {
+                if let Some(&index) = by_commitment.get(check_in.commitment.as_str()) {
+                    records[index].add_check_in(day.date, check_in.backfilled);
+                }
             }
-            let Some(goal) = &commitment.counts_connections else {
-                continue;
-            };
-            let reached: HashSet<&str> = day
-                .connections
-                .iter()
-                .filter(|connection| {
-                    if goal.group.is_none() && goal.role.is_none() {
-                        return true;
-                    }
-                    by_id.get(connection.person.as_str()).is_some_and(|person| {
-                        goal.group
-                            .as_ref()
-                            .is_none_or(|group| person.in_group(group))
-                            && goal.role.is_none_or(|role| person.role == role)
-                    })
-                })
-                .map(|connection| connection.person.as_str())
-                .collect();
-            if goal.per_day > 0 && reached.len() >= usize::from(goal.per_day) {
-                record.add_connection_day(day.date);
+            for &(index, goal) in &goals {
+                if goal_met(goal, day, &by_person) {
+                    records[index].add_connection_day(day.date);
+                }
             }
         }
-        record
+        records
     }
 
     /// Counts one check-in for `date`.
     pub fn add_check_in(&mut self, date: NaiveDate, backfilled: bool) {
-        let tally = self.days.entry(date).or_default();
+        let tally = self.days.entry(date);
         tally.check_ins += 1;
         tally.backfilled += u32::from(backfilled);
     }
@@ -148,7 +147,7 @@ impl Record {
     /// Notes that the connection goal was met on `date`: the day counts as one
     /// check-in (not on top of check-ins made by hand that day).
     pub fn add_connection_day(&mut self, date: NaiveDate) {
-        self.days.entry(date).or_default().by_connections = true;
+        self.days.entry(date).by_connections = true;
     }
 
     pub fn unit(&self) -> StreakUnit {
@@ -161,7 +160,7 @@ impl Record {
 
     /// The check-ins that count for `date` (a met connection goal counts as one).
     pub fn checked_on(&self, date: NaiveDate) -> u32 {
-        self.days.get(&date).map_or(0, |tally| tally.count())
+        self.days.get(date).count()
     }
 
     /// The first day of the week holding `date`.
@@ -343,7 +342,8 @@ impl Record {
         if day > today {
             return DayMark::Future;
         }
-        if let Some(tally) = self.days.get(&day).filter(|tally| tally.count() > 0) {
+        let tally = self.days.get(day);
+        if tally.count() > 0 {
             return DayMark::Kept {
                 backfilled: !tally.by_connections && tally.backfilled == tally.check_ins,
             };
@@ -402,15 +402,12 @@ impl Record {
     }
 
     fn count_in(&self, period: Period) -> u32 {
-        self.days
-            .range(period.first..=period.last)
-            .map(|(_, tally)| tally.count())
-            .sum()
+        self.days.count_between(period.first, period.last)
     }
 
     /// The first day anything can count: the start, or else the first check-in.
     fn floor(&self) -> Option<NaiveDate> {
-        self.start.or_else(|| self.days.keys().next().copied())
+        self.start.or_else(|| self.days.first())
     }
 
     fn in_range(&self, date: NaiveDate) -> bool {
@@ -463,6 +460,32 @@ impl Record {
         let offset = (day.num_days_from_monday() + 7 - self.week_start.num_days_from_monday()) % 7;
         week.first + Days::new(offset.into())
     }
+}
+
+/// Whether `day`'s connection notes reach `goal.per_day` different people of the
+/// goal's group and role.
+fn goal_met(goal: &ConnectionGoal, day: &Day, by_person: &HashMap<&str, &Person>) -> bool {
+    if goal.per_day == 0 || day.connections.len() < usize::from(goal.per_day) {
+        return false;
+    }
+    let counts = |person: &str| {
+        if goal.group.is_none() && goal.role.is_none() {
+            return true;
+        }
+        by_person.get(person).is_some_and(|person| {
+            goal.group
+                .as_ref()
+                .is_none_or(|group| person.in_group(group))
+                && goal.role.is_none_or(|role| person.role == role)
+        })
+    };
+    let reached: HashSet<&str> = day
+        .connections
+        .iter()
+        .map(|connection| connection.person.as_str())
+        .filter(|person| counts(person))
+        .collect();
+    reached.len() >= usize::from(goal.per_day)
 }
 
 #[cfg(test)]

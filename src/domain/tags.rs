@@ -11,7 +11,9 @@ pub fn extract(text: &str) -> Vec<String> {
     let Some(first_hash) = memchr::memchr(b'#', text.as_bytes()) else {
         return Vec::new();
     };
-    let line_start = text[..first_hash].rfind('\n').map_or(0, |newline| newline + 1);
+    let line_start = text[..first_hash]
+        .rfind('\n')
+        .map_or(0, |newline| newline + 1);
     extract_from(&text[line_start..])
 }
 

@@ -97,6 +97,15 @@ pub struct KeyOverride {
     pub position: (usize, usize),
 }
 
+impl KeyOverride {
+    /// A problem about this line of `[keys]` in the file `source`, located at the
+    /// action's name: for what only the keymap can judge (an action it does not know,
+    /// a key that clashes).
+    pub fn problem(&self, source: &str, message: impl Into<String>) -> Problem {
+        Problem::new(source, message).at(Some(self.position))
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {

@@ -177,7 +177,7 @@ fn refresh(journal: &Journal, cached: Cached, files: &[DayFile]) -> Refreshed {
             before => stale.push(Stale {
                 path: &file.path,
                 stamp: file.stamp.clone(),
-                before: before.copied().cloned(),
+                before: before.map(|entry| (*entry).clone()),
             }),
         }
     }
@@ -256,39 +256,63 @@ fn list_day_files(journal: &Journal) -> io::Result<Vec<DayFile>> {
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(error) => return Err(error),
     };
-    let mut files = Vec::new();
+    let mut folders = Vec::new();
     for year in years {
         let year = year?;
-        if !year.file_type()?.is_dir() {
-            continue;
-        }
-        for file in fs::read_dir(year.path())? {
-            let file = file?;
-            let path = file.path();
-            let is_day_file =
-                path.extension().is_some_and(|ext| ext == "toml") && !atomic::is_temp_file(&path);
-            if !is_day_file {
-                continue;
-            }
-            let metadata = file.metadata()?;
-            let modified = metadata.modified().unwrap_or(UNIX_EPOCH);
-            let name = format!(
-                "{}/{}",
-                year.file_name().to_string_lossy(),
-                file.file_name().to_string_lossy()
-            );
-            files.push(DayFile {
-                path,
-                stamp: Stamp {
-                    name,
-                    size: metadata.len(),
-                    modified_nanos: nanos_since_epoch(modified),
-                    racy: false,
-                },
-            });
+        if year.file_type()?.is_dir() {
+            folders.push(year);
         }
     }
+    // Thousands of stat calls are most of what an unchanged journal costs to load:
+    // two threads, a year folder at a time.
+    let list = |folders: &[fs::DirEntry], take: usize| -> io::Result<Vec<DayFile>> {
+        let mut files = Vec::new();
+        for year in folders.iter().skip(take).step_by(2) {
+            list_year(year, &mut files)?;
+        }
+        Ok(files)
+    };
+    let (mine, others) = thread::scope(|scope| {
+        let other = scope.spawn(|| list(&folders, 1));
+        let mine = list(&folders, 0);
+        let others = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (mine, others)
+    });
+    let mut files = mine?;
+    files.extend(others?);
     Ok(files)
+}
+
+fn list_year(year: &fs::DirEntry, files: &mut Vec<DayFile>) -> io::Result<()> {
+    let year_name = year.file_name();
+    for file in fs::read_dir(year.path())? {
+        let file = file?;
+        let path = file.path();
+        let is_day_file =
+            path.extension().is_some_and(|ext| ext == "toml") && !atomic::is_temp_file(&path);
+        if !is_day_file {
+            continue;
+        }
+        let metadata = file.metadata()?;
+        let modified = metadata.modified().unwrap_or(UNIX_EPOCH);
+        let name = format!(
+            "{}/{}",
+            year_name.to_string_lossy(),
+            file.file_name().to_string_lossy()
+        );
+        files.push(DayFile {
+            path,
+            stamp: Stamp {
+                name,
+                size: metadata.len(),
+                modified_nanos: nanos_since_epoch(modified),
+                racy: false,
+            },
+        });
+    }
+    Ok(())
 }
 
 fn nanos_since_epoch(time: SystemTime) -> i128 {
@@ -313,7 +337,11 @@ fn parse_files(journal: &Journal, files: &[Stale]) -> Vec<Result<Day, Problem>> 
     thread::scope(|scope| {
         let other = scope.spawn(|| parse_all(second));
         let mut results = parse_all(first);
-        results.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        results.extend(
+            other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
         results
     })
 }

@@ -51,14 +51,17 @@ impl SearchQuery {
         for token in plain.split_whitespace() {
             if token.starts_with('#') {
                 let tag = normalize_tag(token);
-                let tag = tag.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'));
+                let tag =
+                    tag.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'));
                 if !tag.is_empty() {
                     self.tags.push(tag.to_string());
                 }
                 continue;
             }
             let lowered = lower(token);
-            for_each_word(&lowered, |range| self.terms.push(lowered[range].to_string()));
+            for_each_word(&lowered, |range| {
+                self.terms.push(lowered[range].to_string())
+            });
         }
     }
 }

@@ -302,9 +302,10 @@ impl<'a> Search<'a> {
                 continue;
             };
             lower_into(&entry.text, &mut lowered);
-            let question = (slot.question != NO_ID)
-                .then(|| &*index.questions[slot.question as usize].lowered)
-                .unwrap_or("");
+            let question = match slot.question {
+                NO_ID => "",
+                id => &*index.questions[id as usize].lowered,
+            };
             for finder in &self.phrases {
                 let score = if finder.find(lowered.as_bytes()).is_some() {
                     PHRASE_IN_TEXT
@@ -536,7 +537,11 @@ mod tests {
         ] {
             assert!(within_one_edit(&chars(a), &chars(b)), "{a} {b}");
         }
-        for (a, b) in [("mthr", "mother"), ("mohtre", "mother"), ("father", "mother")] {
+        for (a, b) in [
+            ("mthr", "mother"),
+            ("mohtre", "mother"),
+            ("father", "mother"),
+        ] {
             assert!(!within_one_edit(&chars(a), &chars(b)), "{a} {b}");
         }
     }

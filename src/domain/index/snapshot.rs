@@ -146,7 +146,7 @@ impl JournalIndex {
 
 /// Days newest first, one per date (as [`JournalIndex::new`] keeps them).
 pub(super) fn newest_first(mut days: Vec<Day>) -> Vec<Day> {
-    days.sort_by(|a, b| b.date.cmp(&a.date));
+    days.sort_by_key(|day| std::cmp::Reverse(day.date));
     days.dedup_by(|later, kept| later.date == kept.date);
     days
 }
@@ -184,7 +184,14 @@ mod tests {
         edited.entries[0].text = "a #fresh look at the robot fair".into();
         original.replace_day(edited);
         let restored = restore(original.days().to_vec(), &snapshot(&original)).unwrap();
-        for query in ["", "robot", "fair rob", "#fresh", "\"the student\"", "convrsation"] {
+        for query in [
+            "",
+            "robot",
+            "fair rob",
+            "#fresh",
+            "\"the student\"",
+            "convrsation",
+        ] {
             let search = |index: &JournalIndex| {
                 index
                     .prepare(SearchQuery::parse(query))

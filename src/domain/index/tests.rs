@@ -45,7 +45,10 @@ fn journal() -> JournalIndex {
     staff.frame = Some(Frame::Care);
     staff.pack = Some("daily-lcv".into());
     JournalIndex::new(vec![
-        day(d4, vec![staff, entry(d4, 6, "Quiet morning, reading with a student")]),
+        day(
+            d4,
+            vec![staff, entry(d4, 6, "Quiet morning, reading with a student")],
+        ),
         day(
             d1,
             vec![entry(
@@ -69,7 +72,10 @@ fn texts(index: &JournalIndex, results: &SearchResults) -> Vec<String> {
 
 fn highlighted(index: &JournalIndex, hit: &Hit) -> Vec<String> {
     let text = &index.entry(hit.entry).unwrap().text;
-    hit.text.iter().map(|r| text[r.clone()].to_string()).collect()
+    hit.text
+        .iter()
+        .map(|r| text[r.clone()].to_string())
+        .collect()
 }
 
 #[test]
@@ -85,7 +91,11 @@ fn days_and_entries_are_newest_first() {
             date(2024, 11, 24)
         ]
     );
-    let first: Vec<&str> = index.entries().take(2).map(|(_, e)| e.text.as_str()).collect();
+    let first: Vec<&str> = index
+        .entries()
+        .take(2)
+        .map(|(_, e)| e.text.as_str())
+        .collect();
     assert!(first[0].starts_with("Thanked"), "{first:?}");
     assert!(first[1].starts_with("Quiet"), "{first:?}");
     assert_eq!(index.entry_count(), 5);
@@ -143,7 +153,10 @@ fn every_word_must_match_and_highlights_cover_each() {
     let parts: Vec<&str> = hit.question.iter().map(|r| &question[r.clone()]).collect();
     assert_eq!(parts, vec!["convers"]);
 
-    assert_eq!(index.search("jordan robot", &Filter::default(), 10).total, 0);
+    assert_eq!(
+        index.search("jordan robot", &Filter::default(), 10).total,
+        0
+    );
 }
 
 #[test]
@@ -180,7 +193,10 @@ fn quotes_ask_for_the_exact_phrase() {
     let index = journal();
     let results = index.search("\"Jordan's Mother\"", &Filter::default(), 10);
     assert_eq!(results.total, 1);
-    assert_eq!(highlighted(&index, &results.hits[0]), vec!["Jordan's mother"]);
+    assert_eq!(
+        highlighted(&index, &results.hits[0]),
+        vec!["Jordan's mother"]
+    );
     assert_eq!(
         index
             .search("\"mother with\"", &Filter::default(), 10)
@@ -189,9 +205,7 @@ fn quotes_ask_for_the_exact_phrase() {
     );
     // An unclosed quote still searches, and a phrase can sit in the question.
     assert_eq!(
-        index
-            .search("\"putting of", &Filter::default(), 10)
-            .total,
+        index.search("\"putting of", &Filter::default(), 10).total,
         1
     );
 }
@@ -315,7 +329,10 @@ fn replacing_a_day_updates_search_tags_and_counts() {
     assert!(counts.contains(&("staff".to_string(), 1)), "{counts:?}");
     assert!(!counts.iter().any(|(tag, _)| tag == "wins"), "{counts:?}");
 
-    index.replace_day(day(date(2027, 1, 2), vec![entry(date(2027, 1, 2), 8, "New year")]));
+    index.replace_day(day(
+        date(2027, 1, 2),
+        vec![entry(date(2027, 1, 2), 8, "New year")],
+    ));
     assert_eq!(index.days()[0].date, date(2027, 1, 2));
     assert_eq!(index.search("new year", &Filter::default(), 10).total, 1);
     assert!(index.remove_day(date(2027, 1, 2)).is_some());

@@ -224,7 +224,12 @@ mod tests {
 
     #[test]
     fn lowering_keeps_byte_offsets() {
-        for text in ["Hello WORLD", "ÉCOLE Élèves", "İstanbul K", "straße STRASSE"] {
+        for text in [
+            "Hello WORLD",
+            "ÉCOLE Élèves",
+            "İstanbul K",
+            "straße STRASSE",
+        ] {
             let lowered = lower(text);
             assert_eq!(lowered.len(), text.len(), "{text}");
             for (a, b) in text.char_indices().zip(lowered.char_indices()) {

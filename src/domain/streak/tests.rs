@@ -536,6 +536,11 @@ fn from_days_counts_only_this_commitments_check_ins() {
     let r = Record::from_days(&c, [&day], &[], Weekday::Mon);
     assert_eq!(r.checked_on(nov(24)), 2);
     assert_eq!(r.status_on(nov(24), nov(24)), PeriodStatus::Kept);
+    let mut other = commitment("daily", nov(2));
+    other.id = "other".into();
+    let both = Record::all_from_days(&[c, other], [&day], &[], Weekday::Mon);
+    assert_eq!(both[0].checked_on(nov(24)), 2);
+    assert_eq!(both[1].checked_on(nov(24)), 1);
 }
 
 // ---------------------------------------------------------------- heatmap and summary

@@ -1,0 +1,191 @@
+//! `truenorth export`: a chosen slice of the journal as a document for a mentor
+//! meeting. The work is in [`crate::exchange`]; this reads the options, the journal
+//! and the settings, and writes the document where it was asked for.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+
+use super::when::Context;
+use crate::cli::ExportArgs;
+use crate::domain::Frame;
+use crate::domain::dates::parse_date;
+use crate::exchange::{self, ExportContext, ExportFormat, ExportOptions, LoadedSources};
+use crate::store::Paths;
+use crate::store::atomic::write_atomic;
+use crate::store::config::{self, Config};
+
+/// Runs the export; the document goes to `-o FILE` or to `out`, and the line saying
+/// how many entries went in goes to `status` (standard error, so a piped document
+/// stays clean).
+pub fn run(
+    paths: &Paths,
+    args: &ExportArgs,
+    context: Context,
+    out: &mut impl Write,
+    status: &mut impl Write,
+) -> anyhow::Result<()> {
+    let (settings, _problem) = Config::load(&paths.config.join(config::FILE_NAME));
+    let options = options_from(args, context.today, settings.export.include_names)?;
+    let format = format_for(args, settings.export.format);
+    let loaded = LoadedSources::load(&paths.data)?;
+    if loaded.roster_unreadable() && !options.include_names {
+        bail!(
+            "people.toml cannot be read, so names cannot be replaced by pseudonyms; fix it \
+             (`truenorth doctor` names the problem) or export with --include-names"
+        );
+    }
+    if !loaded.problems.is_empty() {
+        writeln!(
+            status,
+            "truenorth: {} file(s) could not be read and are left out; `truenorth doctor` \
+             names them",
+            loaded.problems.len()
+        )?;
+    }
+    let export = exchange::prepare(
+        loaded.sources(),
+        &options,
+        &ExportContext {
+            now: context.now,
+            today: context.today,
+            week_start: context.week_start,
+        },
+    );
+    let document = export.render(format);
+    let counts = export.counts();
+    let summary = format!(
+        "Exported {} {} ({} private left out)",
+        counts.entries,
+        if counts.entries == 1 {
+            "entry"
+        } else {
+            "entries"
+        },
+        counts.private_left_out
+    );
+    match &args.output {
+        Some(file) => {
+            write_atomic(file, document.as_bytes())
+                .with_context(|| format!("cannot write {}", file.display()))?;
+            writeln!(status, "{summary} to {}", file.display())?;
+        }
+        None => {
+            out.write_all(document.as_bytes())?;
+            out.flush()?;
+            writeln!(status, "{summary}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The command-line options as [`ExportOptions`]; dates are read relative to `today`.
+pub fn options_from(
+    args: &ExportArgs,
+    today: NaiveDate,
+    names_by_default: bool,
+) -> anyhow::Result<ExportOptions> {
+    let date = |flag: &str, value: &Option<String>| -> anyhow::Result<Option<NaiveDate>> {
+        value
+            .as_deref()
+            .map(|value| parse_date(value, today).with_context(|| format!("--{flag}")))
+            .transpose()
+    };
+    let from = date("from", &args.from)?;
+    let to = date("to", &args.to)?;
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        bail!("--from {from} is after --to {to}: the range is empty");
+    }
+    Ok(ExportOptions {
+        from,
+        to,
+        tags: args.tags.clone(),
+        frames: args
+            .frames
+            .iter()
+            .map(|frame| Frame::from(frame.trim().to_lowercase()))
+            .collect(),
+        packs: args.packs.clone(),
+        group_by: args.by,
+        include_names: args.include_names || names_by_default,
+        title: args.title.clone(),
+        author: args.name.clone(),
+    })
+}
+
+/// `--format`, else the output file's extension, else the settings' default.
+fn format_for(args: &ExportArgs, default: ExportFormat) -> ExportFormat {
+    args.format
+        .or_else(|| args.output.as_deref().and_then(format_of_file))
+        .unwrap_or(default)
+}
+
+fn format_of_file(file: &Path) -> Option<ExportFormat> {
+    let extension = file.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "htm" => Some(ExportFormat::Html),
+        other => ExportFormat::from_name(other),
+    }
+}
+
+/// Reads `--format` for clap.
+pub fn parse_format(value: &str) -> Result<ExportFormat, String> {
+    ExportFormat::from_name(value)
+        .ok_or_else(|| format!("`{value}` is not one of md, html, json or txt"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_comes_from_the_flag_the_file_or_the_settings() {
+        let mut args = ExportArgs::default();
+        assert_eq!(format_for(&args, ExportFormat::Text), ExportFormat::Text);
+        args.output = Some("meeting.HTM".into());
+        assert_eq!(format_for(&args, ExportFormat::Text), ExportFormat::Html);
+        args.format = Some(ExportFormat::Json);
+        assert_eq!(format_for(&args, ExportFormat::Text), ExportFormat::Json);
+        assert_eq!(parse_format("markdown"), Ok(ExportFormat::Markdown));
+        assert!(
+            parse_format("pdf")
+                .unwrap_err()
+                .contains("md, html, json or txt")
+        );
+    }
+
+    #[test]
+    fn dates_are_read_like_everywhere_else() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let args = ExportArgs {
+            from: Some("-6w".into()),
+            to: Some("yesterday".into()),
+            frames: vec!["Courage".into()],
+            ..ExportArgs::default()
+        };
+        let options = options_from(&args, today, false).unwrap();
+        assert_eq!(options.from, NaiveDate::from_ymd_opt(2026, 10, 13));
+        assert_eq!(options.to, NaiveDate::from_ymd_opt(2026, 11, 23));
+        assert_eq!(options.frames, [Frame::Courage]);
+        let backwards = ExportArgs {
+            from: Some("today".into()),
+            to: Some("-1d".into()),
+            ..ExportArgs::default()
+        };
+        let error = options_from(&backwards, today, false).unwrap_err();
+        assert!(error.to_string().contains("after --to"), "{error}");
+        let bad = ExportArgs {
+            from: Some("someday".into()),
+            ..ExportArgs::default()
+        };
+        let error = format!("{:#}", options_from(&bad, today, false).unwrap_err());
+        assert!(
+            error.contains("--from") && error.contains("YYYY-MM-DD"),
+            "{error}"
+        );
+    }
+}

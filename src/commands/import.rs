@@ -1,0 +1,173 @@
+//! `truenorth import --from jrnl|json|dayone FILE [--apply]`: bring entries from
+//! another journal. A dry run unless `--apply`: it shows what would be imported, the
+//! duplicates it would skip and the records it cannot read, with their positions.
+
+use std::io::Write;
+
+use anyhow::Context as _;
+
+use crate::cli::ImportArgs;
+use crate::exchange::import::{self, ApplyReport, ImportPlan, SystemZone, title_of};
+use crate::store::{CommitmentStore, Journal, Paths, journal_cache};
+
+/// How many entries, duplicates and bad records are listed before "... and N more".
+const LISTED: usize = 5;
+const LISTED_BAD: usize = 20;
+
+/// Runs the import. Returns false when a record could not be read or a day could not
+/// be written (the rest is still imported), for a non-zero exit.
+pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> anyhow::Result<bool> {
+    let bytes = std::fs::read(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        anyhow::anyhow!(
+            "{} is not UTF-8 text (byte {} cannot be read); save it as UTF-8 and try again",
+            args.file.display(),
+            error.utf8_error().valid_up_to()
+        )
+    })?;
+    let parsed = import::parse(args.from, &text, &SystemZone)
+        .with_context(|| format!("cannot import {}", args.file.display()))?;
+    let journal = Journal::open(&paths.data)?;
+    let scan = journal_cache::load(&journal);
+    if !scan.problems.is_empty() {
+        writeln!(
+            out,
+            "Note: {} journal file(s) could not be read (`truenorth doctor` names them); \
+             duplicates in them cannot be detected, and they will not be written.",
+            scan.problems.len()
+        )?;
+    }
+    let commitments = CommitmentStore::open(&paths.data);
+    let known = commitments.load().unwrap_or_default();
+    let plan = import::plan(args.from, parsed, &scan.days, &known);
+    describe(&plan, args, out)?;
+    if !args.apply {
+        if !plan.is_empty() {
+            writeln!(
+                out,
+                "\nThis was a dry run: nothing was written. Run it again with --apply to import."
+            )?;
+        }
+        return Ok(plan.bad.is_empty());
+    }
+    let report = import::apply(&plan, &journal, &commitments);
+    describe_applied(&report, out)?;
+    Ok(plan.bad.is_empty() && report.failures.is_empty())
+}
+
+fn describe(plan: &ImportPlan, args: &ImportArgs, out: &mut impl Write) -> anyhow::Result<()> {
+    let entries = plan.entry_count();
+    writeln!(
+        out,
+        "Import from {} ({}):",
+        args.file.display(),
+        plan.format
+    )?;
+    writeln!(
+        out,
+        "{entries} {} to import, {} {} already in the journal, {} bad {}.",
+        plural(entries, "entry", "entries"),
+        plan.duplicates.len(),
+        plural(plan.duplicates.len(), "duplicate", "duplicates"),
+        plan.bad.len(),
+        plural(plan.bad.len(), "record", "records"),
+    )?;
+    let rated = plan.rated_days();
+    let check_ins = plan.check_in_count();
+    if rated > 0 || check_ins > 0 || !plan.commitments.is_empty() {
+        writeln!(
+            out,
+            "Also: ratings for {rated} {}, {} new {}, {check_ins} {}.",
+            plural(rated, "day", "days"),
+            plan.commitments.len(),
+            plural(plan.commitments.len(), "commitment", "commitments"),
+            plural(check_ins as usize, "check-in", "check-ins"),
+        )?;
+    }
+    if entries > 0 {
+        writeln!(out, "\nEntries per year:")?;
+        for (year, count) in plan.per_year() {
+            writeln!(out, "  {year}  {count:>6}")?;
+        }
+        writeln!(out, "\nFirst entries:")?;
+        for incoming in plan.entries().take(LISTED) {
+            writeln!(
+                out,
+                "  {}  {}",
+                incoming.entry.created.format("%Y-%m-%d %H:%M"),
+                title_of(&incoming.entry)
+            )?;
+        }
+        more(entries, LISTED, out)?;
+    }
+    if !plan.duplicates.is_empty() {
+        writeln!(out, "\nSkipped, already in the journal:")?;
+        for duplicate in plan.duplicates.iter().take(LISTED) {
+            writeln!(
+                out,
+                "  {}: {}  {}",
+                duplicate.position, duplicate.day, duplicate.title
+            )?;
+        }
+        more(plan.duplicates.len(), LISTED, out)?;
+    }
+    if !plan.bad.is_empty() {
+        writeln!(out, "\nCould not be read, left out:")?;
+        for bad in plan.bad.iter().take(LISTED_BAD) {
+            writeln!(out, "  {bad}")?;
+        }
+        more(plan.bad.len(), LISTED_BAD, out)?;
+    }
+    Ok(())
+}
+
+fn describe_applied(report: &ApplyReport, out: &mut impl Write) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "\nImported {} {} into {} {}.",
+        report.entries,
+        plural(report.entries, "entry", "entries"),
+        report.days,
+        plural(report.days, "day", "days"),
+    )?;
+    if report.ratings > 0 || report.check_ins > 0 || report.commitments > 0 {
+        writeln!(
+            out,
+            "Set ratings on {} {}, added {} {} and {} {}.",
+            report.ratings,
+            plural(report.ratings, "day", "days"),
+            report.commitments,
+            plural(report.commitments, "commitment", "commitments"),
+            report.check_ins,
+            plural(report.check_ins, "check-in", "check-ins"),
+        )?;
+    }
+    if report.late_duplicates > 0 {
+        writeln!(
+            out,
+            "{} more {} turned out to be in the journal already and {} skipped.",
+            report.late_duplicates,
+            plural(report.late_duplicates, "entry", "entries"),
+            plural(report.late_duplicates, "was", "were"),
+        )?;
+    }
+    if !report.failures.is_empty() {
+        writeln!(out, "Could not write (left as they were):")?;
+        for failure in &report.failures {
+            writeln!(out, "  {failure}")?;
+        }
+    }
+    Ok(())
+}
+
+fn more(total: usize, listed: usize, out: &mut impl Write) -> anyhow::Result<()> {
+    if total > listed {
+        writeln!(out, "  ... and {} more", total - listed)?;
+    }
+    Ok(())
+}
+
+fn plural<'w>(count: usize, one: &'w str, many: &'w str) -> &'w str {
+    if count == 1 { one } else { many }
+}

@@ -1,0 +1,229 @@
+//! The weekly review: on the first open of a new week, a look back at last week and
+//! four questions (Continue, Start, Stop and one on true north).
+//!
+//! The questions are the built-in `weekly-review` pack's, so answers saved from the
+//! review screen are ordinary entries of that pack (`pack = "weekly-review"`, the
+//! prompt's id and frame). No state file is needed: the last review is read back from
+//! the journal as the latest day holding an entry in the `review` frame, whether it
+//! came from this screen or from the pack running on Fridays.
+
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Weekday};
+
+use super::trends::{WeekStats, entry_date, week_of};
+use super::{Day, Entry, Frame, Pack, Prompt};
+
+/// The built-in pack the review's questions come from.
+pub const PACK: &str = "weekly-review";
+
+/// A review written in the last this-many days of a week looks back on that week
+/// (Friday to Sunday, for weeks starting on Monday); earlier, on the week before.
+const LATE_DAYS: u32 = 3;
+
+/// The four questions of a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewPart {
+    Continue,
+    Start,
+    Stop,
+    TrueNorth,
+}
+
+impl ReviewPart {
+    pub const ALL: [ReviewPart; 4] = [
+        ReviewPart::Continue,
+        ReviewPart::Start,
+        ReviewPart::Stop,
+        ReviewPart::TrueNorth,
+    ];
+
+    /// The prompt's id in the `weekly-review` pack.
+    pub fn prompt_id(self) -> &'static str {
+        match self {
+            ReviewPart::Continue => "review-01",
+            ReviewPart::Start => "review-02",
+            ReviewPart::Stop => "review-03",
+            ReviewPart::TrueNorth => "review-05",
+        }
+    }
+
+    /// A short heading: `Continue`, `Start`, `Stop`, `True north`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewPart::Continue => "Continue",
+            ReviewPart::Start => "Start",
+            ReviewPart::Stop => "Stop",
+            ReviewPart::TrueNorth => "True north",
+        }
+    }
+}
+
+/// One question of the review, with the pack prompt it asks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReviewPrompt<'a> {
+    pub part: ReviewPart,
+    pub prompt: &'a Prompt,
+}
+
+/// The review's questions, in order, from the `weekly-review` pack among `packs`
+/// (pass `builtin::packs_lenient()`). Parts whose prompt is missing are left out.
+pub fn prompts(packs: &[Pack]) -> Vec<ReviewPrompt<'_>> {
+    let Some(pack) = packs.iter().find(|pack| pack.meta.id == PACK) else {
+        return Vec::new();
+    };
+    ReviewPart::ALL
+        .iter()
+        .filter_map(|&part| {
+            let prompt = pack.prompts.iter().find(|p| p.id == part.prompt_id())?;
+            Some(ReviewPrompt { part, prompt })
+        })
+        .collect()
+}
+
+/// A review answer as an entry for `day` (its id unique there), ready to save.
+pub fn entry(day: &Day, prompt: &Prompt, text: String, created: DateTime<FixedOffset>) -> Entry {
+    let mut entry = Entry::new(created, day.entries.len(), text);
+    entry.id = day.next_entry_id(created);
+    entry.pack = Some(PACK.to_string());
+    entry.prompt = Some(prompt.id.clone());
+    entry.question = Some(prompt.text.clone());
+    entry.frame = Some(prompt.frame.clone());
+    entry
+}
+
+/// The journal day of the latest entry in the `review` frame, if any.
+pub fn last_review(days: &[Day], rollover_hour: u8) -> Option<NaiveDate> {
+    days.iter()
+        .flat_map(|day| {
+            day.entries
+                .iter()
+                .filter(|entry| entry.frame == Some(Frame::Review))
+                .map(|entry| entry_date(day.date, entry.created, rollover_hour))
+        })
+        .max()
+}
+
+/// The first day of the week a review written on `date` looks back on: that week
+/// when written in its last days, the week before otherwise.
+pub fn reviewed_week(date: NaiveDate, week_start: Weekday) -> NaiveDate {
+    let start = week_of(date, week_start);
+    if date.weekday().days_since(week_start) >= 7 - LATE_DAYS {
+        start
+    } else {
+        start - Days::new(7)
+    }
+}
+
+/// Whether a review of last week is still to be done on `today`: the first open of a
+/// new week offers it, and it stays offered (skipped, taken later) until one is
+/// written. A review written late last week (the pack's Friday questions) counts.
+pub fn is_due(today: NaiveDate, week_start: Weekday, last_review: Option<NaiveDate>) -> bool {
+    let last_week = week_of(today, week_start) - Days::new(7);
+    last_review.is_none_or(|date| reviewed_week(date, week_start) < last_week)
+}
+
+/// [`is_due`], and last week holds something to look back on: a new journal, or one
+/// left alone for a while, is not greeted with a review of an empty week.
+pub fn should_offer(
+    today: NaiveDate,
+    week_start: Weekday,
+    last_review: Option<NaiveDate>,
+    last_week: &WeekStats,
+) -> bool {
+    is_due(today, week_start, last_review) && last_week.entries > 0
+}
+
+/// `12,345`: thousands separated, as people read counts.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+fn percent(share: f32) -> String {
+    format!("{}%", (share * 100.0).round() as i64)
+}
+
+/// Last week in a few lines, for the top of the review.
+pub fn summary(week: &WeekStats) -> Vec<String> {
+    let mut lines = Vec::new();
+    if week.entries == 0 {
+        lines.push(format!("{}: no entries.", week.label()));
+    } else {
+        lines.push(format!(
+            "{}: reflected on {} of {} days; {} {}, {} words.",
+            week.label(),
+            week.reflection_days,
+            week.days_counted(),
+            week.entries,
+            if week.entries == 1 {
+                "entry"
+            } else {
+                "entries"
+            },
+            thousands(week.words)
+        ));
+        lines.push(format!(
+            "Love {} · Care {} · Vulnerability {}",
+            week.lcv.love, week.lcv.care, week.lcv.vulnerability
+        ));
+        let others: Vec<String> = week
+            .frames
+            .iter()
+            .filter(|(frame, _)| !Frame::LCV.contains(frame))
+            .map(|(frame, n)| format!("{} {n}", frame.label()))
+            .collect();
+        if !others.is_empty() {
+            lines.push(format!("Also: {}", others.join(" · ")));
+        }
+    }
+    let rating = |name: &str, average: Option<f32>, days: usize| {
+        average.map(|average| {
+            format!(
+                "{name} {average:.1} (over {days} rated {})",
+                if days == 1 { "day" } else { "days" }
+            )
+        })
+    };
+    let ratings: Vec<String> = [
+        rating("Energy", week.energy_avg, week.energy_days),
+        rating("outlook", week.outlook_avg, week.outlook_days),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !ratings.is_empty() {
+        let mut line = ratings.join(", ");
+        line[..1].make_ascii_uppercase();
+        lines.push(line);
+    }
+    if let Some(rate) = week.commitments_kept_rate {
+        let each: Vec<String> = week
+            .commitments
+            .iter()
+            .map(|c| format!("{} {} of {}", c.title, c.kept, c.kept + c.missed))
+            .collect();
+        lines.push(format!(
+            "Commitments kept: {} ({})",
+            percent(rate),
+            each.join("; ")
+        ));
+    }
+    if let Some(share) = week.people_connected_share {
+        lines.push(format!(
+            "People connected with: {} of {} ({})",
+            week.people_connected,
+            week.roster_size,
+            percent(share)
+        ));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests;

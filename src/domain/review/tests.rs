@@ -1,0 +1,237 @@
+use chrono::{DateTime, NaiveDate, Weekday};
+
+use super::*;
+use crate::domain::Rating;
+use crate::domain::trends::{CommitmentWeek, WeeklyTrends};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn at(rfc3339: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(rfc3339).unwrap()
+}
+
+#[test]
+fn the_questions_are_the_weekly_review_packs_continue_start_stop_and_true_north() {
+    let packs = crate::builtin::packs_lenient();
+    let prompts = prompts(&packs);
+    let parts: Vec<ReviewPart> = prompts.iter().map(|p| p.part).collect();
+    assert_eq!(parts, ReviewPart::ALL);
+    assert!(
+        prompts[0].prompt.text.contains("continue"),
+        "{}",
+        prompts[0].prompt.text
+    );
+    assert!(
+        prompts[1].prompt.text.contains("start"),
+        "{}",
+        prompts[1].prompt.text
+    );
+    assert!(
+        prompts[2].prompt.text.contains("stop"),
+        "{}",
+        prompts[2].prompt.text
+    );
+    for prompt in &prompts[..3] {
+        assert_eq!(prompt.prompt.frame, Frame::Review);
+    }
+    assert_eq!(prompts[3].prompt.frame, Frame::TrueNorth);
+    assert!(super::prompts(&[]).is_empty());
+}
+
+#[test]
+fn a_review_looks_back_on_its_own_week_only_late_in_the_week() {
+    // Monday weeks: Friday to Sunday review the same week; Monday to Thursday the one
+    // before.
+    let week = date(2026, 11, 16);
+    assert_eq!(reviewed_week(date(2026, 11, 20), Weekday::Mon), week); // Friday
+    assert_eq!(reviewed_week(date(2026, 11, 22), Weekday::Mon), week); // Sunday
+    assert_eq!(
+        reviewed_week(date(2026, 11, 19), Weekday::Mon),
+        date(2026, 11, 9)
+    );
+    assert_eq!(reviewed_week(date(2026, 11, 23), Weekday::Mon), week); // next Monday
+    // Sunday weeks: Thursday to Saturday.
+    assert_eq!(
+        reviewed_week(date(2026, 11, 19), Weekday::Sun),
+        date(2026, 11, 15)
+    );
+    assert_eq!(
+        reviewed_week(date(2026, 11, 22), Weekday::Sun),
+        date(2026, 11, 15)
+    );
+}
+
+#[test]
+fn a_review_is_due_on_the_first_open_of_a_week_until_one_is_written() {
+    let monday = date(2026, 11, 23);
+    let thursday = date(2026, 11, 26);
+    assert!(is_due(monday, Weekday::Mon, None));
+    // Written on the pack's Friday last week: last week is reviewed.
+    assert!(!is_due(monday, Weekday::Mon, Some(date(2026, 11, 20))));
+    // Written this Monday: done for the week.
+    assert!(!is_due(monday, Weekday::Mon, Some(monday)));
+    assert!(!is_due(thursday, Weekday::Mon, Some(monday)));
+    // Last written on Monday a week ago (that looked back two weeks): due, and still
+    // due on Thursday when skipped on Monday.
+    assert!(is_due(monday, Weekday::Mon, Some(date(2026, 11, 16))));
+    assert!(is_due(thursday, Weekday::Mon, Some(date(2026, 11, 16))));
+    // A review dated later than today (a clock set wrong) is not asked again.
+    assert!(!is_due(monday, Weekday::Mon, Some(date(2026, 12, 1))));
+    // Across the year end and ISO week 53: Friday 1 January reviews the week of 28
+    // December, so Monday 4 January has nothing due.
+    assert!(!is_due(
+        date(2027, 1, 4),
+        Weekday::Mon,
+        Some(date(2027, 1, 1))
+    ));
+    assert!(is_due(
+        date(2027, 1, 11),
+        Weekday::Mon,
+        Some(date(2027, 1, 1))
+    ));
+    // Sunday weeks: Sunday is the first open of the week.
+    assert!(is_due(
+        date(2026, 11, 22),
+        Weekday::Sun,
+        Some(date(2026, 11, 15))
+    ));
+    assert!(!is_due(
+        date(2026, 11, 22),
+        Weekday::Sun,
+        Some(date(2026, 11, 20))
+    ));
+}
+
+#[test]
+fn the_last_review_is_the_latest_review_entry_after_the_rollover() {
+    let packs = crate::builtin::packs_lenient();
+    let prompts = prompts(&packs);
+    let mut friday = Day::new(date(2026, 11, 20));
+    friday.entries.push(entry(
+        &friday,
+        prompts[0].prompt,
+        "keep".into(),
+        at("2026-11-20T15:00:00-05:00"),
+    ));
+    // Only the true-north question answered on Monday: not a review.
+    let mut monday = Day::new(date(2026, 11, 23));
+    monday.entries.push(entry(
+        &monday,
+        prompts[3].prompt,
+        "why".into(),
+        at("2026-11-23T07:00:00-05:00"),
+    ));
+    assert_eq!(
+        last_review(&[monday.clone(), friday.clone()], 4),
+        Some(date(2026, 11, 20))
+    );
+    // Written at 1 am on Saturday: it counts for Friday night.
+    let mut saturday = Day::new(date(2026, 11, 21));
+    saturday.entries.push(entry(
+        &saturday,
+        prompts[2].prompt,
+        "stop".into(),
+        at("2026-11-21T01:00:00-05:00"),
+    ));
+    assert_eq!(
+        last_review(&[saturday.clone()], 4),
+        Some(date(2026, 11, 20))
+    );
+    assert_eq!(last_review(&[saturday], 0), Some(date(2026, 11, 21)));
+    assert_eq!(last_review(&[monday], 4), None);
+}
+
+#[test]
+fn review_entries_belong_to_the_pack_and_get_fresh_ids() {
+    let packs = crate::builtin::packs_lenient();
+    let prompts = prompts(&packs);
+    let now = at("2026-11-23T07:00:00-05:00");
+    let mut day = Day::new(date(2026, 11, 23));
+    let first = entry(&day, prompts[0].prompt, "keep".into(), now);
+    day.entries.push(first.clone());
+    let second = entry(&day, prompts[1].prompt, "start".into(), now);
+    assert_ne!(first.id, second.id);
+    assert_eq!(first.pack.as_deref(), Some(PACK));
+    assert_eq!(first.prompt.as_deref(), Some("review-01"));
+    assert_eq!(first.frame, Some(Frame::Review));
+    assert_eq!(
+        first.question.as_deref(),
+        Some(prompts[0].prompt.text.as_str())
+    );
+}
+
+#[test]
+fn an_empty_week_is_not_offered_for_review() {
+    let monday = date(2026, 11, 23);
+    let trends = WeeklyTrends::new(Weekday::Mon, 4);
+    let empty = &trends.compute(&[], 2, monday)[0];
+    assert!(!should_offer(monday, Weekday::Mon, None, empty));
+    let mut day = Day::new(date(2026, 11, 18));
+    day.entries
+        .push(Entry::new(at("2026-11-18T07:00:00-05:00"), 0, "x".into()));
+    let written = &trends.compute(&[day], 2, monday)[0];
+    assert!(should_offer(monday, Weekday::Mon, None, written));
+    assert!(!should_offer(monday, Weekday::Mon, Some(monday), written));
+}
+
+#[test]
+fn the_summary_reads_last_weeks_figures() {
+    let start = date(2026, 11, 16);
+    let mut days = Vec::new();
+    for (n, frame) in [Frame::Love, Frame::Care, Frame::Care, Frame::TrueNorth]
+        .into_iter()
+        .enumerate()
+    {
+        let day_date = start + chrono::Days::new(n as u64);
+        let mut day = Day::new(day_date);
+        let mut written = Entry::new(
+            at(&format!("{day_date}T07:00:00-05:00")),
+            0,
+            "word ".repeat(400),
+        );
+        written.frame = Some(frame);
+        day.entries.push(written);
+        day.ratings.energy = Rating::new(3 + (n as u8 % 2));
+        days.push(day);
+    }
+    let mut week = WeeklyTrends::new(Weekday::Mon, 4)
+        .compute(&days, 1, date(2026, 11, 22))
+        .remove(0);
+    assert_eq!(
+        summary(&week),
+        [
+            "16–22 Nov: reflected on 4 of 7 days; 4 entries, 1,600 words.",
+            "Love 1 · Care 2 · Vulnerability 0",
+            "Also: True north 1",
+            "Energy 3.5 (over 4 rated days)",
+        ]
+    );
+    week.commitments = vec![CommitmentWeek {
+        id: "names".into(),
+        title: "Learn names".into(),
+        active: true,
+        kept: 5,
+        missed: 2,
+    }];
+    week.commitments_kept_rate = Some(5.0 / 7.0);
+    week.people_connected = 3;
+    week.roster_size = 12;
+    week.people_connected_share = Some(0.25);
+    week.outlook_avg = Some(4.0);
+    week.outlook_days = 1;
+    let lines = summary(&week);
+    assert_eq!(
+        lines[3],
+        "Energy 3.5 (over 4 rated days), outlook 4.0 (over 1 rated day)"
+    );
+    assert_eq!(lines[4], "Commitments kept: 71% (Learn names 5 of 7)");
+    assert_eq!(lines[5], "People connected with: 3 of 12 (25%)");
+    let empty = WeeklyTrends::new(Weekday::Mon, 4)
+        .compute(&[], 1, date(2026, 11, 22))
+        .remove(0);
+    assert_eq!(summary(&empty), ["16–22 Nov: no entries."]);
+    assert_eq!(thousands(1_234_567), "1,234,567");
+    assert_eq!(thousands(999), "999");
+}

@@ -1,0 +1,264 @@
+//! `truenorth export` and `truenorth import` as a leader runs them: the real binary on
+//! a scratch journal, with scratch settings so the person's own never leak in.
+
+mod exchange_support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_truenorth");
+
+struct Leader {
+    dir: TempDir,
+}
+
+impl Leader {
+    /// A journal holding the fixture (written on its own dates in November 2026).
+    fn with_fixture() -> Leader {
+        let leader = Leader::empty();
+        exchange_support::fixture().write_to(&leader.journal());
+        leader
+    }
+
+    fn empty() -> Leader {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for folder in [
+            dir.path().join("config/truenorth"),
+            dir.path()
+                .join("home/Library/Application Support/org.truenorth.truenorth"),
+        ] {
+            fs::create_dir_all(&folder).unwrap();
+            fs::write(folder.join("config.toml"), "day_rollover_hour = 0\n").unwrap();
+        }
+        Leader { dir }
+    }
+
+    fn journal(&self) -> PathBuf {
+        self.dir.path().join("journal")
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .arg("--journal")
+            .arg(self.journal())
+            .args(args)
+            .env_remove("TRUENORTH_DIR")
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("HOME", self.dir.path().join("home"))
+            .env("TZ", "America/New_York")
+            .output()
+            .expect("run truenorth")
+    }
+
+    /// Runs a command that must succeed; returns (stdout, stderr).
+    fn ok(&self, args: &[&str]) -> (String, String) {
+        let output = self.run(args);
+        let (out, err) = texts(&output);
+        assert!(output.status.success(), "{args:?} failed:\n{out}\n{err}");
+        (out, err)
+    }
+}
+
+fn texts(output: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+const RANGE: [&str; 4] = ["--from", "2026-11-02", "--to", "2026-11-22"];
+
+#[test]
+fn export_markdown_to_standard_output() {
+    let leader = Leader::with_fixture();
+    let mut args = vec!["export", "--format", "md", "--title", "For Thursday"];
+    args.extend(RANGE);
+    let (out, err) = leader.ok(&args);
+    assert!(out.starts_with("# For Thursday\n"), "{out}");
+    assert!(out.contains("Student A is brilliant"));
+    assert!(!out.contains("Maya") && !out.contains("PRIVATE-SENTINEL"));
+    assert_eq!(err, "Exported 9 entries (3 private left out)\n");
+}
+
+#[test]
+fn export_to_a_private_file_in_the_format_of_its_name() {
+    let leader = Leader::with_fixture();
+    let file = leader.path("meeting.html");
+    let mut args = vec!["export", "--by", "psel", "--include-names", "-o"];
+    let file_arg = file.display().to_string();
+    args.push(&file_arg);
+    args.extend(RANGE);
+    let (out, err) = leader.ok(&args);
+    assert!(out.is_empty(), "{out}");
+    assert_eq!(
+        err,
+        format!(
+            "Exported 9 entries (3 private left out) to {}\n",
+            file.display()
+        )
+    );
+    let html = fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Standard 5: Community of care and support for students"));
+    assert!(html.contains("Maya Rodriguez"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}
+
+#[test]
+fn export_filters_and_relative_dates() {
+    let leader = Leader::with_fixture();
+    let (out, err) = leader.ok(&[
+        "export",
+        "--format",
+        "txt",
+        "--frame",
+        "courage",
+        "--from",
+        "2026-11-09",
+        "--to",
+        "2026-11-22",
+    ]);
+    assert_eq!(err, "Exported 3 entries (1 private left out)\n");
+    assert!(out.contains("Frames: Courageous conversations."), "{out}");
+    assert!(out.contains("Say one hard thing kindly and directly"));
+    assert!(
+        !out.contains("Learn one new thing"),
+        "love commitment left out"
+    );
+
+    // A range with nothing in it still makes a document, and says so.
+    let (out, err) = leader.ok(&[
+        "export",
+        "--format",
+        "md",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-01-31",
+    ]);
+    assert_eq!(err, "Exported 0 entries (0 private left out)\n");
+    assert!(out.contains("No entries in this range."));
+
+    let output = leader.run(&["export", "--from", "someday"]);
+    assert!(!output.status.success());
+    let (_, err) = texts(&output);
+    assert!(
+        err.contains("--from") && err.contains("YYYY-MM-DD"),
+        "{err}"
+    );
+    let output = leader.run(&["export", "--format", "pdf"]);
+    assert!(!output.status.success());
+}
+
+#[test]
+fn export_refuses_to_leak_names_when_the_roster_is_broken() {
+    let leader = Leader::with_fixture();
+    fs::write(
+        leader.journal().join("people.toml"),
+        "version = 1\n[[person]\n",
+    )
+    .unwrap();
+    let output = leader.run(&["export", "--format", "md"]);
+    assert!(!output.status.success());
+    let (out, err) = texts(&output);
+    assert!(out.is_empty(), "nothing written: {out}");
+    assert!(err.contains("--include-names"), "{err}");
+}
+
+#[test]
+fn import_jrnl_dry_run_apply_and_again() {
+    let leader = Leader::empty();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/journal.jrnl");
+    let sample = sample.display().to_string();
+
+    let output = leader.run(&["import", "--from", "jrnl", &sample]);
+    let (out, _) = texts(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a bad record: non-zero\n{out}"
+    );
+    assert!(
+        out.contains("4 entries to import, 1 duplicate already in the journal, 1 bad record."),
+        "{out}"
+    );
+    assert!(out.contains("  2026       4"), "{out}");
+    assert!(
+        out.contains("2026-10-05 07:15  Walked the halls before the first bell."),
+        "{out}"
+    );
+    assert!(out.contains("line 15: cannot read the time"), "{out}");
+    assert!(out.contains("dry run: nothing was written"), "{out}");
+    assert!(!leader.journal().join("journal/2026").exists());
+
+    let output = leader.run(&["import", "--from", "jrnl", &sample, "--apply"]);
+    let (out, _) = texts(&output);
+    assert!(out.contains("Imported 4 entries into 3 days."), "{out}");
+    assert!(
+        leader
+            .journal()
+            .join("journal/2026/2026-10-05.toml")
+            .exists()
+    );
+    let (listed, _) = leader.ok(&["list", "--since", "2026-10-01", "--until", "2026-10-31"]);
+    assert_eq!(listed.lines().count(), 4, "{listed}");
+
+    let output = leader.run(&["import", "--from", "jrnl", &sample, "--apply"]);
+    let (out, _) = texts(&output);
+    assert!(out.contains("0 entries to import, 5 duplicates"), "{out}");
+    assert!(out.contains("Imported 0 entries into 0 days."), "{out}");
+}
+
+#[test]
+fn import_day_one_and_our_own_json() {
+    let leader = Leader::empty();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/dayone.json");
+    let output = leader.run(&[
+        "import",
+        "--from",
+        "dayone",
+        &sample.display().to_string(),
+        "--apply",
+    ]);
+    let (out, _) = texts(&output);
+    assert!(out.contains("3 entries to import"), "{out}");
+    assert!(
+        out.contains("entries[2]: missing field `creationDate`"),
+        "{out}"
+    );
+    assert!(out.contains("Imported 3 entries into 3 days."), "{out}");
+
+    // A JSON export of one journal imported into another.
+    let source = Leader::with_fixture();
+    let file = source.path("export.json");
+    let mut args = vec!["export", "-o"];
+    let file_arg = file.display().to_string();
+    args.push(&file_arg);
+    args.extend(RANGE);
+    source.ok(&args);
+    let (out, _) = leader.ok(&["import", "--from", "json", &file_arg, "--apply"]);
+    assert!(out.contains("9 entries to import"), "{out}");
+    assert!(out.contains("3 new commitments"), "{out}");
+    let (listed, _) = leader.ok(&["commit", "list", "--all"]);
+    assert!(
+        listed.contains("Say one hard thing kindly and directly"),
+        "{listed}"
+    );
+
+    let output = leader.run(&["import", "--from", "json", &sample.display().to_string()]);
+    assert!(!output.status.success());
+    let (_, err) = texts(&output);
+    assert!(err.contains("not a truenorth export"), "{err}");
+}

@@ -1,0 +1,279 @@
+//! Import: jrnl and Day One samples written from their public format descriptions
+//! (`tests/fixtures/import/`), the JSON round trip (export, import into an empty
+//! journal, export again: the same file), and the example in `docs/export-json.md`.
+
+mod exchange_support;
+
+use std::path::{Path, PathBuf};
+
+use chrono::FixedOffset;
+use exchange_support::{context, fixture, options};
+use truenorth::exchange::import::{self, ImportFormat, ImportPlan, Position};
+use truenorth::exchange::{self, ExportFormat, ExportOptions, GroupBy, LoadedSources};
+use truenorth::store::{CommitmentStore, Journal};
+
+fn sample(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn eastern() -> FixedOffset {
+    FixedOffset::west_opt(5 * 3600).unwrap()
+}
+
+fn plan_into(root: &Path, format: ImportFormat, text: &str) -> ImportPlan {
+    let parsed = import::parse(format, text, &eastern()).unwrap();
+    let loaded = LoadedSources::load(root).unwrap();
+    import::plan(format, parsed, &loaded.days, &loaded.commitments)
+}
+
+fn apply_into(root: &Path, plan: &ImportPlan) -> import::ApplyReport {
+    let journal = Journal::open(root).unwrap();
+    import::apply(plan, &journal, &CommitmentStore::open(root))
+}
+
+#[test]
+fn jrnl_entries_tags_stars_bad_records_and_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_into(dir.path(), ImportFormat::Jrnl, &sample("journal.jrnl"));
+    assert_eq!(plan.entry_count(), 4);
+    let bad: Vec<String> = plan.bad.iter().map(ToString::to_string).collect();
+    assert_eq!(bad.len(), 1, "{bad:?}");
+    assert!(bad[0].starts_with("line 15: cannot read the time \"2026-02-30 07:00\""));
+    // The same entry twice in the file is imported once.
+    assert_eq!(plan.duplicates.len(), 1);
+    assert_eq!(plan.duplicates[0].position, Position::Line(21));
+
+    let entries: Vec<_> = plan.entries().collect();
+    let first = &entries[0].entry;
+    assert_eq!(
+        first.text,
+        "Walked the halls before the first bell.\nThree students asked about the robotics \
+         club. @students\nMaybe we can start it in January."
+    );
+    assert_eq!(first.tags, ["students"]);
+    assert_eq!(first.frame, None);
+    assert_eq!(first.created.to_rfc3339(), "2026-10-05T07:15:00-05:00");
+    let starred = &entries[1].entry;
+    assert_eq!(
+        starred.text.lines().next(),
+        Some("Hard conversation with a parent today.")
+    );
+    assert_eq!(starred.tags, ["families", "transport", "starred"]);
+    let list = &entries[2].entry;
+    assert!(
+        list.text.ends_with("\n\nI told the art teacher."),
+        "{}",
+        list.text
+    );
+    assert_eq!(entries[3].entry.tags, ["staff", "wins"]);
+
+    let report = apply_into(dir.path(), &plan);
+    assert_eq!((report.entries, report.days), (4, 3));
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    // Importing again changes nothing.
+    let again = plan_into(dir.path(), ImportFormat::Jrnl, &sample("journal.jrnl"));
+    assert_eq!(again.entry_count(), 0);
+    assert_eq!(again.duplicates.len(), 5);
+    assert!(again.is_empty());
+}
+
+#[test]
+fn jrnl_1_journals_are_read_too() {
+    let parsed = import::parse(ImportFormat::Jrnl, &sample("legacy.jrnl"), &eastern()).unwrap();
+    assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
+    let tags: Vec<&[String]> = parsed
+        .entries
+        .iter()
+        .map(|i| i.entry.tags.as_slice())
+        .collect();
+    assert_eq!(
+        tags,
+        [&["work".to_string()][..], &["starred".to_string()][..]]
+    );
+    assert_eq!(parsed.entries[1].entry.text, "This entry is starred!");
+}
+
+#[test]
+fn day_one_entries_in_their_own_time_zones() {
+    let parsed = import::parse(ImportFormat::DayOne, &sample("dayone.json"), &eastern()).unwrap();
+    let bad: Vec<String> = parsed.bad.iter().map(ToString::to_string).collect();
+    assert_eq!(bad.len(), 2, "{bad:?}");
+    assert!(
+        bad[0].starts_with("entries[2]: missing field `creationDate`"),
+        "{bad:?}"
+    );
+    assert!(
+        bad[1].starts_with("entries[3]: the entry has no text"),
+        "{bad:?}"
+    );
+
+    let [meeting, late, old] = parsed.entries.as_slice() else {
+        panic!("{:?}", parsed.entries);
+    };
+    assert_eq!(
+        meeting.entry.text,
+        "# Staff meeting\n\nWe talked about the new schedule. It went well!\n\n\
+         - Keep the late bus\n- Ask the counselors (again)"
+    );
+    assert_eq!(meeting.entry.tags, ["staff", "schedule-change", "starred"]);
+    assert_eq!(
+        meeting.entry.created.to_rfc3339(),
+        "2026-10-06T08:05:00-04:00"
+    );
+    // 02:30 UTC is the evening before in Los Angeles: the entry goes on that day.
+    assert_eq!(late.day.to_string(), "2026-10-07");
+    assert_eq!(late.entry.created.to_rfc3339(), "2026-10-07T19:30:00-07:00");
+    assert!(
+        late.entry.text.contains("\n[photo]\n"),
+        "{}",
+        late.entry.text
+    );
+    // Without a zone, the zone passed in.
+    assert_eq!(old.entry.created.to_rfc3339(), "2026-10-11T08:45:00-05:00");
+    assert_eq!(old.position, Position::Path("entries[4]".into()));
+
+    let not_day_one = import::parse(ImportFormat::DayOne, "[1, 2]", &eastern()).unwrap_err();
+    assert!(
+        not_day_one
+            .to_string()
+            .contains("not a Day One JSON export")
+    );
+}
+
+/// Export the fixture journal as JSON, import it into an empty journal, export again.
+fn round_trip(options: &ExportOptions) -> (String, String, import::ApplyReport) {
+    let context = context();
+    let source = tempfile::tempdir().unwrap();
+    fixture().write_to(source.path());
+    let loaded = LoadedSources::load(source.path()).unwrap();
+    let first = exchange::prepare(loaded.sources(), options, &context).render(ExportFormat::Json);
+
+    let target = tempfile::tempdir().unwrap();
+    let plan = plan_into(target.path(), ImportFormat::Json, &first);
+    assert!(plan.bad.is_empty(), "{:?}", plan.bad);
+    let report = apply_into(target.path(), &plan);
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    let loaded = LoadedSources::load(target.path()).unwrap();
+    let second = exchange::prepare(loaded.sources(), options, &context).render(ExportFormat::Json);
+
+    let again = plan_into(target.path(), ImportFormat::Json, &first);
+    assert!(
+        again.is_empty(),
+        "a second import changes nothing: {again:?}"
+    );
+    (first, second, report)
+}
+
+#[test]
+fn json_export_import_export_is_the_same_file() {
+    let (first, second, report) = round_trip(&options());
+    assert_eq!(first, second);
+    assert_eq!(report.entries, 9);
+    assert_eq!(report.commitments, 3);
+    assert!(report.check_ins > 0 && report.ratings > 0);
+    assert!(
+        first.contains("\"kept_percent\": 55"),
+        "the fixture has figures"
+    );
+
+    for options in [
+        ExportOptions {
+            from: None,
+            to: None,
+            include_names: true,
+            group_by: GroupBy::Psel,
+            ..options()
+        },
+        ExportOptions {
+            frames: vec![truenorth::domain::Frame::Courage],
+            ..options()
+        },
+    ] {
+        let (first, second, _) = round_trip(&options);
+        assert_eq!(first, second, "{options:?}");
+    }
+}
+
+#[test]
+fn json_import_names_bad_records_by_path() {
+    let text = r#"{"format": "truenorth-export", "version": 1, "days": [
+        {"date": "2026-11-02", "energy": 9, "entries": [
+            {"id": "a", "created": "2026-11-02T07:00:00Z", "text": "fine", "tags": []},
+            {"id": "b", "created": "yesterday", "text": "bad time", "tags": []}
+        ]},
+        {"entries": []}
+    ], "commitments": [{"id": "x"}]}"#;
+    let parsed = import::parse(ImportFormat::Json, text, &eastern()).unwrap();
+    let bad: Vec<String> = parsed.bad.iter().map(|b| b.position.to_string()).collect();
+    assert_eq!(
+        bad,
+        [
+            "days[0].energy",
+            "days[0].entries[1]",
+            "days[1]",
+            "commitments[0]"
+        ]
+    );
+    assert_eq!(parsed.entries.len(), 1);
+
+    let newer = import::parse(
+        ImportFormat::Json,
+        r#"{"format": "truenorth-export", "version": 99}"#,
+        &eastern(),
+    )
+    .unwrap_err();
+    assert!(newer.to_string().contains("newer truenorth"));
+    let other = import::parse(ImportFormat::Json, r#"{"entries": []}"#, &eastern()).unwrap_err();
+    assert!(other.to_string().contains("--from dayone"));
+}
+
+/// The complete example in the JSON format's documentation is a file this build
+/// reads without a bad record, and its keys are exactly the ones this build writes.
+#[test]
+fn the_documented_json_example_imports_and_matches_the_schema() {
+    let doc = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/export-json.md"),
+    )
+    .unwrap();
+    let start = doc.find("```json\n").expect("a ```json block") + "```json\n".len();
+    let example = &doc[start..start + doc[start..].find("\n```").unwrap()];
+    let parsed = import::parse(ImportFormat::Json, example, &eastern()).unwrap();
+    assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
+    assert!(!parsed.entries.is_empty() && !parsed.commitments.is_empty());
+
+    // Same keys, at every level, as a real export.
+    let real =
+        exchange::prepare(fixture().sources(), &options(), &context()).render(ExportFormat::Json);
+    let keys = |text: &str| {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        let mut keys = std::collections::BTreeSet::new();
+        collect_keys(&value, "", &mut keys);
+        keys
+    };
+    assert_eq!(keys(example), keys(&real));
+}
+
+fn collect_keys(
+    value: &serde_json::Value,
+    path: &str,
+    keys: &mut std::collections::BTreeSet<String>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                let path = format!("{path}.{key}");
+                keys.insert(path.clone());
+                collect_keys(value, &path, keys);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                collect_keys(item, &format!("{path}[]"), keys);
+            }
+        }
+        _ => {}
+    }
+}
