@@ -334,8 +334,22 @@ impl<'a> WeeklyTrends<'a> {
         let Some(seen_on) = stats.last().map(|week| week.through) else {
             return;
         };
+        let first = stats.first().map_or(seen_on, |week| week.start);
+        let in_window = || {
+            days.iter()
+                .filter(|day| day.date >= first && day.date <= seen_on)
+        };
         for commitment in commitments {
-            let record = Record::from_days(commitment, days, people, self.week_start);
+            let record = match counted_from(commitment, days) {
+                // Only the weeks shown are judged, so only their days are read; the
+                // first day it counts from is fixed first, as the whole history says.
+                Some(floor) => {
+                    let mut anchored = commitment.clone();
+                    anchored.start = Some(floor);
+                    Record::from_days(&anchored, in_window(), people, self.week_start)
+                }
+                None => Record::from_days(commitment, days, people, self.week_start),
+            };
             for week in stats.iter_mut() {
                 // Periods are judged as seen on the last day counted: one still open
                 // then (today, or this week for a weekly practice) is neither kept nor
@@ -373,6 +387,23 @@ impl<'a> WeeklyTrends<'a> {
                 (!rates.is_empty()).then(|| rates.iter().sum::<f32>() / rates.len() as f32);
         }
     }
+}
+
+/// The first day `commitment` counts from: its start, or else (as the streak rules
+/// say) its first check-in. `None` when that takes the whole history to tell: no
+/// check-in and no start, or kept by connection notes, whose first met goal only the
+/// streak rules can find.
+fn counted_from(commitment: &Commitment, days: &[Day]) -> Option<NaiveDate> {
+    if commitment.start.is_some() {
+        return commitment.start;
+    }
+    if commitment.counts_connections.is_some() {
+        return None;
+    }
+    days.iter()
+        .filter(|day| day.checkins.iter().any(|c| c.commitment == commitment.id))
+        .map(|day| day.date)
+        .min()
 }
 
 /// What a week gathers before its averages are taken.

@@ -107,7 +107,8 @@ pub(crate) fn energy_outlook(weeks: &[WeekTrend]) -> String {
     open(&mut out, "Average energy and outlook per week, 1 to 5");
     grid(&mut out, 1.0, 5.0, &[1.0, 3.0, 5.0]);
     let count = weeks.len().max(1) as f64;
-    let series: [(&str, fn(&WeekTrend) -> Option<u32>); 2] = [
+    type Series = (&'static str, fn(&WeekTrend) -> Option<u32>);
+    let series: [Series; 2] = [
         ("energy", |week| week.energy),
         ("outlook", |week| week.outlook),
     ];

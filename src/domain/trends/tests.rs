@@ -505,3 +505,29 @@ fn ten_years_of_sample_agree_with_a_direct_count() {
     assert_eq!(weeks.iter().map(|week| week.entries).sum::<usize>(), direct);
     assert!(weeks.iter().all(|week| week.energy_avg.is_some()));
 }
+
+#[test]
+fn a_commitment_without_a_start_counts_from_its_first_check_in_even_long_before() {
+    let mut open_ended = commitment("open", Cadence::Daily, date(2026, 1, 1));
+    open_ended.start = None;
+    let mut days = Vec::new();
+    checked(&mut days, "open", &[date(2026, 9, 1)]);
+    let commitments = [open_ended.clone()];
+    let today = date(2026, 11, 22);
+    let weeks = WeeklyTrends::new(Weekday::Mon, 4)
+        .commitments(&commitments)
+        .compute(&days, 1, today);
+    // Nothing checked in the week, and it counted since September: seven misses.
+    assert_eq!(
+        (weeks[0].commitments[0].kept, weeks[0].commitments[0].missed),
+        (0, 7)
+    );
+    // The same as the streak rules say over the whole history.
+    let record = Record::from_days(&open_ended, &days, &[], Weekday::Mon);
+    let missed = date(2026, 11, 16)
+        .iter_days()
+        .take(7)
+        .filter(|day| record.status_on(*day, today) == PeriodStatus::Missed)
+        .count();
+    assert_eq!(missed, 7);
+}

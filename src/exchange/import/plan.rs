@@ -2,7 +2,7 @@
 //! shows it, and `--apply` writes exactly it.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
@@ -128,12 +128,10 @@ impl Fingerprint {
     pub(super) fn of(entry: &Entry) -> Fingerprint {
         // A fixed seed: fingerprints are only compared within one run, but a fixed
         // one keeps runs reproducible.
-        let mut hasher =
-            foldhash::fast::FixedState::with_seed(0x7472_7565_6e6f_7274).build_hasher();
-        entry.text.trim().hash(&mut hasher);
+        let state = foldhash::fast::FixedState::with_seed(0x7472_7565_6e6f_7274);
         Fingerprint {
             created: entry.created.to_utc(),
-            text: hasher.finish(),
+            text: state.hash_one(entry.text.trim()),
         }
     }
 }

@@ -167,11 +167,11 @@ impl App {
 
     /// After a write to `date`'s file: the index, the figures and Today.
     fn reload_day(&mut self, date: NaiveDate) {
-        if let Ok(Some(day)) = self.journal.load_day(date) {
-            if let Some(index) = &mut self.index {
-                index.replace_day(day);
-                self.journal_screen.refresh(index);
-            }
+        if let Ok(Some(day)) = self.journal.load_day(date)
+            && let Some(index) = &mut self.index
+        {
+            index.replace_day(day);
+            self.journal_screen.refresh(index);
         }
         self.refresh_practice();
     }

@@ -49,11 +49,9 @@ impl PeopleScreen {
         let [bar, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         let percent = |part: usize| {
-            if self.total == 0 {
-                0
-            } else {
-                (part * 100 + self.total / 2) / self.total
-            }
+            (part * 100 + self.total / 2)
+                .checked_div(self.total)
+                .unwrap_or(0)
         };
         let group = self
             .group
