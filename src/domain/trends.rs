@@ -58,6 +58,23 @@ fn is_written(entry: &Entry) -> bool {
     entry.value.is_some() || !entry.text.trim().is_empty()
 }
 
+/// Words in `text`, as `split_whitespace` counts them. Most journals are mostly ASCII,
+/// and a byte loop over those is several times faster than decoding characters, which
+/// matters when a chart spans years of entries.
+pub fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for byte in text.bytes() {
+        let space = byte.is_ascii_whitespace() || byte == 0x0b;
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
 /// Entries per love, care and vulnerability frame.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Lcv {
@@ -446,7 +463,7 @@ impl Tally {
         let offset = (date - week.start).num_days();
         self.reflected |= 1 << offset;
         week.entries += 1;
-        week.words += entry.text.split_whitespace().count();
+        week.words += word_count(&entry.text);
         if let Some(frame) = &entry.frame {
             week.lcv.add(frame);
             *week.frames.entry(frame.clone()).or_default() += 1;

@@ -192,7 +192,8 @@ fn entries_part(export: &Export<'_>, out: &mut String) {
     if sections.is_empty() {
         out.push_str("<p>No entries in this range.</p>\n");
     }
-    // A page per group suits a few groups (frames, standards), not hundreds of days.
+    // A page per group suits a few groups (frames, standards), not hundreds of days;
+    // the first group stays on the page of the part's heading (see STYLE).
     let paged = if export.by_date() { "" } else { " paged" };
     for section in sections {
         let _ = writeln!(
@@ -238,14 +239,16 @@ fn paragraphs(text: &str, out: &mut String) {
 }
 
 fn push_escaped(text: &str, out: &mut String) {
+    // A byte scan: the five characters are ASCII, so they never split a character,
+    // and text is copied in slices between them.
     let mut copied = 0;
-    for (at, c) in text.char_indices() {
-        let replacement = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#39;",
+    for (at, byte) in text.bytes().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
             _ => continue,
         };
         out.push_str(&text[copied..at]);

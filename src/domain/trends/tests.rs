@@ -507,7 +507,6 @@ fn ten_years_of_sample_agree_with_a_direct_count() {
 }
 
 #[test]
-#[ignore = "issue 6 in progress: the rule for commitments without a start is not settled"]
 fn a_commitment_without_a_start_counts_from_its_first_check_in_even_long_before() {
     let mut open_ended = commitment("open", Cadence::Daily, date(2026, 1, 1));
     open_ended.start = None;
@@ -532,4 +531,23 @@ fn a_commitment_without_a_start_counts_from_its_first_check_in_even_long_before(
         .filter(|day| record.status_on(*day, today) == PeriodStatus::Missed)
         .count();
     assert_eq!(missed, 6);
+}
+
+#[test]
+fn words_are_counted_as_split_whitespace_counts_them() {
+    for text in [
+        "",
+        "   ",
+        "one",
+        " one  two\tthree\nfour\r\nfive ",
+        "tab\x0bvertical\x0cfeed",
+        "café au lait — ça va",
+        "no\u{a0}break\u{2003}em space",
+    ] {
+        assert_eq!(
+            word_count(text),
+            text.split_whitespace().count(),
+            "{text:?}"
+        );
+    }
 }

@@ -10,7 +10,7 @@
 //! - An entry starts with a line beginning `[TIME] ` where TIME is in jrnl's
 //!   `timeformat` (default `%Y-%m-%d %H:%M`; seconds and 12-hour clocks are read too).
 //!   Journals from jrnl 1.x have no brackets (`2026-11-24 07:12 Title`); a file is
-//!   read in that form when its first line is.
+//!   read in that form when its first dated line is.
 //! - A title line ending in `*` marks a starred entry (the `*` is not kept; the tag
 //!   "starred" is added).
 //! - Tags are words starting with `@` after a space or at a line start, as jrnl reads

@@ -1,0 +1,276 @@
+//! `truenorth stats` on a crafted journal: the real binary, scratch settings, and
+//! weeks in the past (given with --week) so the figures do not depend on today.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_truenorth");
+
+/// Two weeks of March 2025 (Mondays 3 and 10 March): entries, ratings, a private
+/// entry, a small-hours entry on Monday 10 March, a daily commitment checked twice
+/// and a roster of two with one connection.
+const DAYS: &[(&str, &str)] = &[
+    (
+        "2025-03-03",
+        r#"version = 1
+date = "2025-03-03"
+
+[ratings]
+energy = 4
+outlook = 3
+
+[[entry]]
+id = "20250303-070000-00"
+created = "2025-03-03T07:00:00-05:00"
+frame = "love"
+text = "one two three"
+
+[[checkin]]
+commitment = "learn-names"
+at = "2025-03-03T15:00:00-05:00"
+"#,
+    ),
+    (
+        "2025-03-04",
+        r#"version = 1
+date = "2025-03-04"
+
+[ratings]
+energy = 2
+
+[[entry]]
+id = "20250304-070000-00"
+created = "2025-03-04T07:00:00-05:00"
+frame = "care"
+text = "four five"
+private = true
+
+[[checkin]]
+commitment = "learn-names"
+at = "2025-03-04T15:00:00-05:00"
+"#,
+    ),
+    (
+        "2025-03-05",
+        r#"version = 1
+date = "2025-03-05"
+
+[[connection]]
+person = "ana"
+at = "2025-03-05T12:00:00-05:00"
+note = "talked about her comic"
+"#,
+    ),
+    (
+        "2025-03-10",
+        r#"version = 1
+date = "2025-03-10"
+
+[[entry]]
+id = "20250310-013000-00"
+created = "2025-03-10T01:30:00-05:00"
+frame = "vulnerability"
+text = "could not sleep"
+"#,
+    ),
+];
+
+const COMMITMENTS: &str = r#"version = 1
+
+[[commitment]]
+id = "learn-names"
+title = "Learn three names"
+dimension = "love"
+cadence = "daily"
+start = "2025-03-03"
+"#;
+
+const PEOPLE: &str = r#"version = 1
+
+[[person]]
+id = "ana"
+name = "Ana"
+
+[[person]]
+id = "ben"
+name = "Ben"
+"#;
+
+struct Leader {
+    dir: TempDir,
+}
+
+impl Leader {
+    /// A crafted journal, with `config` as the settings file.
+    fn new(config: &str) -> Leader {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Where the platform looks for settings: Linux, then macOS.
+        for folder in [
+            dir.path().join("config/truenorth"),
+            dir.path()
+                .join("home/Library/Application Support/org.truenorth.truenorth"),
+        ] {
+            fs::create_dir_all(&folder).unwrap();
+            fs::write(folder.join("config.toml"), config).unwrap();
+        }
+        let leader = Leader { dir };
+        for (date, text) in DAYS {
+            let path = leader
+                .journal()
+                .join(format!("journal/{}/{date}.toml", &date[..4]));
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        fs::write(leader.journal().join("commitments.toml"), COMMITMENTS).unwrap();
+        fs::write(leader.journal().join("people.toml"), PEOPLE).unwrap();
+        leader
+    }
+
+    fn journal(&self) -> PathBuf {
+        self.dir.path().join("journal")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .arg("--journal")
+            .arg(self.journal())
+            .args(args)
+            .env_remove("TRUENORTH_DIR")
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("HOME", self.dir.path().join("home"))
+            .output()
+            .expect("run truenorth")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            output.status.success(),
+            "{args:?} failed:\n{stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        stdout
+    }
+}
+
+#[test]
+fn the_table_has_one_row_a_week_with_every_figure() {
+    let leader = Leader::new("day_rollover_hour = 4\n");
+    let out = leader.ok(&["stats", "--week", "2025-03-12", "--weeks", "2"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        [
+            "week", "days", "entries", "words", "love", "care", "vuln", "energy", "outlook",
+            "kept", "people"
+        ],
+        "{out}"
+    );
+    // The 1:30 entry of Monday 10 March counts for Sunday 9 March: week one has three
+    // reflection days and the vulnerability entry. The commitment was kept 2 of 7 days;
+    // one of two people was reached. Private entries count, their text never shows.
+    assert_eq!(
+        lines[1].split_whitespace().collect::<Vec<_>>(),
+        [
+            "2025-03-03",
+            "3",
+            "3",
+            "8",
+            "1",
+            "1",
+            "1",
+            "3.0",
+            "3.0",
+            "29%",
+            "50%"
+        ],
+        "{out}"
+    );
+    assert_eq!(
+        lines[2].split_whitespace().collect::<Vec<_>>(),
+        [
+            "2025-03-10",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "-",
+            "-",
+            "0%",
+            "0%"
+        ],
+        "{out}"
+    );
+    assert!(!out.contains("four five"), "{out}");
+    assert!(
+        !out.contains("still running"),
+        "past weeks are whole: {out}"
+    );
+}
+
+#[test]
+fn json_gives_the_same_figures_and_the_settings_shape_them() {
+    // Rollover at midnight: the 1:30 entry stays on Monday 10 March.
+    let leader = Leader::new("day_rollover_hour = 0\nweek_start = \"sunday\"\n");
+    let out = leader.ok(&["stats", "--week", "2025-03-12", "--weeks", "2", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(report["week_start"], "sunday");
+    assert_eq!(report["day_rollover_hour"], 0);
+    let weeks = report["weeks"].as_array().unwrap();
+    assert_eq!(weeks.len(), 2);
+    // Sunday weeks: 2 March to 8 March, then 9 March to 15 March.
+    assert_eq!(weeks[0]["start"], "2025-03-02");
+    assert_eq!(weeks[0]["end"], "2025-03-08");
+    assert_eq!(weeks[0]["partial"], false);
+    assert_eq!(weeks[0]["entries"], 2);
+    assert_eq!(weeks[0]["lcv"]["love"], 1);
+    assert_eq!(weeks[0]["energy_avg"], 3.0);
+    assert_eq!(weeks[0]["energy_days"], 2);
+    assert_eq!(weeks[0]["commitments"][0]["id"], "learn-names");
+    assert_eq!(weeks[0]["commitments"][0]["kept"], 2);
+    assert_eq!(weeks[0]["commitments"][0]["missed"], 4);
+    assert_eq!(weeks[0]["people_connected"], 1);
+    assert_eq!(weeks[0]["roster_size"], 2);
+    assert_eq!(weeks[0]["people_connected_share"], 0.5);
+    assert_eq!(weeks[1]["entries"], 1);
+    assert_eq!(weeks[1]["frames"]["vulnerability"], 1);
+    assert_eq!(weeks[1]["outlook_avg"], serde_json::Value::Null);
+    assert!(report["insights"].is_array());
+    assert!(!out.contains("four five"), "{out}");
+}
+
+#[test]
+fn a_bad_week_or_count_is_refused_with_the_forms_that_work() {
+    let leader = Leader::new("");
+    let output = leader.run(&["stats", "--week", "someday"]);
+    assert!(!output.status.success());
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.contains("--week") && error.contains("YYYY-MM-DD"),
+        "{error}"
+    );
+    let output = leader.run(&["stats", "--weeks", "0"]);
+    assert!(!output.status.success());
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("--weeks must be from 1"), "{error}");
+    let output = leader.run(&["stats", "--week", "2999-01-01"]);
+    assert!(!output.status.success());
+}
+
+#[test]
+fn without_a_week_it_shows_the_twelve_weeks_up_to_today() {
+    let leader = Leader::new("");
+    let out = leader.ok(&["stats"]);
+    let rows = out
+        .lines()
+        .skip(1)
+        .take_while(|line| line.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    assert_eq!(rows, 12, "{out}");
+}
