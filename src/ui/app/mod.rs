@@ -81,6 +81,14 @@ impl Screen {
             Screen::Packs => "Packs",
         }
     }
+
+    /// A name for a crowded header.
+    fn short_title(self) -> &'static str {
+        match self {
+            Screen::Commitments => "Commit.",
+            other => other.title(),
+        }
+    }
 }
 
 /// What an open picker is choosing.

@@ -11,6 +11,39 @@ use super::{App, Level, MIN_HEIGHT, MIN_WIDTH, Screen};
 use crate::ui::screens::today;
 use crate::ui::widgets::{footer, help};
 
+/// How much of the header to show; narrow terminals get a compact one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct HeaderLayout {
+    badge: bool,
+    long_date: bool,
+    short_names: bool,
+}
+
+impl HeaderLayout {
+    const FROM_FULLEST: [HeaderLayout; 4] = [
+        HeaderLayout {
+            badge: true,
+            long_date: true,
+            short_names: false,
+        },
+        HeaderLayout {
+            badge: false,
+            long_date: true,
+            short_names: false,
+        },
+        HeaderLayout {
+            badge: false,
+            long_date: false,
+            short_names: false,
+        },
+        HeaderLayout {
+            badge: false,
+            long_date: false,
+            short_names: true,
+        },
+    ];
+}
+
 impl App {
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
@@ -80,39 +113,77 @@ impl App {
     }
 
     pub(super) fn render_header(&self, frame: &mut Frame, area: Rect) {
-        let mut spans = vec![
-            Span::styled(
+        // The fullest header that fits: the badge, the long date and the long save
+        // state give way, in that order, before the screen names are shortened.
+        let parts = HeaderLayout::FROM_FULLEST
+            .iter()
+            .map(|layout| (self.header_tabs(*layout), self.header_right(*layout)))
+            .find(|(tabs, right)| tabs.width() + right.width() <= usize::from(area.width));
+        let (tabs, right) = parts.unwrap_or_else(|| {
+            let narrowest = HeaderLayout::FROM_FULLEST[HeaderLayout::FROM_FULLEST.len() - 1];
+            (self.header_tabs(narrowest), self.header_right(narrowest))
+        });
+        frame.render_widget(Paragraph::new(tabs), area);
+        frame.render_widget(Paragraph::new(right.right_aligned()), area);
+    }
+
+    /// The date and whether today's writing is saved.
+    fn header_right(&self, layout: HeaderLayout) -> Line<'static> {
+        let anything_saved = self.today.slots.iter().any(|slot| slot.entry_id.is_some());
+        let (date_format, unsaved, saved) = if layout.long_date {
+            ("%a %-d %b %Y", "● unsaved changes", "✓ all saved")
+        } else {
+            ("%-d %b", "● unsaved", "✓ saved")
+        };
+        let date = Span::styled(
+            self.today.date.format(date_format).to_string(),
+            self.theme.text,
+        );
+        let state = if self.today.is_dirty() {
+            Span::styled(format!(" · {unsaved} "), self.theme.warning)
+        } else if anything_saved {
+            Span::styled(format!(" · {saved} "), self.theme.muted)
+        } else {
+            Span::raw(" ")
+        };
+        Line::from(vec![date, state])
+    }
+
+    fn header_tabs(&self, layout: HeaderLayout) -> Line<'static> {
+        let mut spans = Vec::new();
+        if layout.badge {
+            spans.push(Span::styled(
                 " truenorth ",
                 self.theme
                     .accent
                     .add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            ),
-            Span::raw(" "),
-        ];
+            ));
+            spans.push(Span::raw(" "));
+        }
         for (index, screen) in Screen::ALL.into_iter().enumerate() {
             if index > 0 {
-                spans.push(Span::styled(" │", self.theme.border));
+                spans.push(Span::styled(
+                    if layout.short_names { " " } else { " │" },
+                    self.theme.border,
+                ));
             }
-            let style = if screen == self.screen {
+            let current = screen == self.screen;
+            let style = if current {
                 self.theme.title.add_modifier(Modifier::UNDERLINED)
             } else {
                 self.theme.muted
             };
+            // The current screen keeps its full name, so the header always says where
+            // the person is.
+            let title = if layout.short_names && !current {
+                screen.short_title()
+            } else {
+                screen.title()
+            };
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(screen.title(), style));
+            spans.push(Span::styled(title, style));
         }
-        let date = self.today.date.format("%a %-d %b %Y").to_string();
-        let anything_saved = self.today.slots.iter().any(|slot| slot.entry_id.is_some());
-        let state = if self.today.is_dirty() {
-            Span::styled(" · ● unsaved changes ", self.theme.warning)
-        } else if anything_saved {
-            Span::styled(" · ✓ all saved ", self.theme.muted)
-        } else {
-            Span::raw(" ")
-        };
-        let right = Line::from(vec![Span::styled(date, self.theme.text), state]).right_aligned();
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
-        frame.render_widget(Paragraph::new(right), area);
+        Line::from(spans)
     }
 
     pub(super) fn problems_text(&self) -> Option<String> {
