@@ -248,3 +248,34 @@ fn edits_made_between_runs_are_seen_through_the_cache() {
         1
     );
 }
+
+#[test]
+fn tags_are_listed_with_counts_and_renamed_across_the_journal() {
+    let dir = journal();
+    let listed = stdout(&truenorth(dir.path(), &["tags"]));
+    assert!(listed.contains("#students"), "{listed}");
+    assert!(listed.contains("#staff"), "{listed}");
+    let counts = json(&truenorth(dir.path(), &["tags", "--json"]));
+    let students = counts
+        .iter()
+        .find(|record| record["tag"] == "students")
+        .expect("students is listed");
+    assert!(students["entries"].as_u64().unwrap() >= 1);
+
+    let renamed = stdout(&truenorth(
+        dir.path(),
+        &["tags", "rename", "#Students", "pupils"],
+    ));
+    assert!(renamed.starts_with("Renamed #students to #pupils in"), "{renamed}");
+    let text = stdout(&truenorth(dir.path(), &["list", "--tag", "pupils"]));
+    assert!(text.contains("lunch line #pupils"), "{text}");
+    assert_eq!(stdout(&truenorth(dir.path(), &["list", "--tag", "students"])), "");
+
+    // The new name must be a tag; nothing is changed when it is not.
+    let refused = truenorth(dir.path(), &["tags", "rename", "pupils", "two words"]);
+    assert!(!refused.status.success());
+    let why = String::from_utf8_lossy(&refused.stderr);
+    assert!(why.contains("cannot be a tag"), "{why}");
+    let still = stdout(&truenorth(dir.path(), &["list", "--tag", "pupils"]));
+    assert!(still.contains("#pupils"), "{still}");
+}

@@ -103,6 +103,15 @@ pub struct Day {
 }
 
 impl Day {
+    /// Renames a tag in every entry of the day; says how many entries changed.
+    pub fn rename_tag(&mut self, old: &str, new: &str) -> usize {
+        self.entries
+            .iter_mut()
+            .map(|entry| entry.rename_tag(old, new))
+            .filter(|changed| *changed)
+            .count()
+    }
+
     pub fn new(date: NaiveDate) -> Day {
         Day {
             version: DAY_FORMAT_VERSION,

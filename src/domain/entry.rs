@@ -75,11 +75,43 @@ impl Entry {
         tags
     }
 
+    /// Renames the tag `old` to `new` (both as [`super::tags::normalize`] gives them)
+    /// in the text and the explicit tags. Says whether anything changed.
+    pub fn rename_tag(&mut self, old: &str, new: &str) -> bool {
+        let mut changed = false;
+        if let Some(text) = super::tags::rename(&self.text, old, new) {
+            self.text = text;
+            changed = true;
+        }
+        if self.tags.iter().any(|tag| tag.to_lowercase() == old) {
+            let mut renamed: Vec<String> = Vec::with_capacity(self.tags.len());
+            for tag in self.tags.drain(..) {
+                let tag = if tag.to_lowercase() == old {
+                    new.to_string()
+                } else {
+                    tag
+                };
+                if !renamed.contains(&tag) {
+                    renamed.push(tag);
+                }
+            }
+            self.tags = renamed;
+            changed = true;
+        }
+        changed
+    }
+
+    /// The id an entry created at `created` gets as the `sequence`th of its day:
+    /// `20261110-070000-01`.
+    pub fn id_for(created: DateTime<FixedOffset>, sequence: usize) -> String {
+        format!("{}-{sequence:02}", created.format("%Y%m%d-%H%M%S"))
+    }
+
     /// A new entry with an id derived from its creation time and a disambiguating
     /// counter (the caller passes how many entries the day already holds).
     pub fn new(created: DateTime<FixedOffset>, sequence: usize, text: String) -> Entry {
         Entry {
-            id: format!("{}-{sequence:02}", created.format("%Y%m%d-%H%M%S")),
+            id: Entry::id_for(created, sequence),
             created,
             pack: None,
             prompt: None,
