@@ -182,3 +182,50 @@ fn journal_screen_searching_100x30() {
     type_text(&mut app, "robot");
     insta::assert_snapshot!(draw(&app, 100, 30));
 }
+
+#[test]
+fn a_tag_renamed_from_the_journal_screen_changes_every_day_file() {
+    let fixture = fixture();
+    let journal = truenorth::store::Journal::open(&fixture.paths.data).unwrap();
+    let created = chrono::DateTime::parse_from_rfc3339("2026-11-20T08:00:00+01:00").unwrap();
+    for (day, text) in [(20, "Staff meeting went long #staff"), (21, "#Staff lunch")] {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        journal
+            .update_day(date, |d| {
+                d.entries
+                    .push(truenorth::domain::Entry::new(created, 0, text.to_string()))
+            })
+            .unwrap();
+    }
+    let mut app = open(&fixture);
+    app.spawn_scan();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !app.journal_ready() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the journal never loaded"
+        );
+        app.tick(std::time::Instant::now());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // The first open of the week offers the weekly review: put it off.
+    app.handle_key(key(KeyCode::Esc));
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('R')));
+    app.handle_key(key(KeyCode::Enter));
+    type_text(&mut app, "team");
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("Rename #staff in every entry"), "{screen}");
+    app.handle_key(key(KeyCode::Enter));
+
+    let notice = app.notice().expect("the rename is reported");
+    assert_eq!(
+        notice.text,
+        "Renamed #staff to #team in 2 entries on 2 days."
+    );
+    for day in [20, 21] {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        let text = std::fs::read_to_string(journal.day_path(date)).unwrap();
+        assert!(text.contains("#team") && !text.contains("#staff") && !text.contains("#Staff"));
+    }
+}
