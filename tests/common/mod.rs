@@ -58,6 +58,13 @@ impl Sandbox {
             .tempdir()
             .expect("create a temp dir");
         std::fs::create_dir_all(root.path().join("data")).expect("create data dir");
+        // As truenorth makes it: a journal others can read is reported at start.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let private = std::fs::Permissions::from_mode(0o700);
+            std::fs::set_permissions(root.path().join("data"), private).expect("chmod data");
+        }
         std::fs::create_dir_all(root.path().join("home")).expect("create home dir");
         Sandbox { root }
     }
@@ -201,6 +208,29 @@ impl Launch {
     pub fn spawn(self) -> Session {
         Session::spawn(self)
     }
+
+    /// The command this launch runs, for a test that drives the pseudo-terminal
+    /// itself.
+    pub fn command(&self) -> CommandBuilder {
+        let mut command = CommandBuilder::new(BIN);
+        command.args(&self.args);
+        command.cwd(&self.cwd);
+        command.env_remove("VISUAL");
+        command.env_remove("EDITOR");
+        for (key, value) in &self.env {
+            command.env(key, value);
+        }
+        command
+    }
+
+    pub fn pty_size(&self) -> PtySize {
+        PtySize {
+            rows: self.rows,
+            cols: self.cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        }
+    }
 }
 
 type SharedWriter = Arc<Mutex<Box<dyn Write + Send>>>;
@@ -259,21 +289,9 @@ pub struct Session {
 impl Session {
     fn spawn(launch: Launch) -> Session {
         let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: launch.rows,
-                cols: launch.cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
+            .openpty(launch.pty_size())
             .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(BIN);
-        command.args(&launch.args);
-        command.cwd(&launch.cwd);
-        command.env_remove("VISUAL");
-        command.env_remove("EDITOR");
-        for (key, value) in &launch.env {
-            command.env(key, value);
-        }
+        let command = launch.command();
         let child = pty.slave.spawn_command(command).expect("start truenorth");
         // Only the child holds the terminal's other end now, so reading sees the end
         // of output when the child (and anything it started) has gone.

@@ -8,6 +8,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{App, Level, MIN_HEIGHT, MIN_WIDTH, Screen};
+
+/// The parts of a frame, top to bottom.
+pub(super) struct FrameAreas {
+    pub header: Rect,
+    pub problems: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    pub hints: Rect,
+}
 use crate::ui::screens::today;
 use crate::ui::widgets::{footer, help};
 
@@ -16,32 +25,36 @@ use crate::ui::widgets::{footer, help};
 struct HeaderLayout {
     badge: bool,
     long_date: bool,
-    short_names: bool,
+    tabs: Tabs,
+}
+
+/// How the screens are named in the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tabs {
+    Full,
+    /// Other screens by short names.
+    Short,
+    /// Only the screen on show, and where it is among them.
+    CurrentOnly,
 }
 
 impl HeaderLayout {
-    const FROM_FULLEST: [HeaderLayout; 4] = [
-        HeaderLayout {
-            badge: true,
-            long_date: true,
-            short_names: false,
-        },
-        HeaderLayout {
-            badge: false,
-            long_date: true,
-            short_names: false,
-        },
-        HeaderLayout {
-            badge: false,
-            long_date: false,
-            short_names: false,
-        },
-        HeaderLayout {
-            badge: false,
-            long_date: false,
-            short_names: true,
-        },
+    const FROM_FULLEST: [HeaderLayout; 6] = [
+        HeaderLayout::new(true, true, Tabs::Full),
+        HeaderLayout::new(false, true, Tabs::Full),
+        HeaderLayout::new(false, true, Tabs::Short),
+        HeaderLayout::new(false, false, Tabs::Short),
+        HeaderLayout::new(false, true, Tabs::CurrentOnly),
+        HeaderLayout::new(false, false, Tabs::CurrentOnly),
     ];
+
+    const fn new(badge: bool, long_date: bool, tabs: Tabs) -> HeaderLayout {
+        HeaderLayout {
+            badge,
+            long_date,
+            tabs,
+        }
+    }
 }
 
 impl App {
@@ -51,42 +64,43 @@ impl App {
             self.render_too_small(frame, area);
             return;
         }
-        // Long messages take a second line rather than being cut off.
-        let lines_for = |text: Option<String>| {
-            text.map_or(0, |text| {
-                if text.chars().count() > usize::from(area.width) {
-                    2
-                } else {
-                    1
-                }
-            })
-        };
-        let problems_height = lines_for(self.problems_text());
-        let status_height = lines_for(self.status_text()).max(1);
-        let [header, problems, body, status, hints] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(problems_height),
-            Constraint::Fill(1),
-            Constraint::Length(status_height),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let FrameAreas {
+            header,
+            problems,
+            body,
+            status,
+            hints,
+        } = self.frame_areas(area);
         self.render_header(frame, header);
         self.render_problems(frame, problems);
         match self.screen {
+            // The weekly review takes the body while it is open, over any screen.
+            _ if self.review.is_some() => {
+                if let Some(review) = &self.review {
+                    review.render(&self.theme, frame, body);
+                }
+            }
             Screen::Today => today::render(&self.today, &self.theme, frame, body),
             Screen::Journal => {
                 self.journal_screen
                     .render(self.index.as_ref(), &self.theme, frame, body)
             }
+            Screen::Trends => self.trends_screen.render(&self.theme, frame, body),
             Screen::Commitments => self.commitments_screen.render(&self.theme, frame, body),
             Screen::People => self.people_screen.render(&self.theme, frame, body),
             Screen::Packs => self
                 .packs_screen
                 .render(self.today.date, &self.theme, frame, body),
+            Screen::Export => {
+                self.export_screen
+                    .render(&self.export_notes(), &self.theme, frame, body)
+            }
         }
         self.render_status(frame, status);
         footer::render(&self.keymap, self.mode(), &self.theme, frame, hints);
+        if let Some(open) = &self.practice_form {
+            open.form().render(&self.theme, frame, body);
+        }
         if let Some((picker, _)) = &self.picker {
             picker.render(&self.theme, frame, area);
         }
@@ -107,24 +121,94 @@ impl App {
             let question = format!("Remove “{id}”? What you wrote for it stays in your journal.");
             crate::ui::widgets::confirm::render(&question, &self.theme, frame, area);
         }
+        if let Some(question) = self.export_confirm_question() {
+            crate::ui::widgets::confirm::render(&question, &self.theme, frame, area);
+        }
+        if let Some(question) = &self.practice_confirm {
+            crate::ui::widgets::confirm::render(&question.question(), &self.theme, frame, area);
+        }
+        if let Some(picker) = &self.theme_picker {
+            picker.render(&self.theme, frame, body);
+        }
         if let Some(scroll) = self.help_scroll {
             help::render(&self.keymap, &self.theme, scroll, frame, area);
         }
     }
 
+    /// Where each part of the frame goes in `area`; drawing and the mouse both ask,
+    /// so a click lands on what is drawn there.
+    pub(super) fn frame_areas(&self, area: Rect) -> FrameAreas {
+        // Long messages take a second line rather than being cut off.
+        let lines_for = |text: Option<String>| {
+            text.map_or(0, |text| {
+                if text.chars().count() > usize::from(area.width) {
+                    2
+                } else {
+                    1
+                }
+            })
+        };
+        let problems_height = lines_for(self.problems_text()) + lines_for(self.banner_text());
+        let status_height = lines_for(self.status_text()).max(1);
+        let [header, problems, body, status, hints] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(problems_height),
+            Constraint::Fill(1),
+            Constraint::Length(status_height),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        FrameAreas {
+            header,
+            problems,
+            body,
+            status,
+            hints,
+        }
+    }
+
     pub(super) fn render_header(&self, frame: &mut Frame, area: Rect) {
-        // The fullest header that fits: the badge, the long date and the long save
-        // state give way, in that order, before the screen names are shortened.
-        let parts = HeaderLayout::FROM_FULLEST
+        let layout = self.header_layout(area.width);
+        frame.render_widget(Paragraph::new(self.header_tabs(layout)), area);
+        frame.render_widget(
+            Paragraph::new(self.header_right(layout).right_aligned()),
+            area,
+        );
+    }
+
+    /// The fullest header that fits: the badge gives way first, then the screen names
+    /// shorten, then the date and the save state.
+    fn header_layout(&self, width: u16) -> HeaderLayout {
+        HeaderLayout::FROM_FULLEST
             .iter()
-            .map(|layout| (self.header_tabs(*layout), self.header_right(*layout)))
-            .find(|(tabs, right)| tabs.width() + right.width() <= usize::from(area.width));
-        let (tabs, right) = parts.unwrap_or_else(|| {
-            let narrowest = HeaderLayout::FROM_FULLEST[HeaderLayout::FROM_FULLEST.len() - 1];
-            (self.header_tabs(narrowest), self.header_right(narrowest))
-        });
-        frame.render_widget(Paragraph::new(tabs), area);
-        frame.render_widget(Paragraph::new(right.right_aligned()), area);
+            .copied()
+            .find(|layout| {
+                self.header_tabs(*layout).width() + self.header_right(*layout).width()
+                    <= usize::from(width)
+            })
+            .unwrap_or(HeaderLayout::FROM_FULLEST[HeaderLayout::FROM_FULLEST.len() - 1])
+    }
+
+    /// The screen whose tab is drawn at `column` of a header `width` wide, for a click.
+    pub(super) fn tab_at(&self, width: u16, column: u16) -> Option<Screen> {
+        let mut start = 0usize;
+        for (screen, span) in self.header_tab_spans(self.header_layout(width)) {
+            let end = start + span.width();
+            if (start..end).contains(&usize::from(column)) {
+                return screen;
+            }
+            start = end;
+        }
+        None
+    }
+
+    fn header_tabs(&self, layout: HeaderLayout) -> Line<'static> {
+        Line::from(
+            self.header_tab_spans(layout)
+                .into_iter()
+                .map(|(_, span)| span)
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// The date and whether today's writing is saved.
@@ -149,22 +233,39 @@ impl App {
         Line::from(vec![date, state])
     }
 
-    fn header_tabs(&self, layout: HeaderLayout) -> Line<'static> {
+    /// The header's left part, each span with the screen whose tab it is drawn in.
+    fn header_tab_spans(&self, layout: HeaderLayout) -> Vec<(Option<Screen>, Span<'static>)> {
         let mut spans = Vec::new();
         if layout.badge {
-            spans.push(Span::styled(
-                " truenorth ",
-                self.theme
-                    .accent
-                    .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            spans.push((
+                None,
+                Span::styled(
+                    " truenorth ",
+                    self.theme
+                        .accent
+                        .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+                ),
             ));
-            spans.push(Span::raw(" "));
+            spans.push((None, Span::raw(" ")));
         }
+        if layout.tabs == Tabs::CurrentOnly {
+            let at = Screen::ALL
+                .iter()
+                .position(|s| *s == self.screen)
+                .unwrap_or(0);
+            let style = self.theme.title.add_modifier(Modifier::UNDERLINED);
+            spans.push((None, Span::raw(" ")));
+            spans.push((Some(self.screen), Span::styled(self.screen.title(), style)));
+            let place = format!("  {} of {}", at + 1, Screen::ALL.len());
+            spans.push((None, Span::styled(place, self.theme.muted)));
+            return spans;
+        }
+        let short = layout.tabs == Tabs::Short;
         for (index, screen) in Screen::ALL.into_iter().enumerate() {
             if index > 0 {
-                spans.push(Span::styled(
-                    if layout.short_names { " " } else { " │" },
-                    self.theme.border,
+                spans.push((
+                    None,
+                    Span::styled(if short { " " } else { " │" }, self.theme.border),
                 ));
             }
             let current = screen == self.screen;
@@ -175,15 +276,15 @@ impl App {
             };
             // The current screen keeps its full name, so the header always says where
             // the person is.
-            let title = if layout.short_names && !current {
+            let title = if short && !current {
                 screen.short_title()
             } else {
                 screen.title()
             };
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(title, style));
+            spans.push((Some(screen), Span::raw(" ")));
+            spans.push((Some(screen), Span::styled(title, style)));
         }
-        Line::from(spans)
+        spans
     }
 
     pub(super) fn problems_text(&self) -> Option<String> {
@@ -199,6 +300,7 @@ impl App {
     }
 
     pub(super) fn render_problems(&self, frame: &mut Frame, area: Rect) {
+        let area = self.render_banner(frame, area);
         if let Some(text) = self.problems_text() {
             let paragraph =
                 Paragraph::new(Line::styled(text, self.theme.warning)).wrap(Wrap { trim: true });
