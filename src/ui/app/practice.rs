@@ -7,7 +7,7 @@ use super::{App, Level, PickerPurpose, Screen};
 use crate::domain::Day;
 use crate::domain::commitment::CommitmentState;
 use crate::domain::coverage::{LastConnections, coverage, timeline};
-use crate::domain::streak::Record;
+use crate::domain::streak::{Record, goal_progress};
 use crate::store::commitments::{CheckInOutcome, Moment, check_in};
 use crate::store::people::log_connection;
 use crate::ui::screens::commitments::{CommitmentRow, HEATMAP_WEEKS};
@@ -24,12 +24,16 @@ pub enum LineInput {
         name: String,
         text: String,
     },
+    /// A new name for a tag.
+    TagName { old: String, text: String },
 }
 
 impl LineInput {
     pub fn text_mut(&mut self) -> &mut String {
         match self {
-            LineInput::CheckNote { text, .. } | LineInput::ConnectionNote { text, .. } => text,
+            LineInput::CheckNote { text, .. }
+            | LineInput::ConnectionNote { text, .. }
+            | LineInput::TagName { text, .. } => text,
         }
     }
 
@@ -41,56 +45,76 @@ impl LineInput {
             LineInput::ConnectionNote { name, .. } => {
                 format!("What did you learn about {name}? (Enter saves)")
             }
+            LineInput::TagName { old, .. } => {
+                format!("Rename #{old} in every entry to (Enter renames, Esc keeps it):")
+            }
         }
     }
 
     pub fn text(&self) -> &str {
         match self {
-            LineInput::CheckNote { text, .. } | LineInput::ConnectionNote { text, .. } => text,
+            LineInput::CheckNote { text, .. }
+            | LineInput::ConnectionNote { text, .. }
+            | LineInput::TagName { text, .. } => text,
         }
     }
 }
 
 impl App {
-    /// The days the figures are computed from: the whole journal once it is loaded,
-    /// until then the last weeks read at start.
-    fn practice_days(&self) -> Vec<Day> {
-        match &self.index {
-            Some(index) => index.days().to_vec(),
+    /// Runs `work` on the days the figures are computed from: the whole journal once
+    /// it is loaded, until then the last weeks read at start. The index is lent, not
+    /// copied: ten years of days are too many to clone on every check-off.
+    fn with_practice_days<R>(&mut self, work: impl FnOnce(&mut App, &[Day]) -> R) -> R {
+        let index = self.index.take();
+        let recent: Vec<Day>;
+        let days = match &index {
+            Some(index) => index.days(),
             None => {
                 let today = self.today.date;
-                (0..7 * HEATMAP_WEEKS as u64)
+                recent = (0..7 * HEATMAP_WEEKS as u64)
                     .filter_map(|back| today.checked_sub_days(Days::new(back)))
                     .filter_map(|date| self.journal.load_day(date).ok().flatten())
-                    .collect()
+                    .collect();
+                &recent
             }
-        }
+        };
+        let result = work(self, days);
+        self.index = index;
+        result
     }
 
     /// Recomputes the commitments' figures, the roster's coverage and the selected
     /// person's timeline.
     pub(super) fn refresh_practice(&mut self) {
+        self.with_practice_days(|app, days| app.refresh_practice_from(days));
+    }
+
+    fn refresh_practice_from(&mut self, days: &[Day]) {
         let today = self.today.date;
-        let days = self.practice_days();
         let shown: Vec<_> = self
             .commitments
             .iter()
             .filter(|c| c.state != CommitmentState::Archived)
             .cloned()
             .collect();
-        let records = Record::all_from_days(&shown, &days, &self.people, self.week_start);
+        let records = Record::all_from_days(&shown, days, &self.people, self.week_start);
+        let today_file = days.iter().rev().find(|day| day.date == today);
         let rows = shown
             .into_iter()
             .zip(records)
             .map(|(commitment, record)| CommitmentRow {
                 summary: record.summary(today),
                 heatmap: record.heatmap(today, HEATMAP_WEEKS),
+                connections_today: commitment
+                    .counts_connections
+                    .as_ref()
+                    .map(|goal| today_file.map_or(0, |day| goal_progress(goal, day, &self.people))),
                 commitment,
             })
             .collect();
         self.commitments_screen.set_rows(rows);
 
-        let last = LastConnections::from_days(&days);
+        let last = LastConnections::from_days(days);
         let group = self.people_screen.group.clone();
         let found = coverage(&self.people, &last, today, group.as_deref());
         let keep = self.people_screen.selected_person().map(|p| p.id.clone());
@@ -111,7 +135,7 @@ impl App {
             .and_then(|id| screen.rows.iter().position(|row| row.person.id == id))
             .unwrap_or(0)
             .min(screen.rows.len().saturating_sub(1));
-        self.refresh_timeline_from(&days);
+        self.refresh_timeline_from(days);
     }
 
     fn refresh_timeline_from(&mut self, days: &[Day]) {
@@ -126,8 +150,7 @@ impl App {
     }
 
     pub(super) fn refresh_timeline(&mut self) {
-        let days = self.practice_days();
-        self.refresh_timeline_from(&days);
+        self.with_practice_days(|app, days| app.refresh_timeline_from(days));
     }
 
     fn moment(&self) -> Moment {
@@ -260,7 +283,7 @@ impl App {
         if due.is_empty() {
             self.tell(
                 Level::Info,
-                "No commitments yet: `truenorth commit add TITLE --cadence daily` adds one.",
+                "No commitments yet: a on the Commitments screen adds one (or `truenorth commit add`).",
             );
             return;
         }
@@ -293,7 +316,7 @@ impl App {
         if self.people.is_empty() {
             self.tell(
                 Level::Info,
-                "Your roster is empty: `truenorth people import roster.csv` or `people add NAME`.",
+                "Your roster is empty: a on the People screen adds someone (or `truenorth people import roster.csv`).",
             );
             return;
         }
@@ -334,6 +357,7 @@ impl App {
             return;
         };
         match input {
+            LineInput::TagName { old, text } => self.rename_tag(&old, &text),
             LineInput::CheckNote { commitment, text } => {
                 let note = Some(text.trim().to_string()).filter(|note| !note.is_empty());
                 self.check_off(&commitment, self.today.date, note);
@@ -382,8 +406,14 @@ impl App {
 
     pub(super) fn filter_group(&mut self, group: String) {
         self.screen = Screen::People;
+        let message = if group == "everyone" {
+            "Showing everyone on the roster.".to_string()
+        } else {
+            format!("Showing group {group} only; t again to change or show everyone.")
+        };
         self.people_screen.group = (group != "everyone").then_some(group);
         self.people_screen.selected = 0;
         self.refresh_practice();
+        self.tell(Level::Info, message);
     }
 }
