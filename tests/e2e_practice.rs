@@ -1,5 +1,6 @@
-//! A month of practice from the keyboard, in the real binary: check a commitment off
-//! from Today and log a connection with a student from anywhere.
+//! A month of practice from the keyboard, in the real binary: create a commitment and
+//! a roster on their screens, check a commitment off from Today or Commitments, log
+//! connections from anywhere, and see streaks and connection goals kept.
 
 mod common;
 
@@ -16,6 +17,22 @@ fn cli(sandbox: &Sandbox, args: &[&str]) {
         "{args:?} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// Moves from screen `from` to screen `to` with `]`, counting the steps from the
+/// order of the screens in the header, so adding a screen does not break the test.
+fn go(app: &mut common::Session, from: &str, to: &str) {
+    let screen = app.wait_for(to);
+    let header = screen.lines().next().unwrap_or_default();
+    let names: Vec<&str> = header.split('│').collect();
+    let at = |name: &str| {
+        names
+            .iter()
+            .position(|part| part.split_whitespace().any(|word| word == name))
+            .unwrap_or_else(|| panic!("no {name} in the header: {header}"))
+    };
+    let steps = (at(to) + names.len() - at(from)) % names.len();
+    app.send(&"]".repeat(steps));
 }
 
 #[test]
@@ -53,9 +70,9 @@ fn a_commitment_is_checked_off_and_a_connection_logged_from_the_keyboard() {
     app.send(keys::ENTER);
     app.wait_for("Logged a connection with Maya Lopez.");
 
-    app.send("]]]");
+    go(&mut app, "Today", "People");
     app.wait_for_all(&["Maya Lopez", "Building a robot for the science fair"]);
-    app.send("[");
+    go(&mut app, "People", "Commitments");
     app.wait_for_all(&["[x] Learn one new thing", "streak 1 day"]);
     app.send("q");
     app.wait_exit(EXIT_TIMEOUT);
@@ -66,5 +83,140 @@ fn a_commitment_is_checked_off_and_a_connection_logged_from_the_keyboard() {
     assert!(
         day.contains("Building a robot for the science fair"),
         "{day}"
+    );
+}
+
+#[test]
+fn a_commitment_is_created_in_the_tui_checked_off_and_its_streak_shown() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.launch().size(100, 30).spawn();
+    app.wait_for("True north");
+    app.esc();
+    go(&mut app, "Today", "Commitments");
+    app.wait_for("No commitments yet");
+
+    app.send("a");
+    app.wait_for("New commitment");
+    app.send(keys::ENTER);
+    app.wait_for("a commitment needs a title");
+    app.send("Greet three students by name");
+    app.send(keys::TAB);
+    app.send("Every student known by name");
+    app.send(keys::TAB);
+    app.send("l"); // the dimension: Love
+    app.send(keys::ENTER);
+    app.wait_for("Added “Greet three students by name”, daily. Space checks it off.");
+    app.wait_for_all(&["[ ] Greet three students by name", "streak 0 days"]);
+
+    app.send(" ");
+    app.wait_for("Checked off “Greet three students by name” today.");
+    app.wait_for_all(&[
+        "[x] Greet three students by name",
+        "streak 1 day",
+        "(best 1 day)",
+    ]);
+
+    // One Esc never drops what was typed in a form.
+    app.send("e");
+    app.wait_for("Edit commitment");
+    app.send("!");
+    app.esc();
+    app.wait_for("Esc again leaves without them");
+    app.esc();
+    app.wait_for("Closed the form; nothing was changed.");
+
+    app.send("q");
+    app.wait_exit(EXIT_TIMEOUT);
+    let saved = std::fs::read_to_string(sandbox.data().join("commitments.toml")).unwrap();
+    assert!(
+        saved.contains("title = \"Greet three students by name\""),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("why = \"Every student known by name\""),
+        "{saved}"
+    );
+    assert!(saved.contains("dimension = \"love\""), "{saved}");
+    let day = std::fs::read_to_string(sandbox.day_file(today())).expect("today's file");
+    assert!(
+        day.contains("commitment = \"greet-three-students-by-name\""),
+        "{day}"
+    );
+}
+
+#[test]
+fn people_added_in_the_tui_keep_a_commitment_by_their_connections() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.launch().size(100, 30).spawn();
+    app.wait_for("True north");
+    app.esc();
+    go(&mut app, "Today", "People");
+    app.wait_for("Your roster is empty");
+    for name in ["Maya Lopez", "Sam Ortiz"] {
+        app.send("a");
+        app.wait_for("Add someone to your roster");
+        app.send(name);
+        app.send(keys::TAB);
+        app.send("Grade 7");
+        app.send(keys::ENTER);
+        app.wait_for(&format!("Added {name} (Grade 7)."));
+    }
+    app.send("a");
+    app.wait_for("Add someone to your roster");
+    app.send("Ms Diaz");
+    app.send(keys::TAB);
+    app.send("Science");
+    app.send(keys::TAB);
+    app.send("s"); // the role: staff
+    app.send(keys::ENTER);
+    app.wait_for("Added Ms Diaz (Science).");
+
+    app.send("t");
+    app.wait_for("Narrow to a group");
+    app.send("grade");
+    app.send(keys::ENTER);
+    app.wait_for_all(&["(2 people · group Grade 7)", "Maya Lopez (Grade 7)"]);
+    assert!(!app.screen().contains("Ms Diaz (Science)"));
+
+    go(&mut app, "People", "Commitments");
+    app.wait_for("No commitments yet");
+    app.send("a");
+    app.wait_for("New commitment");
+    app.send("Connect with two students in Grade 7");
+    // Round the ends: Shift-Tab three times from the title is "Connections a day".
+    app.send(&keys::SHIFT_TAB.repeat(3));
+    app.send("2");
+    app.send(keys::TAB);
+    app.send("Grade 7");
+    app.send(keys::TAB);
+    app.send("s"); // the role: student
+    app.send(keys::ENTER);
+    app.wait_for("Added “Connect with two students in Grade 7”");
+    app.wait_for_all(&["[ ] Connect with two students", "streak 0 days"]);
+
+    // A connection with a colleague does not count; two students in Grade 7 do.
+    for (who, note) in [
+        ("diaz", "Planning the robot fair"),
+        ("maya", "Building a robot for the science fair"),
+        ("sam", "Wants to run the school radio"),
+    ] {
+        app.send("\x0c"); // Ctrl-L
+        app.wait_for("Log a connection with");
+        app.send(who);
+        app.send(keys::ENTER);
+        app.wait_for("What did you learn about");
+        app.send(note);
+        app.send(keys::ENTER);
+        app.wait_for("Logged a connection with");
+    }
+    app.wait_for_all(&["[x] Connect with two students", "streak 1 day"]);
+    app.send("q");
+    app.wait_exit(EXIT_TIMEOUT);
+
+    let day = std::fs::read_to_string(sandbox.day_file(today())).expect("today's file");
+    assert_eq!(day.matches("[[connection]]").count(), 3, "{day}");
+    assert!(
+        !day.contains("[[checkin]]"),
+        "kept by the notes alone: {day}"
     );
 }

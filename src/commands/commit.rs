@@ -8,16 +8,17 @@ mod words;
 use std::io::Write;
 
 use anyhow::{anyhow, bail};
-use chrono::{Days, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 
-use self::words::{capitalized, details, goal_people, streak_sentence, weekday_name};
+use self::words::{capitalized, details, streak_sentence, weekday_name};
 
 use super::when::{Context, describe_day, parse_day};
 use crate::cli::{CommitAddArgs, CommitCommand};
 use crate::domain::Frame;
-use crate::domain::commitment::{
-    self, Cadence, CheckInRefusal, Commitment, CommitmentState, ConnectionGoal, Lookup,
-};
+use crate::domain::commitment::plan::{self, Plan};
+use crate::domain::commitment::{self, CheckInRefusal, Commitment, CommitmentState, Lookup};
+use crate::domain::dates;
+use crate::domain::field::FieldError;
 use crate::domain::streak::Record;
 use crate::store::commitments::{self as store_commitments, CheckInError, CheckInOutcome};
 use crate::store::{CommitmentStore, Journal, Paths, PeopleStore};
@@ -142,54 +143,46 @@ fn add(
     context: Context,
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
-    let title = args.title.split_whitespace().collect::<Vec<_>>().join(" ");
-    if title.is_empty() {
-        bail!("a commitment needs a title, e.g. \"Learn one new thing about three students\"");
-    }
-    let cadence: Cadence = args.cadence.parse().map_err(anyhow::Error::msg)?;
-    commitment::check_psel(&args.psel).map_err(anyhow::Error::msg)?;
-    let start = match &args.start {
-        Some(text) => parse_plan_day(text, context.today)?,
-        None => context.today,
-    };
-    let end = args
-        .end
+    let role = args
+        .role
         .as_deref()
-        .map(|text| parse_plan_day(text, context.today))
-        .transpose()?;
-    if let Some(end) = end.filter(|end| *end < start) {
-        bail!("--end {end} is before the start, {start}");
-    }
-    let mut new = Commitment::new(
-        store_commitments::id_for_title(&title),
-        title,
-        Frame::from(args.dimension.trim().to_lowercase()),
-        cadence,
-    );
-    new.why = args.why.unwrap_or_default().trim().to_string();
-    new.start = Some(start);
-    new.end = end;
-    new.psel = args.psel;
-    if let Some(per_day) = args.connections {
-        if per_day == 0 {
-            bail!("--connections needs at least 1 person a day");
-        }
-        new.counts_connections = Some(ConnectionGoal {
-            per_day,
-            group: args.group.map(|group| group.trim().to_string()),
-            role: args
-                .role
+        .map(|role| {
+            role.parse()
+                .map_err(|message| FieldError::new(plan::Field::Role, message))
+        })
+        .transpose();
+    let start = match &args.start {
+        Some(text) => plan::read_date(text, plan::Field::Start, context.today),
+        None => Ok(Some(context.today)),
+    };
+    let read = || -> Result<Plan, plan::PlanError> {
+        let plan = Plan {
+            title: plan::read_title(&args.title)?,
+            why: args.why.as_deref().unwrap_or_default().trim().to_string(),
+            dimension: Frame::from(args.dimension.trim().to_lowercase()),
+            cadence: plan::read_cadence(&args.cadence)?,
+            start: start?,
+            end: args
+                .end
                 .as_deref()
-                .map(str::parse)
-                .transpose()
-                .map_err(anyhow::Error::msg)?,
-        });
-    }
+                .map(|text| plan::read_date(text, plan::Field::End, context.today))
+                .transpose()?
+                .flatten(),
+            psel: args.psel.clone(),
+            counts_connections: plan::read_goal(args.connections, args.group.as_deref(), role?)?,
+        };
+        plan.check()?;
+        Ok(plan)
+    };
+    let plan = read().map_err(|error| anyhow!("{}", flag_error(error)))?;
+    let start = plan.start;
+    let id = store_commitments::id_for_title(&plan.title);
+    let new = plan.into_commitment(id);
     let saved = store.add(new)?;
-    let from = if start == context.today {
-        "from today".to_string()
-    } else {
-        format!("from {}", describe_day(start, context.today))
+    let from = match start {
+        Some(start) if start == context.today => "from today".to_string(),
+        Some(start) => format!("from {}", describe_day(start, context.today)),
+        None => "from its first check-in".to_string(),
     };
     writeln!(
         out,
@@ -201,7 +194,7 @@ fn add(
             out,
             "It is kept by itself on days you log connections with {} {}.",
             goal.per_day,
-            goal_people(goal)
+            goal.whom()
         )?;
     }
     if !saved.dimension.is_built_in() {
@@ -405,18 +398,28 @@ fn change<R>(
         .ok_or_else(|| anyhow!("“{}” was removed meanwhile; nothing changed", found.title))
 }
 
-/// A start or end date: like [`parse_day`], but a day ahead may be named too.
-fn parse_plan_day(text: &str, today: NaiveDate) -> anyhow::Result<NaiveDate> {
-    parse_skip_day(Some(text), today)
+/// A problem with what was typed, said with the flag it came from.
+fn flag_error(error: plan::PlanError) -> String {
+    let flag = match error.field {
+        plan::Field::Title => "TITLE",
+        plan::Field::Why => "--why",
+        plan::Field::Dimension => "--dimension",
+        plan::Field::Cadence => "--cadence",
+        plan::Field::Start => "--start",
+        plan::Field::End => "--end",
+        plan::Field::Psel => "--psel",
+        plan::Field::Connections => "--connections",
+        plan::Field::Group => "--group",
+        plan::Field::Role => "--role",
+    };
+    format!("{flag}: {}", error.message)
 }
 
 /// `tomorrow` or any date [`parse_day`] reads (default: today).
 fn parse_skip_day(text: Option<&str>, today: NaiveDate) -> anyhow::Result<NaiveDate> {
-    match text.map(|text| text.trim().to_lowercase()) {
-        Some(word) if word == "tomorrow" => today
-            .checked_add_days(Days::new(1))
-            .ok_or_else(|| anyhow!("there is no tomorrow after {today}")),
-        _ => parse_day(text, today),
+    match text {
+        None => Ok(today),
+        Some(text) => Ok(dates::parse_plan_date(text, today)?),
     }
 }
 

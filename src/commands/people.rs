@@ -12,7 +12,7 @@ use crate::cli::PeopleCommand;
 use crate::domain::Day;
 use crate::domain::commitment::Lookup;
 use crate::domain::coverage::{self, LastConnections};
-use crate::domain::person::{self, Person, Role};
+use crate::domain::person::{self, Person, PersonDetails, Role};
 use crate::store::people::{ImportError, LogError, RowNote, log_connection};
 use crate::store::{Journal, Paths, PeopleStore};
 
@@ -34,23 +34,18 @@ pub fn run(
             note,
         } => {
             let role: Role = role.parse().map_err(anyhow::Error::msg)?;
-            if person::tidy(&name).is_empty() {
-                bail!("a person needs a name: a full name, a pseudonym or initials");
-            }
-            let people = store.load()?;
-            let same = people
-                .iter()
-                .find(|p| !p.archived && p.is_same_as(&name, group.as_deref()));
-            if let Some(same) = same {
-                bail!(
-                    "{} is already on the roster (as {}); nothing changed",
-                    same.label(),
-                    same.id
-                );
-            }
+            // Checked against the roster as it is now; nothing is written when refused.
+            let details = PersonDetails::read(
+                &name,
+                group.as_deref().unwrap_or_default(),
+                role,
+                note.as_deref().unwrap_or_default(),
+                &store.load()?,
+                None,
+            )
+            .map_err(|error| anyhow!("{error}; nothing changed"))?;
             let added = store.update(|people| {
-                let mut added = Person::new(people, &name, group.as_deref(), role);
-                added.note = note.unwrap_or_default().trim().to_string();
+                let added = details.into_person(people);
                 people.push(added.clone());
                 added
             })?;

@@ -13,6 +13,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::Frame;
 use super::person::Role;
 
+pub mod plan;
+
 /// How often a commitment is meant to be kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -123,6 +125,29 @@ pub struct ConnectionGoal {
     pub group: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+}
+
+impl ConnectionGoal {
+    /// Who counts, after the number: "different people", "different students in 5B",
+    /// "person" (for one a day).
+    pub fn whom(&self) -> String {
+        let (one, many) = match self.role {
+            Some(Role::Student) => ("student", "students"),
+            Some(Role::Staff) => ("staff member", "staff members"),
+            Some(Role::Family) => ("family member", "family members"),
+            Some(Role::Other) => ("person (role: other)", "people (role: other)"),
+            None => ("person", "people"),
+        };
+        let who = if self.per_day == 1 {
+            one.to_string()
+        } else {
+            format!("different {many}")
+        };
+        match &self.group {
+            Some(group) => format!("{who} in {group}"),
+            None => who,
+        }
+    }
 }
 
 /// A stretch of days a commitment was paused: from `from` up to, not including,

@@ -73,6 +73,19 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
     Err(error(None))
 }
 
+/// A day a plan names (a start, an end, a planned day off): `tomorrow`, or anything
+/// [`parse_date`] reads. Plans may look ahead, which the other forms, made for looking
+/// back at what happened, never do.
+pub fn parse_plan_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    if input.trim().eq_ignore_ascii_case("tomorrow") {
+        return today.succ_opt().ok_or_else(|| DateError {
+            input: input.to_string(),
+            reason: Some("there is no day after it".to_string()),
+        });
+    }
+    parse_date(input, today)
+}
+
 /// `7d`, `2w`, `3m` (the part after the minus sign).
 fn parse_offset(offset: &str, today: NaiveDate) -> Result<NaiveDate, &'static str> {
     let split = offset
@@ -161,6 +174,21 @@ mod tests {
         assert_eq!(parse_date("-1m", date(2028, 3, 31)), Ok(date(2028, 2, 29)));
         assert_eq!(parse_date("-1m", date(2026, 1, 31)), Ok(date(2025, 12, 31)));
         assert_eq!(parse_date("-6m", date(2026, 8, 31)), Ok(date(2026, 2, 28)));
+    }
+
+    #[test]
+    fn plans_may_name_tomorrow() {
+        assert_eq!(parse_plan_date("Tomorrow", today()), Ok(date(2026, 11, 25)));
+        assert_eq!(
+            parse_plan_date("tomorrow", date(2026, 12, 31)),
+            Ok(date(2027, 1, 1))
+        );
+        assert_eq!(
+            parse_plan_date("2027-06-18", today()),
+            Ok(date(2027, 6, 18))
+        );
+        assert!(parse_date("tomorrow", today()).is_err());
+        assert!(parse_plan_date("someday", today()).is_err());
     }
 
     #[test]

@@ -12,6 +12,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::commitment::Lookup;
+use super::field::FieldError;
 use super::slug;
 
 /// How the leader knows a person.
@@ -135,6 +136,97 @@ impl Person {
                 (None, None) => true,
                 (None, Some(other)) | (Some(other), None) => other.trim().is_empty(),
             }
+    }
+}
+
+/// The parts of a person record, to say which one a problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PersonField {
+    Name,
+    Group,
+    Role,
+    Note,
+}
+
+/// What the leader writes about someone: `truenorth people add` and the People
+/// screen's form read it through [`PersonDetails::read`], so both refuse the same
+/// things. The id and the archived flag are the app's, never changed by an edit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonDetails {
+    pub name: String,
+    pub group: Option<String>,
+    pub role: Role,
+    pub note: String,
+}
+
+impl PersonDetails {
+    /// The details of someone already on the roster, to edit them.
+    pub fn of(person: &Person) -> PersonDetails {
+        PersonDetails {
+            name: person.name.clone(),
+            group: person.group.clone(),
+            role: person.role,
+            note: person.note.clone(),
+        }
+    }
+
+    /// Tidies what was typed and checks it against `roster`: a name is needed, and no
+    /// one else on the roster (archived people aside) may have the same name in the
+    /// same group, since the two could not be told apart. `editing` is the id of the
+    /// person being edited, who may keep their own name.
+    pub fn read(
+        name: &str,
+        group: &str,
+        role: Role,
+        note: &str,
+        roster: &[Person],
+        editing: Option<&str>,
+    ) -> Result<PersonDetails, FieldError<PersonField>> {
+        let name = tidy(name);
+        if name.is_empty() {
+            return Err(FieldError::new(
+                PersonField::Name,
+                "a person needs a name: a full name, a pseudonym or initials",
+            ));
+        }
+        let group = Some(tidy(group)).filter(|group| !group.is_empty());
+        if let Some(same) = roster.iter().find(|person| {
+            !person.archived
+                && Some(person.id.as_str()) != editing
+                && person.is_same_as(&name, group.as_deref())
+        }) {
+            return Err(FieldError::new(
+                PersonField::Name,
+                format!(
+                    "{} is already on the roster (as {}); a different group or a \
+                     distinguishing initial tells two people apart",
+                    same.label(),
+                    same.id
+                ),
+            ));
+        }
+        Ok(PersonDetails {
+            name,
+            group,
+            role,
+            note: note.trim().to_string(),
+        })
+    }
+
+    /// Someone new with these details and an id not yet used in `roster`.
+    pub fn into_person(self, roster: &[Person]) -> Person {
+        let mut person = Person::new(roster, &self.name, self.group.as_deref(), self.role);
+        person.note = self.note;
+        person
+    }
+
+    /// Writes the details into `person`, keeping their id (connection notes refer to
+    /// it) and everything else.
+    pub fn apply_to(self, person: &mut Person) {
+        person.name = self.name;
+        person.group = self.group;
+        person.role = self.role;
+        person.note = self.note;
     }
 }
 
@@ -294,6 +386,50 @@ mod tests {
         assert_eq!(people[2].id, "m-r");
         assert!(people[0].in_group("5b"));
         assert_eq!(people[0].label(), "Maya R. (5B)");
+    }
+
+    #[test]
+    fn details_need_a_name_that_tells_the_person_apart() {
+        let people = roster(&[("Maya R.", Some("5B")), ("Sam", None)]);
+        let read = |name: &str, group: &str, editing: Option<&str>| {
+            PersonDetails::read(name, group, Role::Staff, " ", &people, editing)
+        };
+        let error = read("  ", "5B", None).unwrap_err();
+        assert_eq!(error.field, PersonField::Name);
+        assert!(error.message.contains("needs a name"), "{error}");
+        let error = read("maya  r.", " 5b ", None).unwrap_err();
+        assert!(
+            error
+                .message
+                .starts_with("Maya R. (5B) is already on the roster (as maya-r)"),
+            "{error}"
+        );
+        // Editing Maya herself, or a Maya in another group, is fine.
+        let same = read("Maya R.", "5b", Some("maya-r")).unwrap();
+        assert_eq!(same.group.as_deref(), Some("5b"));
+        assert_eq!(same.note, "");
+        assert!(read("Maya R.", "6A", None).is_ok());
+        // Sam cannot be renamed into Maya's place.
+        assert!(read("Maya R.", "5B", Some("sam")).is_err());
+
+        let mut sam = people[1].clone();
+        let details = PersonDetails::read(
+            "  Sam   O. ",
+            "",
+            Role::Family,
+            " dad ",
+            &people,
+            Some("sam"),
+        )
+        .unwrap();
+        details.apply_to(&mut sam);
+        assert_eq!((sam.id.as_str(), sam.name.as_str()), ("sam", "Sam O."));
+        assert_eq!(
+            (sam.group, sam.role, sam.note.as_str()),
+            (None, Role::Family, "dad")
+        );
+        let new = PersonDetails::of(&people[0]).into_person(&people);
+        assert_eq!(new.id, "maya-r-2");
     }
 
     #[test]

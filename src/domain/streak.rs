@@ -465,9 +465,22 @@ impl Record {
 /// Whether `day`'s connection notes reach `goal.per_day` different people of the
 /// goal's group and role.
 fn goal_met(goal: &ConnectionGoal, day: &Day, by_person: &HashMap<&str, &Person>) -> bool {
-    if goal.per_day == 0 || day.connections.len() < usize::from(goal.per_day) {
-        return false;
-    }
+    goal.per_day > 0
+        && day.connections.len() >= usize::from(goal.per_day)
+        && people_reached(goal, day, by_person) >= usize::from(goal.per_day)
+}
+
+/// How many different people that count for `goal` have a connection note on `day`:
+/// the progress shown beside a goal not met yet ("1 of 3 today").
+pub fn goal_progress(goal: &ConnectionGoal, day: &Day, people: &[Person]) -> usize {
+    let by_person: HashMap<&str, &Person> = people
+        .iter()
+        .map(|person| (person.id.as_str(), person))
+        .collect();
+    people_reached(goal, day, &by_person)
+}
+
+fn people_reached(goal: &ConnectionGoal, day: &Day, by_person: &HashMap<&str, &Person>) -> usize {
     let counts = |person: &str| {
         if goal.group.is_none() && goal.role.is_none() {
             return true;
@@ -485,7 +498,7 @@ fn goal_met(goal: &ConnectionGoal, day: &Day, by_person: &HashMap<&str, &Person>
         .map(|connection| connection.person.as_str())
         .filter(|person| counts(person))
         .collect();
-    reached.len() >= usize::from(goal.per_day)
+    reached.len()
 }
 
 #[cfg(test)]

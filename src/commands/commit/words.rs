@@ -4,7 +4,7 @@ use chrono::{NaiveDate, Weekday};
 
 use super::describe_day;
 use crate::commands::when::Context;
-use crate::domain::commitment::{Commitment, CommitmentState, ConnectionGoal};
+use crate::domain::commitment::{Commitment, CommitmentState};
 use crate::domain::streak::{StreakUnit, Summary, WeekProgress};
 
 /// `daily · love · streak 4 days, best 9 · this week 3 of 5 · last 4 weeks 82% · ...`
@@ -79,21 +79,6 @@ pub fn by_day(date: NaiveDate, today: NaiveDate) -> String {
         0 => "today".to_string(),
         1 => "tomorrow".to_string(),
         _ => date.format("%a %-d %b").to_string(),
-    }
-}
-
-pub fn goal_people(goal: &ConnectionGoal) -> String {
-    let who = match goal.role {
-        Some(role) => format!(
-            "different {role}{}",
-            if goal.per_day == 1 { "" } else { "s" }
-        ),
-        None if goal.per_day == 1 => "person".to_string(),
-        None => "different people".to_string(),
-    };
-    match &goal.group {
-        Some(group) => format!("{who} in {group}"),
-        None => who,
     }
 }
 

@@ -190,3 +190,23 @@ fn lookups_take_an_id_or_an_unambiguous_title_prefix() {
     assert_eq!(find(&list, "lunch"), Lookup::Found(&list[3]));
     assert_eq!(find(&list, "walk"), Lookup::NotFound);
 }
+
+#[test]
+fn a_connection_goal_says_who_counts() {
+    let goal = |per_day, group: Option<&str>, role| ConnectionGoal {
+        per_day,
+        group: group.map(str::to_string),
+        role,
+    };
+    assert_eq!(goal(3, None, None).whom(), "different people");
+    assert_eq!(goal(1, None, None).whom(), "person");
+    assert_eq!(
+        goal(3, Some("5B"), Some(Role::Student)).whom(),
+        "different students in 5B"
+    );
+    assert_eq!(
+        goal(2, None, Some(Role::Staff)).whom(),
+        "different staff members"
+    );
+    assert_eq!(goal(1, None, Some(Role::Family)).whom(), "family member");
+}

@@ -15,12 +15,18 @@ use crate::ui::theme::Theme;
 /// Weeks the heatmap shows.
 pub const HEATMAP_WEEKS: usize = 12;
 
+/// Lines each commitment takes in the list: its title, then its figures.
+const ROW_LINES: usize = 2;
+
 /// One commitment with its figures for today.
 #[derive(Debug, Clone)]
 pub struct CommitmentRow {
     pub commitment: Commitment,
     pub summary: Summary,
     pub heatmap: Vec<(NaiveDate, DayMark)>,
+    /// For a commitment kept by connection notes: how many different people that
+    /// count have one today.
+    pub connections_today: Option<usize>,
 }
 
 #[derive(Default)]
@@ -43,6 +49,17 @@ impl CommitmentsScreen {
         self.rows.get(self.selected)
     }
 
+    /// Selects the commitment `id`; false when it is not listed.
+    pub fn select(&mut self, id: &str) -> bool {
+        match self.rows.iter().position(|row| row.commitment.id == id) {
+            Some(row) => {
+                self.selected = row;
+                true
+            }
+            None => false,
+        }
+    }
+
     pub fn move_selection(&mut self, step: isize) {
         if !self.rows.is_empty() {
             let last = self.rows.len() as isize - 1;
@@ -50,10 +67,30 @@ impl CommitmentsScreen {
         }
     }
 
-    pub fn render(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+    /// The list panel, the detail panel and the first row the list shows; drawing and
+    /// clicks share it.
+    fn panels(&self, area: Rect) -> (Rect, Rect, usize) {
         let list_width = (area.width / 2).clamp(34, 64);
         let [list, detail] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);
+        let visible = usize::from(Block::bordered().inner(list).height) / ROW_LINES;
+        let first = self.selected.saturating_sub(visible.saturating_sub(1));
+        (list, detail, first)
+    }
+
+    /// The row drawn at a screen position in `area` (where the screen is drawn).
+    pub fn row_at(&self, area: Rect, column: u16, row: u16) -> Option<usize> {
+        let (list, _, first) = self.panels(area);
+        let inner = Block::bordered().inner(list);
+        if !inner.contains(ratatui::layout::Position::new(column, row)) {
+            return None;
+        }
+        let index = first + usize::from(row - inner.y) / ROW_LINES;
+        (index < self.rows.len()).then_some(index)
+    }
+
+    pub fn render(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+        let (list, detail, first) = self.panels(area);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(theme.border_focus)
@@ -64,8 +101,10 @@ impl CommitmentsScreen {
             let text = vec![
                 Line::styled("No commitments yet.", theme.text),
                 Line::raw(""),
+                Line::styled("Press a to add one here.", theme.text),
+                Line::raw(""),
                 Line::styled(
-                    "Add one from the shell, e.g.\n  truenorth commit add \"Learn one new thing about three students\" --cadence daily",
+                    "Or from the shell, e.g.\n  truenorth commit add \"Learn one new thing about three students\" --cadence daily",
                     theme.muted,
                 ),
             ];
@@ -117,13 +156,47 @@ impl CommitmentsScreen {
                 base.patch(theme.muted),
             ));
         }
-        let visible = usize::from(inner.height) / 2;
-        let first = self.selected.saturating_sub(visible.saturating_sub(1));
-        frame.render_widget(Paragraph::new(lines).scroll(((first * 2) as u16, 0)), inner);
+        frame.render_widget(
+            Paragraph::new(lines).scroll(((first * ROW_LINES) as u16, 0)),
+            inner,
+        );
         if let Some(row) = self.selected_row() {
             render_detail(row, theme, frame, detail);
         }
     }
+}
+
+/// The dates, the standards and the connection goal, when the commitment has them.
+fn plan_lines(row: &CommitmentRow, theme: &Theme) -> Vec<Line<'static>> {
+    let commitment = &row.commitment;
+    let day = |date: NaiveDate| date.format("%-d %b %Y").to_string();
+    let mut facts = Vec::new();
+    match (commitment.start, commitment.end) {
+        (Some(start), Some(end)) => facts.push(format!("{} to {}", day(start), day(end))),
+        (Some(start), None) => facts.push(format!("from {}", day(start))),
+        (None, Some(end)) => facts.push(format!("until {}", day(end))),
+        (None, None) => {}
+    }
+    if !commitment.psel.is_empty() {
+        let standards: Vec<String> = commitment.psel.iter().map(ToString::to_string).collect();
+        facts.push(format!("PSEL {}", standards.join(", ")));
+    }
+    let mut lines = Vec::new();
+    if !facts.is_empty() {
+        lines.push(Line::styled(facts.join(" · "), theme.muted));
+    }
+    if let Some(goal) = &commitment.counts_connections {
+        let mut text = format!(
+            "Kept by itself when you log connections with {} {} in a day",
+            goal.per_day,
+            goal.whom()
+        );
+        if let Some(reached) = row.connections_today {
+            text.push_str(&format!(" (today {reached} of {})", goal.per_day));
+        }
+        lines.push(Line::styled(text, theme.text));
+    }
+    lines
 }
 
 fn streak_text(count: u32, unit: StreakUnit) -> String {
@@ -163,6 +236,7 @@ fn render_detail(row: &CommitmentRow, theme: &Theme, frame: &mut TermFrame, area
         ),
         theme.frame_style(&row.commitment.dimension),
     ));
+    lines.extend(plan_lines(row, theme));
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("Streak      ", theme.muted),

@@ -38,6 +38,13 @@ impl PeopleScreen {
         self.rows.get(self.selected).map(|row| &row.person)
     }
 
+    /// Selects the person with this id, if the list shows them.
+    pub fn select_id(&mut self, id: &str) {
+        if let Some(index) = self.rows.iter().position(|row| row.person.id == id) {
+            self.selected = index;
+        }
+    }
+
     pub fn move_selection(&mut self, step: isize) {
         if !self.rows.is_empty() {
             let last = self.rows.len() as isize - 1;
@@ -45,9 +52,32 @@ impl PeopleScreen {
         }
     }
 
-    pub fn render(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+    /// The summary bar, the list panel, the timeline panel and the first row the list
+    /// shows; drawing and clicks share it.
+    fn panels(&self, area: Rect) -> (Rect, Rect, Rect, usize) {
         let [bar, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let list_width = (body.width * 2 / 5).clamp(30, 56);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
+        let height = usize::from(Block::bordered().inner(list).height);
+        let first = self.selected.saturating_sub(height.saturating_sub(1));
+        (bar, list, detail, first)
+    }
+
+    /// The row drawn at a screen position in `area` (where the screen is drawn).
+    pub fn row_at(&self, area: Rect, column: u16, row: u16) -> Option<usize> {
+        let (_, list, _, first) = self.panels(area);
+        let inner = Block::bordered().inner(list);
+        if !inner.contains(ratatui::layout::Position::new(column, row)) {
+            return None;
+        }
+        let index = first + usize::from(row - inner.y);
+        (index < self.rows.len()).then_some(index)
+    }
+
+    pub fn render(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+        let (bar, list, detail, first) = self.panels(area);
         let percent = |part: usize| {
             (part * 100 + self.total / 2)
                 .checked_div(self.total)
@@ -58,15 +88,13 @@ impl PeopleScreen {
             .as_ref()
             .map_or(String::new(), |group| format!(" · group {group}"));
         let header = format!(
-            " Connected with {}% in the last 7 days, {}% in 30 ({} people{group})",
+            " Connected with {}% in the last 7 days, {}% in 30 ({} {}{group})",
             percent(self.within_7),
             percent(self.within_30),
-            self.total
+            self.total,
+            if self.total == 1 { "person" } else { "people" }
         );
         frame.render_widget(Paragraph::new(Line::styled(header, theme.accent)), bar);
-        let list_width = (body.width * 2 / 5).clamp(30, 56);
-        let [list, detail] =
-            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(theme.border_focus)
@@ -74,8 +102,8 @@ impl PeopleScreen {
         let inner = block.inner(list);
         frame.render_widget(block, list);
         if self.rows.is_empty() {
-            let text = "Your roster is empty. Import it with `truenorth people import roster.csv` \
-                        or add people with `truenorth people add NAME`.";
+            let text = "Your roster is empty. Press a to add someone, or import a spreadsheet \
+                        with `truenorth people import roster.csv`.";
             frame.render_widget(
                 Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: true }),
                 inner,
@@ -84,7 +112,6 @@ impl PeopleScreen {
         }
         let width = usize::from(inner.width);
         let height = usize::from(inner.height);
-        let first = self.selected.saturating_sub(height.saturating_sub(1));
         let lines: Vec<Line> = self
             .rows
             .iter()

@@ -1,0 +1,366 @@
+//! Adding, editing and putting away commitments and people from their screens: the
+//! forms, the questions asked before archiving, and the writes (through the same
+//! stores the CLI uses).
+
+use super::{App, Level, Screen};
+use crate::domain::commitment::CommitmentState;
+use crate::store::PeopleStore;
+use crate::store::commitments::id_for_title;
+use crate::ui::action::Action;
+use crate::ui::screens::practice_forms::{CommitmentForm, PersonForm};
+use crate::ui::widgets::form::Form;
+
+/// The form open over Commitments or People.
+pub enum PracticeForm {
+    Commitment(CommitmentForm),
+    Person(PersonForm),
+}
+
+impl PracticeForm {
+    pub fn form(&self) -> &Form {
+        match self {
+            PracticeForm::Commitment(c) => &c.form,
+            PracticeForm::Person(p) => &p.form,
+        }
+    }
+
+    /// Whether it edits something already saved (rather than adding).
+    pub fn is_edit(&self) -> bool {
+        match self {
+            PracticeForm::Commitment(c) => c.editing.is_some(),
+            PracticeForm::Person(p) => p.editing.is_some(),
+        }
+    }
+
+    pub fn form_mut(&mut self) -> &mut Form {
+        match self {
+            PracticeForm::Commitment(c) => &mut c.form,
+            PracticeForm::Person(p) => &mut p.form,
+        }
+    }
+}
+
+/// A change that cannot be taken back from the screen, waiting for "y".
+pub enum PracticeConfirm {
+    ArchiveCommitment { id: String, title: String },
+    FinishCommitment { id: String, title: String },
+    ArchivePerson { id: String, label: String },
+}
+
+impl PracticeConfirm {
+    pub fn question(&self) -> String {
+        match self {
+            PracticeConfirm::ArchiveCommitment { title, .. } => format!(
+                "Archive “{title}”? It leaves your lists; its check-ins stay in your journal."
+            ),
+            PracticeConfirm::FinishCommitment { title, .. } => format!(
+                "Mark “{title}” done? Today becomes its last day; its streak and check-ins stay."
+            ),
+            PracticeConfirm::ArchivePerson { label, .. } => format!(
+                "Archive {label}? They leave the list and the picker; your notes about them stay."
+            ),
+        }
+    }
+}
+
+impl App {
+    fn people_store(&self) -> PeopleStore {
+        PeopleStore::open(self.journal.root())
+    }
+
+    fn roster_groups(&self) -> Vec<String> {
+        crate::domain::coverage::groups(&self.people)
+    }
+
+    /// `a` on Commitments or People: an empty form.
+    pub(super) fn open_new_form(&mut self) {
+        self.practice_form = Some(match self.screen {
+            Screen::People => {
+                PracticeForm::Person(PersonForm::new(self.people_screen.group.as_deref()))
+            }
+            _ => PracticeForm::Commitment(CommitmentForm::new(
+                self.today.date,
+                &self.roster_groups(),
+            )),
+        });
+    }
+
+    /// `e` on Commitments or People: the selected one in a form.
+    pub(super) fn open_edit_form(&mut self) {
+        let form = match self.screen {
+            Screen::People => self
+                .people_screen
+                .selected_person()
+                .map(|person| PracticeForm::Person(PersonForm::edit(person))),
+            _ => self.commitments_screen.selected_row().map(|row| {
+                PracticeForm::Commitment(CommitmentForm::edit(
+                    &row.commitment,
+                    &self.roster_groups(),
+                ))
+            }),
+        };
+        match form {
+            Some(form) => self.practice_form = Some(form),
+            None => self.tell(Level::Info, "Nothing selected to edit; a adds one."),
+        }
+    }
+
+    /// Keys while a form is open.
+    pub(super) fn update_form(&mut self, action: Action) {
+        let Some(open) = &mut self.practice_form else {
+            return;
+        };
+        match action {
+            Action::FocusNext | Action::Down => open.form_mut().move_focus(1),
+            Action::FocusPrev | Action::Up => open.form_mut().move_focus(-1),
+            Action::Save => self.save_form(),
+            // The first Esc after typing only warns (`may_close` notes it); nothing closes.
+            Action::Close if open.form_mut().may_close() => {
+                self.practice_form = None;
+                self.tell(Level::Info, "Closed the form; nothing was changed.");
+            }
+            Action::Quit => self.quit = true,
+            Action::ShowHelp => self.help_scroll = Some(0),
+            _ => {}
+        }
+    }
+
+    fn save_form(&mut self) {
+        if let Some(open) = &self.practice_form
+            && !open.form().is_dirty()
+            && open.is_edit()
+        {
+            self.practice_form = None;
+            self.tell(Level::Info, "Nothing changed.");
+            return;
+        }
+        match self.practice_form.take() {
+            Some(PracticeForm::Commitment(form)) => self.save_commitment_form(form),
+            Some(PracticeForm::Person(form)) => self.save_person_form(form),
+            None => {}
+        }
+    }
+
+    /// Saves the commitment form, or keeps it open with the problem shown.
+    fn save_commitment_form(&mut self, mut form: CommitmentForm) {
+        let plan = match form.read(self.today.date) {
+            Ok(plan) => plan,
+            Err(error) => {
+                form.show_error(&error);
+                self.practice_form = Some(PracticeForm::Commitment(form));
+                return;
+            }
+        };
+        let result = match &form.editing {
+            None => {
+                let id = id_for_title(&plan.title);
+                self.commitment_store
+                    .add(plan.into_commitment(id))
+                    .map(|saved| Some((saved.id.clone(), saved.title.clone(), how_kept(&saved))))
+            }
+            Some(id) => self.commitment_store.modify(id, |commitment| {
+                plan.apply_to(commitment);
+                (
+                    commitment.id.clone(),
+                    commitment.title.clone(),
+                    how_kept(commitment),
+                )
+            }),
+        };
+        match result {
+            Ok(Some((id, title, kept))) => {
+                let message = if form.editing.is_some() {
+                    format!("Saved your changes to “{title}”.")
+                } else {
+                    format!("Added “{title}”, {kept}")
+                };
+                self.reload_commitments();
+                self.commitments_screen.select(&id);
+                self.tell(Level::Success, message);
+            }
+            Ok(None) => self.tell(
+                Level::Warning,
+                "That commitment is no longer in commitments.toml (changed elsewhere?); nothing saved.",
+            ),
+            Err(error) => {
+                // The form stays open so nothing typed is lost.
+                self.practice_form = Some(PracticeForm::Commitment(form));
+                self.tell(Level::Error, format!("Not saved: {error}"));
+            }
+        }
+    }
+
+    /// Saves the person form, or keeps it open with the problem shown.
+    fn save_person_form(&mut self, mut form: PersonForm) {
+        let store = self.people_store();
+        // Checked against the roster as it is on disk now, not as it was loaded.
+        let roster = match store.load() {
+            Ok(roster) => roster,
+            Err(error) => {
+                self.practice_form = Some(PracticeForm::Person(form));
+                self.tell(Level::Error, format!("Not saved: {error}"));
+                return;
+            }
+        };
+        let details = match form.read(&roster) {
+            Ok(details) => details,
+            Err(error) => {
+                form.show_error(&error);
+                self.practice_form = Some(PracticeForm::Person(form));
+                return;
+            }
+        };
+        let result = match &form.editing {
+            None => store
+                .update(|people| {
+                    let person = details.into_person(people);
+                    people.push(person.clone());
+                    person
+                })
+                .map(Some),
+            Some(id) => store.modify(id, |person| {
+                details.apply_to(person);
+                person.clone()
+            }),
+        };
+        match result {
+            Ok(Some(person)) => {
+                self.reload_people();
+                self.people_screen.select_id(&person.id);
+                let shown = self.people_screen.selected_person().map(|p| &p.id) == Some(&person.id);
+                let verb = if form.editing.is_some() {
+                    "Saved"
+                } else {
+                    "Added"
+                };
+                let mut message = format!("{verb} {}.", person.label());
+                if !shown && let Some(group) = &self.people_screen.group {
+                    message.push_str(&format!(
+                        " The list shows group {group} only; t changes the group."
+                    ));
+                }
+                self.tell(Level::Success, message);
+            }
+            Ok(None) => self.tell(
+                Level::Warning,
+                "That person is no longer in people.toml (changed elsewhere?); nothing saved.",
+            ),
+            Err(error) => {
+                self.practice_form = Some(PracticeForm::Person(form));
+                self.tell(Level::Error, format!("Not saved: {error}"));
+            }
+        }
+    }
+
+    fn reload_people(&mut self) {
+        match self.people_store().load() {
+            Ok(people) => self.people = people,
+            Err(error) => self.tell(Level::Error, error.to_string()),
+        }
+        self.refresh_practice();
+    }
+
+    /// `x` (archive) or `d` (done) on Commitments, `x` on People: asks first.
+    pub(super) fn ask_put_away(&mut self, done: bool) {
+        let question =
+            match self.screen {
+                Screen::People => self.people_screen.selected_person().map(|person| {
+                    PracticeConfirm::ArchivePerson {
+                        id: person.id.clone(),
+                        label: person.label(),
+                    }
+                }),
+                _ => self.commitments_screen.selected_row().map(|row| {
+                    let (id, title) = (row.commitment.id.clone(), row.commitment.title.clone());
+                    if done {
+                        PracticeConfirm::FinishCommitment { id, title }
+                    } else {
+                        PracticeConfirm::ArchiveCommitment { id, title }
+                    }
+                }),
+            };
+        match question {
+            Some(question) => self.practice_confirm = Some(question),
+            None => self.tell(Level::Info, "Nothing selected."),
+        }
+    }
+
+    /// Keys while an archive or done question is on screen.
+    pub(super) fn update_practice_confirm(&mut self, action: Action) {
+        match action {
+            Action::Confirm => {
+                if let Some(question) = self.practice_confirm.take() {
+                    self.put_away(question);
+                }
+            }
+            Action::Close => self.practice_confirm = None,
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    fn put_away(&mut self, question: PracticeConfirm) {
+        let today = self.today.date;
+        let (state, id, name) = match question {
+            PracticeConfirm::ArchivePerson { id, label } => {
+                match self
+                    .people_store()
+                    .modify(&id, |person| person.archived = true)
+                {
+                    Ok(Some(())) => {
+                        self.reload_people();
+                        self.tell(
+                            Level::Success,
+                            format!(
+                                "Archived {label}. Their connection notes stay in your journal."
+                            ),
+                        );
+                    }
+                    Ok(None) => self.tell(
+                        Level::Warning,
+                        format!("{label} is no longer on the roster."),
+                    ),
+                    Err(error) => self.tell(Level::Error, format!("Not archived: {error}")),
+                }
+                return;
+            }
+            PracticeConfirm::ArchiveCommitment { id, title } => {
+                (CommitmentState::Archived, id, title)
+            }
+            PracticeConfirm::FinishCommitment { id, title } => (CommitmentState::Done, id, title),
+        };
+        match self
+            .commitment_store
+            .modify(&id, |commitment| commitment.change_state(state, today))
+        {
+            Ok(Some(true)) => {
+                self.reload_commitments();
+                let message = if state == CommitmentState::Done {
+                    format!("Marked “{name}” done. Well kept.")
+                } else {
+                    format!("Archived “{name}”. Its check-ins stay in your journal.")
+                };
+                self.tell(Level::Success, message);
+            }
+            Ok(Some(false)) => self.tell(Level::Info, format!("“{name}” was already {state}.")),
+            Ok(None) => self.tell(
+                Level::Warning,
+                format!("“{name}” is no longer in commitments.toml."),
+            ),
+            Err(error) => self.tell(Level::Error, format!("Not changed: {error}")),
+        }
+    }
+}
+
+/// How a new commitment is kept, for the message after adding it.
+fn how_kept(commitment: &crate::domain::commitment::Commitment) -> String {
+    match &commitment.counts_connections {
+        Some(goal) => format!(
+            "{}: kept on days you log connections with {} {} (Ctrl-L logs one).",
+            commitment.cadence,
+            goal.per_day,
+            goal.whom()
+        ),
+        None => format!("{}. Space checks it off.", commitment.cadence),
+    }
+}

@@ -1,0 +1,309 @@
+//! Adding, editing and putting away commitments and people from their screens, driven
+//! key by key through the app, with reviewed snapshots of the forms (`TestBackend`
+//! and `insta`; `cargo insta review`).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use truenorth::clock::FixedClock;
+use truenorth::domain::Frame;
+use truenorth::domain::commitment::{Cadence, Commitment, CommitmentState, ConnectionGoal};
+use truenorth::domain::person::Role;
+use truenorth::store::{CommitmentStore, Paths, PeopleStore};
+use truenorth::ui::app::{App, Screen};
+
+const MORNING: &str = "2026-11-25T07:30:00+01:00";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    paths: Paths,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    Fixture { _dir: dir, paths }
+}
+
+impl Fixture {
+    fn commitments(&self) -> CommitmentStore {
+        CommitmentStore::open(&self.paths.data)
+    }
+
+    fn people(&self) -> PeopleStore {
+        PeopleStore::open(&self.paths.data)
+    }
+
+    fn open_on(&self, screen: Screen) -> App {
+        let mut app = App::open(&self.paths, Box::new(FixedClock::at(MORNING))).unwrap();
+        press(&mut app, KeyCode::Esc);
+        for _ in 0..10 {
+            if app.screen() == screen {
+                return app;
+            }
+            press(&mut app, KeyCode::Char(']'));
+        }
+        panic!("never reached {screen:?}");
+    }
+}
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.render(frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// Moves the focus `n` fields on with Tab.
+fn tab(app: &mut App, n: usize) {
+    for _ in 0..n {
+        press(app, KeyCode::Tab);
+    }
+}
+
+fn status(app: &App) -> String {
+    app.notice().map(|n| n.text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn new_commitment_form_with_a_problem_100x30() {
+    let fixture = fixture();
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Greet three students by name at the door");
+    tab(&mut app, 3);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "fortnightly");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(draw(&app, 100, 30));
+    assert!(
+        !fixture.commitments().path().exists(),
+        "nothing is written while the form has a problem"
+    );
+}
+
+#[test]
+fn editing_a_commitment_kept_by_connections_100x30() {
+    let fixture = fixture();
+    let mut kept = Commitment::new(
+        "connect-with-students".into(),
+        "Connect with three students".into(),
+        Frame::Love,
+        Cadence::Daily,
+    );
+    kept.why = "Every student known well by an adult".into();
+    kept.start = Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap());
+    kept.psel = vec![5];
+    kept.counts_connections = Some(ConnectionGoal {
+        per_day: 3,
+        group: Some("Grade 7".into()),
+        role: Some(Role::Student),
+    });
+    fixture.commitments().add(kept).unwrap();
+    fixture
+        .people()
+        .add("Maya Lopez", Some("Grade 7"), Role::Student)
+        .unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('e'));
+    tab(&mut app, 7);
+    insta::assert_snapshot!(draw(&app, 100, 30));
+}
+
+#[test]
+fn a_commitment_added_from_the_form_is_saved_and_listed_100x30() {
+    let fixture = fixture();
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Share something of myself at the staff meeting");
+    tab(&mut app, 1);
+    type_text(&mut app, "Staff see that it is safe to be a learner");
+    tab(&mut app, 1);
+    type_text(&mut app, "v");
+    tab(&mut app, 1);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "weekly on mon");
+    tab(&mut app, 2);
+    type_text(&mut app, "2027-06-18");
+    tab(&mut app, 1);
+    type_text(&mut app, "6, 7");
+    ctrl(&mut app, 's');
+    assert_eq!(
+        status(&app),
+        "Added “Share something of myself at the staff meeting”, weekly on mon. Space checks it off."
+    );
+    let saved = fixture.commitments().load().unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].id, "share-something-of-myself-at-the-staff");
+    assert_eq!(saved[0].dimension, Frame::Vulnerability);
+    assert_eq!(saved[0].psel, vec![6, 7]);
+    assert_eq!(
+        saved[0].end.map(|d| d.to_string()).as_deref(),
+        Some("2027-06-18")
+    );
+    insta::assert_snapshot!(draw(&app, 100, 30));
+}
+
+#[test]
+fn an_edit_keeps_the_id_and_history_and_esc_asks_before_dropping_changes() {
+    let fixture = fixture();
+    let mut walk = Commitment::new("walk".into(), "Walk".into(), Frame::Care, Cadence::Daily);
+    walk.skips = vec![chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()];
+    fixture.commitments().add(walk).unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+
+    press(&mut app, KeyCode::Char('e'));
+    type_text(&mut app, " the halls");
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        draw(&app, 100, 30).contains("Esc again leaves without them"),
+        "the first Esc only warns"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(status(&app), "Closed the form; nothing was changed.");
+    assert_eq!(fixture.commitments().load().unwrap()[0].title, "Walk");
+    let written = std::fs::metadata(fixture.commitments().path())
+        .unwrap()
+        .modified()
+        .unwrap();
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(status(&app), "Nothing changed.");
+    let after = std::fs::metadata(fixture.commitments().path())
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(written, after, "an unchanged form writes nothing");
+
+    press(&mut app, KeyCode::Char('e'));
+    type_text(&mut app, " the halls at lunch");
+    tab(&mut app, 3);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "3 per week");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        status(&app),
+        "Saved your changes to “Walk the halls at lunch”."
+    );
+    let saved = fixture.commitments().load().unwrap();
+    assert_eq!(saved[0].id, "walk", "check-ins refer to the id");
+    assert_eq!(saved[0].cadence, Cadence::PerWeek(3));
+    assert_eq!(saved[0].skips.len(), 1, "planned days off are kept");
+}
+
+#[test]
+fn archive_and_done_ask_first_and_no_keeps_everything() {
+    let fixture = fixture();
+    for title in ["Walk", "Read"] {
+        let id = title.to_lowercase();
+        let c = Commitment::new(id, title.into(), Frame::Care, Cadence::Daily);
+        fixture.commitments().add(c).unwrap();
+    }
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('x'));
+    assert!(draw(&app, 100, 30).contains("Archive “Walk”?"));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        fixture.commitments().load().unwrap()[0].state,
+        CommitmentState::Active
+    );
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(
+        fixture.commitments().load().unwrap()[0].state,
+        CommitmentState::Archived
+    );
+    assert_eq!(
+        status(&app),
+        "Archived “Walk”. Its check-ins stay in your journal."
+    );
+    assert!(
+        !draw(&app, 100, 30).contains("] Walk"),
+        "archived: off the list"
+    );
+
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    let read = &fixture.commitments().load().unwrap()[1];
+    assert_eq!(read.state, CommitmentState::Done);
+    assert_eq!(
+        read.end.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-25")
+    );
+}
+
+#[test]
+fn people_form_80x24() {
+    let fixture = fixture();
+    fixture
+        .people()
+        .add("Maya Lopez", Some("Grade 7"), Role::Student)
+        .unwrap();
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "maya  lopez");
+    tab(&mut app, 1);
+    type_text(&mut app, "grade 7");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(draw(&app, 80, 24));
+    assert_eq!(
+        fixture.people().load().unwrap().len(),
+        1,
+        "a twin is refused"
+    );
+}
+
+#[test]
+fn people_are_added_edited_and_archived_from_the_people_screen() {
+    let fixture = fixture();
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Ms Diaz");
+    tab(&mut app, 1);
+    type_text(&mut app, "Science");
+    tab(&mut app, 1);
+    type_text(&mut app, "s"); // student -> staff
+    tab(&mut app, 1);
+    type_text(&mut app, "Leads the robotics club");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(status(&app), "Added Ms Diaz (Science).");
+    let roster = fixture.people().load().unwrap();
+    assert_eq!(roster[0].role, Role::Staff);
+    assert_eq!(roster[0].note, "Leads the robotics club");
+
+    press(&mut app, KeyCode::Char('e'));
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "R. Diaz");
+    press(&mut app, KeyCode::Enter);
+    let roster = fixture.people().load().unwrap();
+    assert_eq!(
+        (roster[0].id.as_str(), roster[0].name.as_str()),
+        ("ms-diaz", "R. Diaz")
+    );
+    assert!(draw(&app, 100, 30).contains("R. Diaz (Science)"));
+
+    press(&mut app, KeyCode::Char('x'));
+    assert!(draw(&app, 100, 30).contains("Archive R. Diaz (Science)?"));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(fixture.people().load().unwrap()[0].archived);
+    assert!(
+        draw(&app, 100, 30).contains("Your roster is empty"),
+        "off the list"
+    );
+}
