@@ -84,6 +84,7 @@ fn every_config_key_is_in_the_table() {
         "| `day_rollover_hour` | `4` |",
         "| `prompts_per_day` | `2` |",
         "| `editor` | not set |",
+        "| `mouse` | `true` |",
         "| `[export]` `format` | `\"md\"` |",
         "| `[export]` `include_names` | `false` |",
         "| `[keys]` | none |",

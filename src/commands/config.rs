@@ -144,6 +144,7 @@ mod tests {
             "day_rollover_hour =",
             "prompts_per_day =",
             "editor =",
+            "mouse =",
             "[export]",
             "format =",
             "include_names =",

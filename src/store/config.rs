@@ -38,6 +38,9 @@ pub struct Config {
     pub prompts_per_day: u8,
     /// A command line for the external editor, used before `$VISUAL` and `$EDITOR`.
     pub editor: Option<String>,
+    /// Whether the app takes the mouse (wheel and clicks). Off, the terminal keeps it,
+    /// so text can be selected and copied by dragging as usual.
+    pub mouse: bool,
     pub export: ExportDefaults,
     /// Key overrides from `[keys]`, in the order written.
     pub keys: Vec<KeyOverride>,
@@ -114,6 +117,7 @@ impl Default for Config {
             day_rollover_hour: 4,
             prompts_per_day: 2,
             editor: None,
+            mouse: true,
             export: ExportDefaults {
                 format: ExportFormat::Markdown,
                 include_names: false,
@@ -132,6 +136,7 @@ struct RawConfig {
     day_rollover_hour: Option<Spanned<i64>>,
     prompts_per_day: Option<Spanned<i64>>,
     editor: Option<Spanned<String>>,
+    mouse: Option<bool>,
     export: Option<RawExport>,
     keys: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
 }
@@ -244,6 +249,9 @@ impl Config {
                 config.editor = Some(command.to_string());
             }
         }
+        if let Some(mouse) = raw.mouse {
+            config.mouse = mouse;
+        }
         if let Some(export) = &raw.export {
             if let Some(format) = &export.format {
                 match ExportFormat::from_name(format.get_ref()) {
@@ -298,6 +306,61 @@ pub fn position_of(text: &str, key: &str) -> Option<(usize, usize)> {
     table
         .get(key)
         .map(|value| line_column(text, value.span().start))
+}
+
+/// Sets `theme = "<name>"` in the config file at `path`, keeping the rest of the file
+/// as the person wrote it: other keys, comments, blank lines and order. A missing file
+/// is created holding just that line. A file that is not valid TOML is left untouched
+/// and reported, since rewriting it could lose what they meant. The write is atomic,
+/// and lands on the real file when `path` is a symlink (settings kept in a dotfiles
+/// repository stay linked).
+pub fn save_theme(path: &Path, name: &str) -> Result<(), crate::store::StoreError> {
+    use crate::store::StoreError;
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(error) => return Err(StoreError::io(path)(error)),
+    };
+    let updated = with_top_level_string(&text, "theme", name).map_err(|error| {
+        let at = error.span().map(|span| line_column(&text, span.start));
+        StoreError::Malformed(
+            Problem::new(
+                path.display().to_string(),
+                format!(
+                    "{}; fix it before a theme can be saved in it",
+                    error.message().trim()
+                ),
+            )
+            .at(at),
+        )
+    })?;
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    crate::store::atomic::write_atomic(&target, updated.as_bytes()).map_err(StoreError::io(&target))
+}
+
+/// `text` with the top-level `key` set to the string `value`: replaced in place (a
+/// comment after it on the line stays) or, when absent, added after the other
+/// top-level keys.
+fn with_top_level_string(
+    text: &str,
+    key: &str,
+    value: &str,
+) -> Result<String, toml_edit::TomlError> {
+    let mut document: toml_edit::DocumentMut = text.parse()?;
+    match document
+        .get_mut(key)
+        .and_then(toml_edit::Item::as_value_mut)
+    {
+        Some(old) => {
+            let decor = old.decor().clone();
+            *old = toml_edit::Value::from(value);
+            *old.decor_mut() = decor;
+        }
+        None => {
+            document.insert(key, toml_edit::value(value));
+        }
+    }
+    Ok(document.to_string())
 }
 
 /// Collects located problems while reading the raw file.
@@ -404,6 +467,7 @@ mod tests {
         assert_eq!(config.day_rollover_hour, 4);
         assert_eq!(config.prompts_per_day, 2);
         assert_eq!(config.editor, None);
+        assert!(config.mouse);
         assert_eq!(config.export.format, ExportFormat::Markdown);
         assert!(!config.export.include_names);
         assert!(config.keys.is_empty());
@@ -446,6 +510,7 @@ week_start = "Sunday"
 day_rollover_hour = 0
 prompts_per_day = 1
 editor = "code --wait"
+mouse = false
 
 [export]
 format = "json"
@@ -461,6 +526,7 @@ quit = "ctrl-q"
         assert_eq!(config.day_rollover_hour, 0);
         assert_eq!(config.prompts_per_day, 1);
         assert_eq!(config.editor.as_deref(), Some("code --wait"));
+        assert!(!config.mouse);
         assert_eq!(config.export.format, ExportFormat::Json);
         assert!(config.export.include_names);
         let ctrl = |c| KeySpec {
@@ -473,12 +539,12 @@ quit = "ctrl-q"
                 KeyOverride {
                     action: "save".into(),
                     keys: vec![ctrl('s'), ctrl('w')],
-                    position: (13, 1),
+                    position: (14, 1),
                 },
                 KeyOverride {
                     action: "quit".into(),
                     keys: vec![ctrl('q')],
-                    position: (14, 1),
+                    position: (15, 1),
                 },
             ]
         );
@@ -557,5 +623,87 @@ quit = "ctrl-q"
             ..Config::default()
         };
         assert_eq!(midnight.journal_day(at(25, 0, 0)), nov(25));
+    }
+
+    #[test]
+    fn saving_a_theme_keeps_the_rest_of_the_file() {
+        let template = include_str!("../commands/config_template.toml");
+        let mine = template
+            .replace("theme = \"default\"", "theme = \"light\"  # for the office")
+            .replace("week_start = \"monday\"", "week_start = \"sunday\"");
+        let saved = with_top_level_string(&mine, "theme", "evening").unwrap();
+        assert_eq!(
+            saved,
+            mine.replace("theme = \"light\"", "theme = \"evening\""),
+            "only the value changes"
+        );
+        let config = Config::parse("config.toml", &saved).unwrap();
+        assert_eq!(config.theme, "evening");
+        assert_eq!(config.week_start, Weekday::Sun);
+    }
+
+    #[test]
+    fn a_theme_missing_from_the_file_goes_before_the_tables() {
+        let text = "# mine\nweek_start = \"sunday\"\n\n[export]\nformat = \"json\"\n";
+        let saved = with_top_level_string(text, "theme", "light").unwrap();
+        assert_eq!(
+            saved,
+            "# mine\nweek_start = \"sunday\"\ntheme = \"light\"\n\n[export]\nformat = \"json\"\n"
+        );
+        assert_eq!(
+            with_top_level_string("", "theme", "light").unwrap(),
+            "theme = \"light\"\n"
+        );
+    }
+
+    #[test]
+    fn saving_a_theme_creates_the_file_and_refuses_a_broken_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings").join(FILE_NAME);
+        save_theme(&path, "high-contrast").unwrap();
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "theme = \"high-contrast\"\n"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+
+        let broken = "theme = \"light\"\nweek_start = \"sunday\n";
+        fs::write(&path, broken).unwrap();
+        let error = save_theme(&path, "evening").unwrap_err().to_string();
+        assert!(
+            error.starts_with(&format!("{}:2:", path.display())),
+            "{error}"
+        );
+        assert!(
+            error.ends_with("fix it before a theme can be saved in it"),
+            "{error}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), broken, "left untouched");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_a_theme_through_a_symlink_writes_the_linked_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("dotfiles-config.toml");
+        fs::write(&real, "week_start = \"sunday\"\n").unwrap();
+        let link = dir.path().join(FILE_NAME);
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        save_theme(&link, "light").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(&real).unwrap(),
+            "week_start = \"sunday\"\ntheme = \"light\"\n"
+        );
     }
 }

@@ -4,7 +4,9 @@
 use std::io::{self, Stdout, stdout};
 
 use crossterm::cursor::Show;
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -15,9 +17,10 @@ use ratatui::backend::CrosstermBackend;
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Raw mode, a clean alternate screen, bracketed paste (so a paste arrives as one
-/// event). Clearing matters when coming back from an external editor, which may leave
-/// its text on the alternate screen.
-pub fn enter() -> io::Result<Term> {
+/// event) and, when `mouse`, the mouse's wheel and clicks. Clearing matters when
+/// coming back from an external editor, which may leave its text on the alternate
+/// screen.
+pub fn enter(mouse: bool) -> io::Result<Term> {
     enable_raw_mode()?;
     execute!(
         stdout(),
@@ -25,13 +28,23 @@ pub fn enter() -> io::Result<Term> {
         Clear(ClearType::All),
         EnableBracketedPaste
     )?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
     Terminal::new(CrosstermBackend::new(stdout()))
 }
 
-/// Gives the terminal back as it was. Safe to call more than once.
+/// Gives the terminal back as it was, the mouse included (a shell left with mouse
+/// reporting on prints escape codes on every click). Safe to call more than once.
 pub fn leave() -> io::Result<()> {
     let raw = disable_raw_mode();
-    let screen = execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show);
+    let screen = execute!(
+        stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
     raw.and(screen)
 }
 

@@ -79,6 +79,9 @@ pub struct JournalScreen {
     pub date_input: Option<String>,
     /// The calendar's cursor, while it is open.
     pub calendar: Option<NaiveDate>,
+    /// Lines the selected entry is scrolled by (the mouse wheel over it); back to the
+    /// top when another entry is selected.
+    pub detail_scroll: u16,
 }
 
 impl JournalScreen {
@@ -109,6 +112,9 @@ impl JournalScreen {
             .and_then(|at| self.rows.iter().position(|row| *row == at))
             .unwrap_or(0)
             .min(self.rows.len().saturating_sub(1));
+        if self.selected_ref() != keep {
+            self.detail_scroll = 0;
+        }
         self.highlight = self
             .selected_ref()
             .filter(|_| !self.query.trim().is_empty())
@@ -137,6 +143,7 @@ impl JournalScreen {
         }
         let last = self.rows.len() as isize - 1;
         self.selected = (self.selected as isize + step).clamp(0, last) as usize;
+        self.detail_scroll = 0;
         self.highlight = self
             .selected_ref()
             .filter(|_| !self.query.trim().is_empty())
@@ -200,12 +207,13 @@ impl JournalScreen {
             frame.render_widget(Paragraph::new(text), area);
             return;
         };
-        let [bar, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let Panels {
+            bar,
+            body,
+            list,
+            detail,
+        } = panels(area);
         self.render_bar(theme, frame, bar);
-        let list_width = (area.width * 2 / 5).clamp(30, 60);
-        let [list, detail] =
-            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
         self.render_list(index, theme, frame, list);
         match &self.editing {
             Some(editing) => render_editor(editing, index, theme, frame, detail),
@@ -279,12 +287,7 @@ impl JournalScreen {
             );
             return;
         }
-        // Two lines an entry: when and what frame, then the start of the text.
-        let visible = (usize::from(inner.height) / 2).max(1);
-        let first = self
-            .selected
-            .saturating_sub(visible.saturating_sub(1) / 2)
-            .min(self.rows.len().saturating_sub(visible));
+        let (first, visible) = self.list_window(inner.height);
         let width = usize::from(inner.width);
         let mut lines: Vec<Line> = Vec::new();
         for (row, at) in self.rows.iter().enumerate().skip(first).take(visible) {
@@ -327,6 +330,47 @@ impl JournalScreen {
             lines.push(Line::styled(format!("{body}{}", " ".repeat(pad)), base));
         }
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    /// The first row the list shows and how many fit in `height` lines: two lines an
+    /// entry (when and what frame, then the start of the text), the selection kept
+    /// near the middle.
+    fn list_window(&self, height: u16) -> (usize, usize) {
+        let visible = (usize::from(height) / ROW_LINES).max(1);
+        let first = self
+            .selected
+            .saturating_sub(visible.saturating_sub(1) / 2)
+            .min(self.rows.len().saturating_sub(visible));
+        (first, visible)
+    }
+
+    /// The row drawn at a screen position in `area` (where the screen is drawn).
+    pub fn row_at(&self, area: Rect, column: u16, row: u16) -> Option<usize> {
+        let inner = Block::bordered().inner(panels(area).list);
+        if !inner.contains(ratatui::layout::Position::new(column, row)) {
+            return None;
+        }
+        let (first, _) = self.list_window(inner.height);
+        let index = first + usize::from(row - inner.y) / ROW_LINES;
+        (index < self.rows.len()).then_some(index)
+    }
+
+    /// Whether a screen position is on the entry panel of the screen drawn in `area`.
+    pub fn on_entry(&self, area: Rect, column: u16, row: u16) -> bool {
+        panels(area)
+            .detail
+            .contains(ratatui::layout::Position::new(column, row))
+    }
+
+    /// Scrolls the selected entry by `lines` (negative: up), no further than its end
+    /// as drawn in the screen's `area`.
+    pub fn scroll_entry(&mut self, lines: i32, index: &JournalIndex, area: Rect) {
+        let Some(entry) = self.selected_ref().and_then(|at| index.entry(at)) else {
+            return;
+        };
+        let last = entry_last_scroll(entry, panels(area).detail);
+        self.detail_scroll =
+            (i32::from(self.detail_scroll) + lines).clamp(0, i32::from(last)) as u16;
     }
 
     fn render_entry(&self, index: &JournalIndex, theme: &Theme, frame: &mut TermFrame, area: Rect) {
@@ -379,13 +423,63 @@ impl JournalScreen {
             let tags: Vec<String> = tags.iter().map(|tag| format!("#{tag}")).collect();
             lines.push(Line::styled(tags.join(" "), theme.accent));
         }
+        let scroll = self.detail_scroll.min(entry_last_scroll(entry, area));
         frame.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
-                .block(block),
+                .block(block)
+                .scroll((scroll, 0)),
             area,
         );
     }
+}
+
+/// Lines each entry takes in the list.
+const ROW_LINES: usize = 2;
+
+/// The parts of the screen.
+struct Panels {
+    bar: Rect,
+    body: Rect,
+    list: Rect,
+    detail: Rect,
+}
+
+/// Where the parts of the screen go in `area`; drawing and the mouse share it.
+fn panels(area: Rect) -> Panels {
+    let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let list_width = (area.width * 2 / 5).clamp(30, 60);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
+    Panels {
+        bar,
+        body,
+        list,
+        detail,
+    }
+}
+
+/// How far `entry` can be scrolled in its panel `area` before its last line reaches
+/// the panel's bottom: its lines as [`JournalScreen::render_entry`] lays them out
+/// (facts, question, a gap, the text, tags), wrapped to the panel's width.
+fn entry_last_scroll(entry: &Entry, area: Rect) -> u16 {
+    let block = Block::bordered().padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    let width = usize::from(inner.width).max(1);
+    let wrapped = |text: &str| {
+        text.split('\n')
+            .map(|line| textwrap::wrap(line, width).len().max(1))
+            .sum::<usize>()
+    };
+    let mut count = 2; // the facts line and the gap before the text
+    if let Some(question) = &entry.question {
+        count += wrapped(question);
+    }
+    count += wrapped(&entry.text);
+    if !entry.all_tags().is_empty() {
+        count += 2;
+    }
+    u16::try_from(count.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
 }
 
 /// The year of reflection days around the calendar's cursor, over the screen.
@@ -520,6 +614,26 @@ fn render_editor(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_scrolls_until_its_last_line_reaches_the_bottom() {
+        let created = chrono::DateTime::parse_from_rfc3339("2026-11-25T07:30:00+01:00").unwrap();
+        let text = (1..=30)
+            .map(|n| format!("line {n}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let entry = Entry::new(created, 1, text);
+        // 12 rows: 10 inside the border; 32 lines (facts, gap, 30 of text).
+        let area = Rect::new(0, 0, 40, 12);
+        assert_eq!(entry_last_scroll(&entry, area), 22);
+        // A line longer than the width takes the rows it wraps to.
+        let long = Entry::new(created, 2, "word ".repeat(40));
+        assert_eq!(entry_last_scroll(&long, area), 0);
+        // Ten columns inside border and padding: two words a row, 20 rows of text,
+        // and two rows shown.
+        let narrow = Rect::new(0, 0, 14, 4);
+        assert_eq!(entry_last_scroll(&long, narrow), 20);
+    }
 
     #[test]
     fn highlights_split_lines_at_byte_ranges() {

@@ -93,6 +93,21 @@ fn section_rank(row: &PackRow) -> u8 {
     }
 }
 
+/// One line of the pack list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListLine {
+    Gap,
+    Heading(&'static str),
+    /// The pack at this index of the rows.
+    Row(usize),
+}
+
+/// The list and detail panels of the screen drawn in `area`.
+fn panels(area: Rect) -> [Rect; 2] {
+    let list_width = (area.width / 3).clamp(28, 44);
+    Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area)
+}
+
 pub struct PacksScreen {
     pub rows: Vec<PackRow>,
     pub selected: usize,
@@ -135,11 +150,50 @@ impl PacksScreen {
     }
 
     pub fn render(&self, today: NaiveDate, theme: &Theme, frame: &mut TermFrame, area: Rect) {
-        let list_width = (area.width / 3).clamp(28, 44);
-        let [list, detail] =
-            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);
+        let [list, detail] = panels(area);
         self.render_list(theme, frame, list);
         self.render_detail(today, theme, frame, detail);
+    }
+
+    /// The list as lines: section headings, gaps between sections, and packs.
+    fn list_lines(&self) -> Vec<ListLine> {
+        let mut lines = Vec::new();
+        let mut section = "";
+        for (index, row) in self.rows.iter().enumerate() {
+            if row.section() != section {
+                section = row.section();
+                if !lines.is_empty() {
+                    lines.push(ListLine::Gap);
+                }
+                lines.push(ListLine::Heading(section));
+            }
+            lines.push(ListLine::Row(index));
+        }
+        lines
+    }
+
+    /// How many lines the list is scrolled by, to keep the selection in view.
+    fn list_scroll(&self, lines: &[ListLine], height: usize) -> usize {
+        let selected_line = lines
+            .iter()
+            .position(|line| *line == ListLine::Row(self.selected))
+            .unwrap_or(0);
+        selected_line.saturating_sub(height.saturating_sub(2))
+    }
+
+    /// The pack drawn at a screen position in `area` (where the screen is drawn).
+    pub fn row_at(&self, area: Rect, column: u16, row: u16) -> Option<usize> {
+        let [list, _] = panels(area);
+        let inner = Block::bordered().inner(list);
+        if !inner.contains(ratatui::layout::Position::new(column, row)) {
+            return None;
+        }
+        let lines = self.list_lines();
+        let scroll = self.list_scroll(&lines, usize::from(inner.height));
+        match lines.get(scroll + usize::from(row - inner.y)) {
+            Some(ListLine::Row(index)) => Some(*index),
+            _ => None,
+        }
     }
 
     fn render_list(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
@@ -150,44 +204,39 @@ impl PacksScreen {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let width = usize::from(inner.width);
-        let mut lines = Vec::new();
-        let mut selected_line = 0;
-        let mut section = "";
-        for (index, row) in self.rows.iter().enumerate() {
-            if row.section() != section {
-                section = row.section();
-                if !lines.is_empty() {
-                    lines.push(Line::raw(""));
+        let list = self.list_lines();
+        let mut lines: Vec<Line> = list
+            .iter()
+            .map(|line| match *line {
+                ListLine::Gap => Line::raw(""),
+                ListLine::Heading(section) => {
+                    Line::styled(section, theme.muted.add_modifier(Modifier::BOLD))
                 }
-                lines.push(Line::styled(
-                    section,
-                    theme.muted.add_modifier(Modifier::BOLD),
-                ));
-            }
-            let selected = index == self.selected;
-            if selected {
-                selected_line = lines.len();
-            }
-            let style = if selected {
-                theme.selection
-            } else {
-                theme.text
-            };
-            let marker = if selected { "▸ " } else { "  " };
-            let progress = row.progress();
-            let room = width.saturating_sub(progress.chars().count() + 3);
-            let title = truncate(&row.title, room);
-            let gap = width.saturating_sub(2 + title.chars().count() + progress.chars().count());
-            lines.push(Line::from(vec![
-                Span::styled(format!("{marker}{title}{}", " ".repeat(gap)), style),
-                Span::styled(progress, style.patch(theme.muted)),
-            ]));
-        }
+                ListLine::Row(index) => {
+                    let row = &self.rows[index];
+                    let selected = index == self.selected;
+                    let style = if selected {
+                        theme.selection
+                    } else {
+                        theme.text
+                    };
+                    let marker = if selected { "▸ " } else { "  " };
+                    let progress = row.progress();
+                    let room = width.saturating_sub(progress.chars().count() + 3);
+                    let title = truncate(&row.title, room);
+                    let gap =
+                        width.saturating_sub(2 + title.chars().count() + progress.chars().count());
+                    Line::from(vec![
+                        Span::styled(format!("{marker}{title}{}", " ".repeat(gap)), style),
+                        Span::styled(progress, style.patch(theme.muted)),
+                    ])
+                }
+            })
+            .collect();
         if lines.is_empty() {
             lines.push(Line::styled("No packs yet.", theme.muted));
         }
-        let height = usize::from(inner.height);
-        let scroll = selected_line.saturating_sub(height.saturating_sub(2)) as u16;
+        let scroll = self.list_scroll(&list, usize::from(inner.height)) as u16;
         frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
     }
 

@@ -132,12 +132,32 @@ impl Slot {
     }
 
     /// Puts a draft's unsaved work over what is shown.
+    /// Puts a draft on top of what was saved. A draft begun from other text than the
+    /// saved entry now holds (it was written before that entry was saved, or the
+    /// entry changed since) is joined to it, so neither is lost.
     pub fn load_draft(&mut self, draft: &SlotDraft) {
-        self.set_text(&draft.text);
+        let stale = self.entry_id.is_some()
+            && match (&draft.entry_id, &draft.base) {
+                (None, _) => true,
+                (Some(_), Some(base)) => *base != self.saved_text,
+                // Drafts from before bases were kept: trusted, as they always were.
+                (Some(_), None) => false,
+            };
+        if stale {
+            let joined = join_texts(&self.text(), &draft.text);
+            self.set_text(&joined);
+        } else {
+            self.set_text(&draft.text);
+        }
         self.value = draft.value;
         if draft.entry_id.is_some() {
             self.entry_id = draft.entry_id.clone();
         }
+    }
+
+    /// The text as last loaded or saved.
+    pub fn saved_text(&self) -> &str {
+        &self.saved_text
     }
 
     pub fn mark_saved(&mut self, entry_id: Option<String>) {
@@ -154,6 +174,7 @@ impl Slot {
             question: Some(self.prompt.text.clone()),
             frame: Some(self.prompt.frame.clone()),
             entry_id: self.entry_id.clone(),
+            base: self.entry_id.as_ref().map(|_| self.saved_text.clone()),
             value: self.value,
             text: self.text(),
         }
@@ -240,9 +261,24 @@ fn new_editor(text: &str, placeholder: &str) -> TextArea<'static> {
     editor.set_wrap_mode(WrapMode::WordOrGlyph);
     editor.set_cursor_line_style(Style::new());
     editor.set_placeholder_text(placeholder);
+    // Dim rather than the widget's own grey: no colour of its own, so it suits every
+    // theme and NO_COLOR.
+    editor.set_placeholder_style(Style::new().add_modifier(ratatui::style::Modifier::DIM));
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
     editor
+}
+
+/// Two versions of one answer as one text without losing either: the one that
+/// already holds the other, or both, one after the other.
+fn join_texts(saved: &str, draft: &str) -> String {
+    if draft.contains(saved) {
+        draft.to_string()
+    } else if saved.contains(draft) {
+        saved.to_string()
+    } else {
+        format!("{saved}\n\n{draft}")
+    }
 }
 
 #[cfg(test)]

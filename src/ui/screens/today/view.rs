@@ -17,12 +17,38 @@ const FOLDED_HEIGHT: u16 = 4;
 const FOCUSED_MIN_HEIGHT: u16 = 8;
 
 pub fn render(today: &Today, theme: &Theme, frame: &mut TermFrame, area: Rect) {
-    let [slots_area, ratings_area] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [slots_area, ratings_area] = split(area);
     for (index, row) in layout_slots(today, slots_area) {
         render_slot(today, index, theme, frame, row);
     }
     render_ratings(today, theme, frame, ratings_area);
+}
+
+/// The answers above, the ratings line below.
+fn split(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area)
+}
+
+/// What is drawn at a screen position of Today drawn in `area`: an answer or a
+/// rating, for a click to focus it.
+pub fn focus_at(today: &Today, theme: &Theme, area: Rect, column: u16, row: u16) -> Option<Focus> {
+    let [slots_area, ratings_area] = split(area);
+    let at = ratatui::layout::Position::new(column, row);
+    if ratings_area.contains(at) {
+        let mut start = ratings_area.x;
+        for (focus, span) in rating_spans(today, theme) {
+            let end = start.saturating_add(span.width() as u16);
+            if (start..end).contains(&column) {
+                return focus;
+            }
+            start = end;
+        }
+        return None;
+    }
+    layout_slots(today, slots_area)
+        .into_iter()
+        .find(|(_, rect)| rect.contains(at))
+        .map(|(index, _)| Focus::Slot(index))
 }
 
 /// Which slots are drawn, and where.
@@ -229,6 +255,15 @@ fn value_line<'a>(slot: &Slot, theme: &Theme) -> Option<Line<'a>> {
 }
 
 fn render_ratings(today: &Today, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+    let spans: Vec<Span> = rating_spans(today, theme)
+        .into_iter()
+        .map(|(_, span)| span)
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The ratings line, each span with the rating it belongs to (for clicks).
+fn rating_spans(today: &Today, theme: &Theme) -> Vec<(Option<Focus>, Span<'static>)> {
     let mut spans = Vec::new();
     for (focus, label, rating) in [
         (Focus::Energy, "Energy", today.energy),
@@ -243,22 +278,27 @@ fn render_ratings(today: &Today, theme: &Theme, frame: &mut TermFrame, area: Rec
         } else {
             theme.text
         };
-        spans.push(Span::styled(marker, theme.accent));
-        spans.push(Span::styled(format!("{label} "), label_style));
         let value = rating.map_or(0, Rating::value);
         let dots: String = (Rating::MIN..=Rating::MAX)
             .map(|n| if n <= value { '●' } else { '○' })
             .collect();
-        spans.push(Span::styled(dots, theme.accent));
         let number = rating.map_or_else(|| " –/5".to_string(), |r| format!(" {r}/5"));
-        spans.push(Span::styled(number, theme.muted));
-        spans.push(Span::raw("    "));
+        spans.extend([
+            (Some(focus), Span::styled(marker, theme.accent)),
+            (Some(focus), Span::styled(format!("{label} "), label_style)),
+            (Some(focus), Span::styled(dots, theme.accent)),
+            (Some(focus), Span::styled(number, theme.muted)),
+            (None, Span::raw("    ")),
+        ]);
     }
     let hidden = today.slots.len();
     if hidden > 2 {
-        spans.push(Span::styled(format!("{hidden} prompts today"), theme.muted));
+        spans.push((
+            None,
+            Span::styled(format!("{hidden} prompts today"), theme.muted),
+        ));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    spans
 }
 
 fn wrap(text: &str, width: usize) -> Vec<String> {
