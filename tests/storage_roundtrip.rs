@@ -107,3 +107,61 @@ fn every_hostile_sample_round_trips() {
         .unwrap();
     assert_eq!(journal.load_day(date).unwrap(), Some(day));
 }
+
+/// Every file under `root` and its bytes, the lock file aside (taking the journal's
+/// lock is not a change to it).
+fn snapshot(root: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if !path.ends_with("truenorth.lock") {
+                let bytes = std::fs::read(&path).unwrap();
+                files.push((path.strip_prefix(root).unwrap().to_path_buf(), bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+proptest! {
+    // Each case makes a key and converts every file twice, with fsyncs.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Encrypting a journal and decrypting it again gives back every file byte for
+    /// byte, and in between the same days read back through the key.
+    #[test]
+    fn any_journal_survives_encrypt_then_decrypt(
+        days in prop::collection::vec(day(), 1..5),
+        roster in prop::collection::vec(any::<u8>(), 0..300),
+        draft in text(),
+    ) {
+        use truenorth::store::vault::{self, KeySource, Vault};
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let journal = Journal::open(root).unwrap();
+        let mut written = Vec::new();
+        for (n, mut day) in days.into_iter().enumerate() {
+            day.date = NaiveDate::from_ymd_opt(2016, 1, 1).unwrap() + chrono::Days::new(n as u64 * 400);
+            written.push(journal.update_day(day.date, |on_disk| *on_disk = day.clone()).unwrap());
+        }
+        std::fs::write(root.join("people.toml"), &roster).unwrap();
+        std::fs::write(root.join("drafts.toml"), draft.as_bytes()).unwrap();
+        let before = snapshot(root);
+
+        let passphrase = age::secrecy::SecretString::from("any journal".to_string());
+        let key = KeySource::New { passphrase, work_factor: 10 };
+        vault::encrypt_journal(root, key, &mut |_, _| {}).unwrap();
+        let encrypted = snapshot(root);
+        prop_assert!(encrypted.iter().all(|(path, _)| path.to_string_lossy().ends_with(".age")));
+        prop_assert_eq!(Journal::open(root).unwrap().scan().days, written);
+
+        let vault = Vault::for_root(root).unwrap();
+        vault::decrypt_journal(root, &vault, &mut |_, _| {}).unwrap();
+        prop_assert_eq!(snapshot(root), before);
+    }
+}

@@ -2,17 +2,18 @@
 //! nothing. One small file, `drafts.toml`, rewritten atomically.
 
 use std::fs;
-use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
-use super::atomic;
+use super::vault::Vault;
 use crate::domain::{AnswerValue, Frame, Problem, Rating};
 
 const DRAFTS_FORMAT_VERSION: u32 = 1;
+/// The drafts file's name in the journal's root.
+pub const DRAFTS_FILE: &str = "drafts.toml";
 
 /// One prompt's unsaved answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +31,11 @@ pub struct SlotDraft {
     /// The saved entry this edits, if it was saved before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entry_id: Option<String>,
+    /// That entry's text when this draft began. If the entry holds other text by the
+    /// time the draft comes back (another window saved, the file was edited), the
+    /// draft is added to it rather than put in its place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
     /// A scale, number or yes/no answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<AnswerValue>,
@@ -48,10 +54,32 @@ pub struct DayDraft {
     pub slots: Vec<SlotDraft>,
 }
 
+/// What an unfinished form was adding or editing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FormKind {
+    Commitment,
+    Person,
+}
+
+/// A commitment or person form left open with unsaved text (truenorth was quit, or
+/// stopped, with it on screen); it opens again as it was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormDraft {
+    pub kind: FormKind,
+    /// The id of the commitment or person it edits; none when adding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editing: Option<String>,
+    /// Each field's value as shown, by the field's label (labels outlast field order).
+    pub fields: std::collections::BTreeMap<String, String>,
+}
+
 /// The whole drafts file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftFile {
     pub version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<FormDraft>,
     #[serde(default, rename = "day", skip_serializing_if = "Vec::is_empty")]
     pub days: Vec<DayDraft>,
 }
@@ -60,12 +88,18 @@ impl Default for DraftFile {
     fn default() -> Self {
         DraftFile {
             version: DRAFTS_FORMAT_VERSION,
+            form: None,
             days: Vec::new(),
         }
     }
 }
 
 impl DraftFile {
+    /// Whether it keeps nothing at all (then no file is needed).
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty() && self.form.is_none()
+    }
+
     pub fn day(&self, date: NaiveDate) -> Option<&DayDraft> {
         self.days.iter().find(|day| day.date == date)
     }
@@ -87,7 +121,7 @@ pub struct Drafts {
 impl Drafts {
     pub fn new(root: impl Into<PathBuf>) -> Drafts {
         Drafts {
-            path: root.into().join("drafts.toml"),
+            path: root.into().join(DRAFTS_FILE),
         }
     }
 
@@ -95,19 +129,23 @@ impl Drafts {
         &self.path
     }
 
+    /// The journal's vault, looked up at each use: drafts are written every few
+    /// seconds, and a journal encrypted meanwhile must not get a plain draft.
+    fn vault(&self) -> Result<Vault, StoreError> {
+        let root = self.path.parent().unwrap_or(Path::new("."));
+        Ok(Vault::for_root(root)?)
+    }
+
     /// Reads the drafts; a missing file is an empty one. A broken file is reported and
     /// left alone (it may hold the only copy of someone's words).
     pub fn load(&self) -> Result<DraftFile, StoreError> {
-        let text = match fs::read_to_string(&self.path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {
-                return Ok(DraftFile::default());
-            }
-            Err(error) => return Err(StoreError::io(&self.path)(error)),
+        let vault = self.vault()?;
+        let Some(text) = vault.read_text(&self.path)? else {
+            return Ok(DraftFile::default());
         };
         toml::from_str(&text).map_err(|error| {
             StoreError::Malformed(Problem::from_toml(
-                self.path.display().to_string(),
+                vault.file(&self.path).display().to_string(),
                 &text,
                 &error,
             ))
@@ -118,27 +156,26 @@ impl Drafts {
     /// copy of someone's words); returns the name it now has.
     pub fn set_aside(&self) -> String {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let target = self.path.with_extension(format!("broken-{stamp}.toml"));
-        match fs::rename(&self.path, &target) {
+        // Kept in the journal's form: an encrypted draft stays encrypted.
+        let vault = self.vault().unwrap_or_default();
+        let source = vault.file(&self.path);
+        let target = vault.file(&self.path.with_extension(format!("broken-{stamp}.toml")));
+        match fs::rename(&source, &target) {
             Ok(()) => target.display().to_string(),
-            Err(_) => self.path.display().to_string(),
+            Err(_) => source.display().to_string(),
         }
     }
 
     pub fn save(&self, drafts: &DraftFile) -> Result<(), StoreError> {
-        if drafts.days.is_empty() {
-            return match fs::remove_file(&self.path) {
-                Err(error) if error.kind() != io::ErrorKind::NotFound => {
-                    Err(StoreError::io(&self.path)(error))
-                }
-                _ => Ok(()),
-            };
+        let vault = self.vault()?;
+        if drafts.is_empty() {
+            return vault.remove(&self.path);
         }
         let text = toml::to_string(drafts).map_err(|error| StoreError::Encode {
             path: self.path.clone(),
             message: error.to_string(),
         })?;
-        atomic::write_atomic(&self.path, text.as_bytes()).map_err(StoreError::io(&self.path))
+        vault.write(&self.path, text.as_bytes())
     }
 }
 
@@ -166,6 +203,7 @@ mod tests {
                     question: Some("Who?".into()),
                     frame: Some(Frame::Love),
                     entry_id: None,
+                    base: None,
                     value: Some(AnswerValue::Number(3)),
                     text: "Ünïcödé ✨ 先生\n\"\"\"".into(),
                 }],
@@ -174,6 +212,45 @@ mod tests {
         drafts.save(&file).unwrap();
         assert_eq!(drafts.load().unwrap(), file);
         file.set_day(date, None);
+        drafts.save(&file).unwrap();
+        assert!(!drafts.path().exists());
+    }
+
+    #[test]
+    fn an_unfinished_form_is_kept_beside_the_days() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path());
+        let date = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let mut file = DraftFile {
+            form: Some(FormDraft {
+                kind: FormKind::Commitment,
+                editing: Some("greet".into()),
+                fields: [
+                    ("Title", "Greet \"three\" students ✨"),
+                    ("PSEL standards", "5"),
+                ]
+                .into_iter()
+                .map(|(label, value)| (label.to_string(), value.to_string()))
+                .collect(),
+            }),
+            ..DraftFile::default()
+        };
+        drafts.save(&file).unwrap();
+        assert_eq!(drafts.load().unwrap(), file);
+        file.set_day(
+            date,
+            Some(DayDraft {
+                date,
+                energy: Rating::new(3),
+                outlook: None,
+                slots: Vec::new(),
+            }),
+        );
+        drafts.save(&file).unwrap();
+        assert_eq!(drafts.load().unwrap(), file);
+        file.days.clear();
+        file.form = None;
+        assert!(file.is_empty());
         drafts.save(&file).unwrap();
         assert!(!drafts.path().exists());
     }

@@ -7,13 +7,16 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::StoreError;
-use super::atomic::{self, create_private_dir_all};
+use super::atomic::create_private_dir_all;
+use super::vault::Vault;
 use crate::domain::{Day, Problem};
 
 /// A journal folder on disk.
 #[derive(Debug, Clone)]
 pub struct Journal {
     root: PathBuf,
+    /// How its files are read and written: plain, or through the journal's key.
+    vault: Vault,
 }
 
 /// Everything that loaded, and a problem for each file that did not.
@@ -25,18 +28,32 @@ pub struct JournalScan {
 }
 
 impl Journal {
-    /// Opens (creating if needed, owner-only) the journal rooted at `root`.
+    /// Opens (creating if needed, owner-only) the journal rooted at `root`. An
+    /// encrypted journal must have been unlocked in this process first
+    /// ([`Vault::unlock`]).
     pub fn open(root: impl Into<PathBuf>) -> Result<Journal, StoreError> {
         let root = root.into();
         create_private_dir_all(&root.join("journal")).map_err(StoreError::io(&root))?;
-        Ok(Journal { root })
+        let vault = Vault::for_root(&root)?;
+        Ok(Journal { root, vault })
+    }
+
+    pub fn vault(&self) -> &Vault {
+        &self.vault
     }
 
     pub fn root(&self) -> &Path {
         &self.root
     }
 
+    /// The day's file as it is on disk (`.toml.age` in an encrypted journal).
     pub fn day_path(&self, date: NaiveDate) -> PathBuf {
+        self.vault.file(&self.plain_day_path(date))
+    }
+
+    /// The day's file as a plain journal names it, which is how the vault is asked
+    /// for it.
+    fn plain_day_path(&self, date: NaiveDate) -> PathBuf {
         self.root
             .join("journal")
             .join(date.format("%Y").to_string())
@@ -53,17 +70,22 @@ impl Journal {
 
     /// The day's file, `None` if nothing was written that day.
     pub fn load_day(&self, date: NaiveDate) -> Result<Option<Day>, StoreError> {
-        let path = self.day_path(date);
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(error) => return Err(StoreError::io(&path)(error)),
-        };
-        self.parse_day(&path, &text).map(Some)
+        self.load_file(&self.plain_day_path(date))
     }
 
-    fn parse_day(&self, path: &Path, text: &str) -> Result<Day, StoreError> {
-        let source = self.display_path(path);
+    /// The day file a plain journal names `plain`, decrypted and parsed; `None` when
+    /// there is no such file.
+    pub(super) fn load_file(&self, plain: &Path) -> Result<Option<Day>, StoreError> {
+        let Some(text) = self.vault.read_text(plain)? else {
+            return Ok(None);
+        };
+        self.parse_day(plain, &text).map(Some)
+    }
+
+    /// Reads a day file's `text`. `path` is the file's plain name: problems name it,
+    /// and the date it names must be the date inside. Public for the fuzz targets.
+    pub fn parse_day(&self, path: &Path, text: &str) -> Result<Day, StoreError> {
+        let source = self.display_path(&self.vault.file(path));
         let day: Day = toml::from_str(text)
             .map_err(|error| StoreError::Malformed(Problem::from_toml(&source, text, &error)))?;
         if let Some(expected) = date_from_file_name(path)
@@ -102,12 +124,12 @@ impl Journal {
     }
 
     fn write_day(&self, day: &Day) -> Result<(), StoreError> {
-        let path = self.day_path(day.date);
+        let path = self.plain_day_path(day.date);
         let text = toml::to_string(day).map_err(|error| StoreError::Encode {
-            path: path.clone(),
+            path: self.vault.file(&path),
             message: error.to_string(),
         })?;
-        atomic::write_atomic(&path, text.as_bytes()).map_err(StoreError::io(&path))
+        self.vault.write(&path, text.as_bytes())
     }
 
     /// Loads every day file. A file that cannot be read becomes a problem; the rest
@@ -115,23 +137,28 @@ impl Journal {
     pub fn scan(&self) -> JournalScan {
         let mut scan = JournalScan::default();
         let mut paths = Vec::new();
-        if let Err(error) = collect_day_files(&self.root.join("journal"), &mut paths) {
+        let mut strays = Vec::new();
+        if let Err(error) = self.collect_day_files(&mut paths, &mut strays) {
             scan.problems.push(Problem::new(
                 self.display_path(&self.root.join("journal")),
                 error.to_string(),
             ));
         }
+        scan.problems.extend(strays);
         paths.sort();
         for path in paths {
-            let loaded = fs::read_to_string(&path)
-                .map_err(StoreError::io(&path))
-                .and_then(|text| self.parse_day(&path, &text));
+            let loaded = self.load_file(&path).and_then(|day| {
+                day.ok_or_else(|| {
+                    StoreError::io(self.vault.file(&path))(io::ErrorKind::NotFound.into())
+                })
+            });
             match loaded {
                 Ok(day) => scan.days.push(day),
                 Err(StoreError::Malformed(problem)) => scan.problems.push(problem),
-                Err(other) => scan
-                    .problems
-                    .push(Problem::new(self.display_path(&path), other.to_string())),
+                Err(other) => scan.problems.push(Problem::new(
+                    self.display_path(&self.vault.file(&path)),
+                    other.to_string(),
+                )),
             }
         }
         scan.days.sort_by_key(|day| day.date);
@@ -139,28 +166,46 @@ impl Journal {
     }
 }
 
-/// `journal/YYYY/*.toml`, skipping temp files a killed writer may have left.
-fn collect_day_files(journal: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    let years = match fs::read_dir(journal) {
-        Ok(years) => years,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(error) => return Err(error),
-    };
-    for year in years {
-        let year = year?.path();
-        if !year.is_dir() {
-            continue;
-        }
-        for file in fs::read_dir(&year)? {
-            let path = file?.path();
-            let is_day_file =
-                path.extension().is_some_and(|ext| ext == "toml") && !atomic::is_temp_file(&path);
-            if is_day_file {
-                out.push(path);
+impl Journal {
+    /// The plain names of the day files in `journal/YYYY/`, skipping temp files a
+    /// killed writer may have left. A day file of the other kind (plain in an
+    /// encrypted journal, or the reverse) is never read: it becomes a problem that
+    /// says what to do.
+    fn collect_day_files(
+        &self,
+        out: &mut Vec<PathBuf>,
+        strays: &mut Vec<Problem>,
+    ) -> io::Result<()> {
+        let years = match fs::read_dir(self.root.join("journal")) {
+            Ok(years) => years,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(error) => return Err(error),
+        };
+        for year in years {
+            let year = year?.path();
+            if !year.is_dir() {
+                continue;
+            }
+            for file in fs::read_dir(&year)? {
+                match self.day_file(&file?.path()) {
+                    Some(Ok(plain)) => out.push(plain),
+                    Some(Err(stray)) => strays.push(stray),
+                    None => {}
+                }
             }
         }
+        Ok(())
     }
-    Ok(())
+
+    /// What a file found in `journal/YYYY/` is: a day file (by its plain name), a day
+    /// file of the other kind that is left unread (the problem saying so), or neither.
+    pub(super) fn day_file(&self, on_disk: &Path) -> Option<Result<PathBuf, Problem>> {
+        if let Some(plain) = self.vault.plain_name(on_disk) {
+            return Some(Ok(plain));
+        }
+        let reason = self.vault.stray(on_disk)?;
+        Some(Err(Problem::new(self.display_path(on_disk), reason)))
+    }
 }
 
 fn date_from_file_name(path: &Path) -> Option<NaiveDate> {

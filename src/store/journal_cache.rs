@@ -23,7 +23,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::atomic::{self, create_private_dir_all};
-use super::{Journal, JournalScan, StoreError};
+use super::{Journal, JournalScan, StoreError, Vault};
 use crate::binary::{Reader, Writer};
 use crate::domain::index::JournalIndex;
 use crate::domain::{AnswerValue, Day, Entry, Frame, Problem, Rating, Ratings};
@@ -47,9 +47,12 @@ pub struct LoadedJournal {
     pub problems: Vec<Problem>,
 }
 
-/// The cache file of `journal`.
+/// The cache file of `journal` (`journal.bin.age` in an encrypted journal: it holds
+/// entry text).
 pub fn cache_path(journal: &Journal) -> PathBuf {
-    journal.root().join("cache").join("journal.bin")
+    journal
+        .vault()
+        .file(&journal.root().join("cache").join("journal.bin"))
 }
 
 /// Loads and indexes every day, using and refreshing the cache: the index comes back
@@ -80,7 +83,8 @@ fn scan_at(journal: &Journal, now: SystemTime) -> JournalScan {
 /// [`load_index`] as of `now` (which decides the files too recent to trust).
 pub fn load_index_at(journal: &Journal, now: SystemTime) -> LoadedJournal {
     let path = cache_path(journal);
-    let mut files = match list_day_files(journal) {
+    let mut strays = Vec::new();
+    let mut files = match list_day_files(journal, &mut strays) {
         Ok(files) => files,
         Err(error) => {
             let problem = Problem::new(
@@ -97,17 +101,20 @@ pub fn load_index_at(journal: &Journal, now: SystemTime) -> LoadedJournal {
         file.stamp.racy =
             file.stamp.modified_nanos + RACY.as_nanos() as i128 > nanos_since_epoch(now);
     }
-    let loaded = match read_cache(&path) {
+    let vault = journal.vault();
+    let loaded = match read_cache(vault, &path) {
         Some(cached) => refresh(journal, cached, &files),
         None => build(journal, &files),
     };
     if loaded.changed {
         // A cache that cannot be written only costs speed next time.
-        let _ = write_cache(&path, &loaded.index, &loaded.manifest);
+        let _ = write_cache(vault, &path, &loaded.index, &loaded.manifest);
     }
+    let mut problems = strays;
+    problems.extend(loaded.problems);
     LoadedJournal {
         index: loaded.index,
-        problems: loaded.problems,
+        problems,
     }
 }
 
@@ -236,6 +243,7 @@ struct Stamp {
 }
 
 struct DayFile {
+    /// Its plain name (see [`Vault::file`](super::Vault::file)).
     path: PathBuf,
     stamp: Stamp,
 }
@@ -247,9 +255,10 @@ struct Stale<'a> {
     before: Option<(Stamp, NaiveDate)>,
 }
 
-/// `journal/YYYY/*.toml` with sizes and times, skipping temp files a killed writer
-/// may have left (as [`Journal::scan`] does).
-fn list_day_files(journal: &Journal) -> io::Result<Vec<DayFile>> {
+/// The day files in `journal/YYYY/` with sizes and times, skipping temp files a
+/// killed writer may have left and reporting day files of the other kind to
+/// `strays` (as [`Journal::scan`] does).
+fn list_day_files(journal: &Journal, strays: &mut Vec<Problem>) -> io::Result<Vec<DayFile>> {
     let root = journal.root().join("journal");
     let years = match fs::read_dir(&root) {
         Ok(years) => years,
@@ -265,13 +274,15 @@ fn list_day_files(journal: &Journal) -> io::Result<Vec<DayFile>> {
     }
     // Thousands of stat calls are most of what an unchanged journal costs to load:
     // two threads, a year folder at a time.
-    let list = |folders: &[fs::DirEntry], take: usize| -> io::Result<Vec<DayFile>> {
-        let mut files = Vec::new();
-        for year in folders.iter().skip(take).step_by(2) {
-            list_year(year, &mut files)?;
-        }
-        Ok(files)
-    };
+    let list =
+        |folders: &[fs::DirEntry], take: usize| -> io::Result<(Vec<DayFile>, Vec<Problem>)> {
+            let mut files = Vec::new();
+            let mut strays = Vec::new();
+            for year in folders.iter().skip(take).step_by(2) {
+                list_year(journal, year, &mut files, &mut strays)?;
+            }
+            Ok((files, strays))
+        };
     let (mine, others) = thread::scope(|scope| {
         let other = scope.spawn(|| list(&folders, 1));
         let mine = list(&folders, 0);
@@ -280,21 +291,31 @@ fn list_day_files(journal: &Journal) -> io::Result<Vec<DayFile>> {
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (mine, others)
     });
-    let mut files = mine?;
-    files.extend(others?);
+    let (mut files, mine) = mine?;
+    let (other_files, others) = others?;
+    files.extend(other_files);
+    strays.extend(mine);
+    strays.extend(others);
     Ok(files)
 }
 
-fn list_year(year: &fs::DirEntry, files: &mut Vec<DayFile>) -> io::Result<()> {
+fn list_year(
+    journal: &Journal,
+    year: &fs::DirEntry,
+    files: &mut Vec<DayFile>,
+    strays: &mut Vec<Problem>,
+) -> io::Result<()> {
     let year_name = year.file_name();
     for file in fs::read_dir(year.path())? {
         let file = file?;
-        let path = file.path();
-        let is_day_file =
-            path.extension().is_some_and(|ext| ext == "toml") && !atomic::is_temp_file(&path);
-        if !is_day_file {
-            continue;
-        }
+        let path = match journal.day_file(&file.path()) {
+            Some(Ok(plain)) => plain,
+            Some(Err(stray)) => {
+                strays.push(stray);
+                continue;
+            }
+            None => continue,
+        };
         let metadata = file.metadata()?;
         let modified = metadata.modified().unwrap_or(UNIX_EPOCH);
         let name = format!(
@@ -346,41 +367,30 @@ fn parse_files(journal: &Journal, files: &[Stale]) -> Vec<Result<Day, Problem>> 
     })
 }
 
-/// One day file, read the way [`Journal::load_day`] reads it.
+/// One day file (by its plain name), read the way [`Journal::scan`] reads it.
 fn parse_file(journal: &Journal, path: &Path) -> Result<Day, Problem> {
-    let date = path
-        .file_stem()
-        .and_then(|stem| stem.to_str())
-        .and_then(|stem| NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok());
-    let loaded = match date {
-        Some(date) => journal.load_day(date).and_then(|day| {
-            day.ok_or_else(|| {
-                StoreError::io(path)(io::Error::new(io::ErrorKind::NotFound, "file vanished"))
-            })
-        }),
-        // A hand-made file with another name: read as is, like `scan` does.
-        None => fs::read_to_string(path)
-            .map_err(StoreError::io(path))
-            .and_then(|text| {
-                toml::from_str::<Day>(&text).map_err(|error| {
-                    StoreError::Malformed(Problem::from_toml(
-                        journal.display_path(path),
-                        &text,
-                        &error,
-                    ))
-                })
-            }),
-    };
+    let on_disk = journal.vault().file(path);
+    let loaded = journal.load_file(path).and_then(|day| {
+        day.ok_or_else(|| {
+            StoreError::io(&on_disk)(io::Error::new(io::ErrorKind::NotFound, "file vanished"))
+        })
+    });
     loaded.map_err(|error| match error {
         StoreError::Malformed(problem) => problem,
-        other => Problem::new(journal.display_path(path), other.to_string()),
+        other => Problem::new(journal.display_path(&on_disk), other.to_string()),
     })
 }
 
-/// Writes the cache beside its final name and renames it into place, streaming so the
-/// journal is never held twice in memory. No fsync: the cache can always be rebuilt,
-/// and a torn file fails to decode and is rebuilt.
-fn write_cache(path: &Path, index: &JournalIndex, manifest: &Manifest) -> io::Result<()> {
+/// Writes the cache beside its final name (through the vault, so encrypted in an
+/// encrypted journal) and renames it into place, streaming so the journal is never
+/// held twice in memory. No fsync: the cache can always be rebuilt, and a torn file
+/// fails to decode and is rebuilt.
+fn write_cache(
+    vault: &Vault,
+    path: &Path,
+    index: &JournalIndex,
+    manifest: &Manifest,
+) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     create_private_dir_all(dir)?;
     let temp = dir.join(format!(".journal.bin.{}.tmp", std::process::id()));
@@ -392,7 +402,7 @@ fn write_cache(path: &Path, index: &JournalIndex, manifest: &Manifest) -> io::Re
         options.mode(atomic::PRIVATE_FILE_MODE);
     }
     let result = options.open(&temp).and_then(|file| {
-        let mut file = BufWriter::with_capacity(256 * 1024, file);
+        let mut file = BufWriter::with_capacity(256 * 1024, vault.seal_stream(file)?);
         let mut out = Writer::default();
         out.0.extend_from_slice(MAGIC);
         out.u32(FORMAT);
@@ -415,7 +425,8 @@ fn write_cache(path: &Path, index: &JournalIndex, manifest: &Manifest) -> io::Re
         index.write_snapshot(&mut out);
         out.0.extend_from_slice(END);
         file.write_all(&out.0)?;
-        file.flush()
+        let sealed = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+        sealed.finish()?.flush()
     });
     let result = result.and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
@@ -426,10 +437,19 @@ fn write_cache(path: &Path, index: &JournalIndex, manifest: &Manifest) -> io::Re
 
 /// The cached index and manifest, or `None` if the file is missing, of another format
 /// or damaged in any way.
-fn read_cache(path: &Path) -> Option<Cached> {
+fn read_cache(vault: &Vault, path: &Path) -> Option<Cached> {
+    if vault.is_encrypted() {
+        // Decrypted whole: the reader must know the plain length to bound what it
+        // reads, and age only tells it at the end.
+        let bytes = vault.unseal(&fs::read(path).ok()?).ok()?;
+        return decode_cache(Reader::new(&bytes[..], bytes.len() as u64));
+    }
     let file = File::open(path).ok()?;
     let len = file.metadata().ok()?.len();
-    let mut input = Reader::new(BufReader::with_capacity(256 * 1024, file), len);
+    decode_cache(Reader::new(BufReader::with_capacity(256 * 1024, file), len))
+}
+
+fn decode_cache(mut input: Reader<impl io::Read>) -> Option<Cached> {
     let mut magic = [0; 8];
     input.bytes(&mut magic)?;
     if &magic != MAGIC || input.u32()? != FORMAT {
@@ -725,8 +745,8 @@ mod tests {
         let path = cache_path(&journal);
         let bytes = fs::read(&path).unwrap();
         fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
-        assert!(read_cache(&path).is_none());
+        assert!(read_cache(&Vault::default(), &path).is_none());
         assert_eq!(scan_at(&journal, later()).days, journal.scan().days);
-        assert!(read_cache(&path).is_some());
+        assert!(read_cache(&Vault::default(), &path).is_some());
     }
 }

@@ -3,28 +3,35 @@
 //! person broke by hand is reported at its line and column and never overwritten.
 
 use std::collections::HashSet;
-use std::fs;
 use std::io;
 use std::path::Path;
 
 use serde::Serialize;
 
-use super::{StoreError, atomic};
+use super::{StoreError, Vault};
 use crate::domain::Problem;
 use crate::domain::problem::line_column;
 
 /// The format version both files are written in.
 pub const FORMAT_VERSION: i64 = 1;
 
-/// The file's text, or `None` when it does not exist yet (an empty list).
+/// The journal's vault for a file in its root, looked up at each use so a journal
+/// encrypted meanwhile never gets a plain file.
+fn vault(path: &Path) -> Result<Vault, StoreError> {
+    Ok(Vault::for_root(path.parent().unwrap_or(Path::new(".")))?)
+}
+
+/// The file's text (decrypted in an encrypted journal), or `None` when it does not
+/// exist yet (an empty list).
 pub fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
-    match fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(error) if error.kind() == io::ErrorKind::InvalidData => Err(StoreError::Malformed(
-            Problem::new(path.display().to_string(), "the file is not UTF-8 text"),
-        )),
-        Err(error) => Err(StoreError::io(path)(error)),
+    match vault(path)?.read_text(path) {
+        Err(StoreError::Io { path, source }) if source.kind() == io::ErrorKind::InvalidData => {
+            Err(StoreError::Malformed(Problem::new(
+                path.display().to_string(),
+                "the file is not UTF-8 text",
+            )))
+        }
+        other => other,
     }
 }
 
@@ -83,14 +90,14 @@ fn second_place(text: &str, id: &str) -> Option<(usize, usize)> {
 }
 
 /// Writes `header` (comment lines for whoever opens the file) and `value` as TOML,
-/// atomically and readable by the owner only.
+/// atomically, readable by the owner only and encrypted in an encrypted journal.
 pub fn write(path: &Path, header: &str, value: &impl Serialize) -> Result<(), StoreError> {
     let body = toml::to_string(value).map_err(|error| StoreError::Encode {
         path: path.to_path_buf(),
         message: error.to_string(),
     })?;
     let text = format!("{header}{body}");
-    atomic::write_atomic(path, text.as_bytes()).map_err(StoreError::io(path))
+    vault(path)?.write(path, text.as_bytes())
 }
 
 #[cfg(test)]

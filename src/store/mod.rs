@@ -8,10 +8,16 @@ pub mod drafts;
 pub mod journal;
 pub mod journal_cache;
 mod list_file;
+pub mod lock;
 pub mod packs;
 pub mod paths;
 pub mod people;
+pub mod permissions;
+pub mod rescue;
+pub mod review_state;
+pub mod tag_rename;
 pub mod themes;
+pub mod vault;
 
 use std::path::PathBuf;
 
@@ -19,11 +25,12 @@ use crate::domain::Problem;
 
 pub use commitments::CommitmentStore;
 pub use config::Config;
-pub use drafts::{DayDraft, DraftFile, Drafts, SlotDraft};
+pub use drafts::{DayDraft, DraftFile, Drafts, FormDraft, FormKind, SlotDraft};
 pub use journal::{Journal, JournalScan};
 pub use packs::{AddKind, AddOutcome, InstalledPacks, PackStore, PackStoreError};
 pub use paths::Paths;
 pub use people::PeopleStore;
+pub use vault::Vault;
 
 /// What can go wrong when reading or writing the journal.
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +46,10 @@ pub enum StoreError {
     Malformed(Problem),
     #[error("could not write {}: {message}", .path.display())]
     Encode { path: PathBuf, message: String },
+    /// The journal is encrypted and its key is not at hand, or a conversion is
+    /// unfinished.
+    #[error(transparent)]
+    Vault(#[from] vault::VaultError),
 }
 
 impl StoreError {
