@@ -220,3 +220,83 @@ fn people_added_in_the_tui_keep_a_commitment_by_their_connections() {
         "kept by the notes alone: {day}"
     );
 }
+
+#[test]
+fn a_commitment_due_today_is_checked_off_from_today_with_space() {
+    let sandbox = Sandbox::new();
+    cli(
+        &sandbox,
+        &[
+            "commit",
+            "add",
+            "Greet three students by name",
+            "--cadence",
+            "daily",
+        ],
+    );
+    let mut app = sandbox.launch().size(100, 30).spawn();
+    app.wait_for_all(&["Practising today", "[ ] Greet three students by name"]);
+    // Shift-Tab from the first answer goes round to the list of commitments.
+    app.send(keys::SHIFT_TAB);
+    app.wait_for("▸ [ ] Greet three students by name");
+    app.send(" ");
+    app.wait_for("Checked off “Greet three students by name” today.");
+    app.wait_for_all(&[
+        "▸ [x] Greet three students by name",
+        "streak 1 day",
+        "1 of 1 done",
+    ]);
+    // Space again takes today's check-off back; a third time checks it again.
+    app.send(" ");
+    app.wait_for("Took back today's check-off of “Greet three students by name”.");
+    app.wait_for("▸ [ ] Greet three students by name");
+    app.send(" ");
+    app.wait_for("▸ [x] Greet three students by name");
+    app.send("q");
+    app.wait_exit(EXIT_TIMEOUT);
+
+    let day = std::fs::read_to_string(sandbox.day_file(today())).expect("today's file");
+    assert_eq!(day.matches("[[checkin]]").count(), 1, "{day}");
+    assert!(
+        day.contains("commitment = \"greet-three-students-by-name\""),
+        "{day}"
+    );
+}
+
+#[test]
+fn ctrl_c_with_a_form_open_keeps_the_text_for_the_next_start() {
+    let sandbox = Sandbox::new();
+    let mut app = sandbox.launch().size(100, 30).spawn();
+    app.wait_for("True north");
+    app.esc();
+    go(&mut app, "Today", "Commitments");
+    app.wait_for("No commitments yet");
+    app.send("a");
+    app.wait_for("New commitment");
+    app.send("Ask a student group what to keep, start and stop");
+    app.send(keys::CTRL_C);
+    app.wait_exit(EXIT_TIMEOUT);
+    assert!(
+        !sandbox.data().join("commitments.toml").exists(),
+        "nothing is saved unasked"
+    );
+
+    let mut app = sandbox.launch().size(100, 30).spawn();
+    app.wait_for_all(&[
+        "Your unfinished commitment form is back.",
+        "Ask a student group what to keep, start and stop",
+    ]);
+    app.send(keys::ENTER);
+    app.wait_for("Added “Ask a student group what to keep, start and stop”");
+    app.send("q");
+    app.wait_exit(EXIT_TIMEOUT);
+    let saved = std::fs::read_to_string(sandbox.data().join("commitments.toml")).unwrap();
+    assert!(
+        saved.contains("title = \"Ask a student group what to keep, start and stop\""),
+        "{saved}"
+    );
+    assert!(
+        !sandbox.drafts_file().exists(),
+        "a saved form leaves no draft"
+    );
+}

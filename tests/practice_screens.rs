@@ -302,8 +302,121 @@ fn people_are_added_edited_and_archived_from_the_people_screen() {
     assert!(draw(&app, 100, 30).contains("Archive R. Diaz (Science)?"));
     press(&mut app, KeyCode::Char('y'));
     assert!(fixture.people().load().unwrap()[0].archived);
+    let screen = draw(&app, 100, 30);
     assert!(
-        draw(&app, 100, 30).contains("Your roster is empty"),
-        "off the list"
+        screen.contains("No one current here."),
+        "off the list: {screen}"
     );
+    assert!(screen.contains("A shows 1 archived"), "{screen}");
+
+    // A shows the archived too; u brings the selected one back.
+    press(&mut app, KeyCode::Char('A'));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("R. Diaz (Science)"), "{screen}");
+    assert!(screen.contains("archived: u brings them back"), "{screen}");
+    assert!(screen.contains("A hides archived"), "{screen}");
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        status(&app),
+        "Brought back R. Diaz (Science): on the list and in the picker again."
+    );
+    assert!(!fixture.people().load().unwrap()[0].archived);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(status(&app), "R. Diaz (Science) is not archived.");
+    press(&mut app, KeyCode::Char('A'));
+    assert!(
+        draw(&app, 100, 30).contains("R. Diaz (Science)"),
+        "current again"
+    );
+}
+
+#[test]
+fn archived_commitments_are_shown_on_request_and_brought_back() {
+    let fixture = fixture();
+    for title in ["Walk", "Read"] {
+        let mut c = Commitment::new(
+            title.to_lowercase(),
+            title.into(),
+            Frame::Care,
+            Cadence::Daily,
+        );
+        c.start = Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+        fixture.commitments().add(c).unwrap();
+    }
+    fixture
+        .commitments()
+        .modify("walk", |c| {
+            c.change_state(CommitmentState::Archived, c.start.unwrap())
+        })
+        .unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+    let screen = draw(&app, 100, 30);
+    assert!(!screen.contains("Walk"), "{screen}");
+    assert!(screen.contains("A shows 1 archived"), "{screen}");
+
+    press(&mut app, KeyCode::Char('A'));
+    assert_eq!(
+        status(&app),
+        "Showing archived commitments too; u brings the selected one back."
+    );
+    press(&mut app, KeyCode::Char('k'));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("archived · daily"), "{screen}");
+    assert!(
+        screen.contains("Archived: off your lists and Today."),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        status(&app),
+        "Brought back “Walk”: it is active again and on Today when due."
+    );
+    assert_eq!(
+        fixture.commitments().load().unwrap()[0].state,
+        CommitmentState::Active
+    );
+    press(&mut app, KeyCode::Char('A'));
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("[ ] Walk"),
+        "listed and due again: {screen}"
+    );
+    assert!(!screen.contains("archived"), "{screen}");
+}
+
+#[test]
+fn quitting_with_a_form_open_keeps_its_text_for_next_time() {
+    let fixture = fixture();
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Greet three students by name");
+    tab(&mut app, 2);
+    type_text(&mut app, "v"); // the dimension: Vulnerability
+    ctrl(&mut app, 'c');
+    assert!(app.should_quit());
+    // What the event loop does on the way out.
+    app.flush_drafts();
+    // Only one window writes a journal: this one closes, as the process would.
+    drop(app);
+    assert!(
+        !fixture.commitments().path().exists(),
+        "nothing saved unasked"
+    );
+
+    let mut again = App::open(&fixture.paths, Box::new(FixedClock::at(MORNING))).unwrap();
+    assert_eq!(again.screen(), Screen::Commitments);
+    assert_eq!(
+        status(&again),
+        "Your unfinished commitment form is back. Enter saves it; Esc twice drops it."
+    );
+    let screen = draw(&again, 100, 30);
+    assert!(screen.contains("Greet three students by name"), "{screen}");
+    press(&mut again, KeyCode::Enter);
+    let saved = fixture.commitments().load().unwrap();
+    assert_eq!(saved[0].title, "Greet three students by name");
+    assert_eq!(saved[0].dimension, Frame::Vulnerability);
+    again.flush_drafts();
+    drop(again);
+    let reopened = App::open(&fixture.paths, Box::new(FixedClock::at(MORNING))).unwrap();
+    assert_eq!(reopened.screen(), Screen::Today, "a saved form is not kept");
 }

@@ -89,6 +89,132 @@ fn unsaved_text_120x40() {
     insta::assert_snapshot!(draw(&app, 120, 40));
 }
 
+/// Three commitments due on the fixture's Wednesday: one daily, checked off today and
+/// yesterday; one three times a week, checked on Monday; one kept by connection notes
+/// with students, one of three logged today. A paused one is not due.
+fn with_commitments_due(fixture: &Fixture) {
+    use chrono::{DateTime, NaiveDate};
+    use truenorth::domain::Frame;
+    use truenorth::domain::commitment::{Cadence, Commitment, ConnectionGoal};
+    use truenorth::domain::person::Role;
+    use truenorth::store::commitments::{CommitmentStore, Moment, check_in};
+    use truenorth::store::people::{PeopleStore, log_connection};
+
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let at = |d: u32| {
+        Moment::at(DateTime::parse_from_rfc3339(&format!("2026-11-{d}T07:40:00+01:00")).unwrap())
+    };
+    let store = CommitmentStore::open(&fixture.paths.data);
+    let mut added = Vec::new();
+    for (id, title, frame, cadence) in [
+        (
+            "greet",
+            "Greet three students by name at the door",
+            Frame::Love,
+            Cadence::Daily,
+        ),
+        (
+            "visit",
+            "Visit two classrooms and leave a note",
+            Frame::Care,
+            Cadence::PerWeek(3),
+        ),
+        (
+            "connect",
+            "Learn something new about three students",
+            Frame::Love,
+            Cadence::Daily,
+        ),
+        (
+            "share",
+            "Share a mistake at the staff meeting",
+            Frame::Vulnerability,
+            Cadence::Daily,
+        ),
+    ] {
+        let mut commitment = Commitment::new(id.into(), title.into(), frame, cadence);
+        commitment.start = Some(day(2));
+        if id == "connect" {
+            commitment.counts_connections = Some(ConnectionGoal {
+                per_day: 3,
+                group: None,
+                role: Some(Role::Student),
+            });
+        }
+        if id == "share" {
+            commitment.pause(day(20));
+        }
+        added.push(store.add(commitment).unwrap());
+    }
+    let journal = truenorth::store::Journal::open(&fixture.paths.data).unwrap();
+    check_in(&journal, &added[0], day(24), at(24), None).unwrap();
+    check_in(&journal, &added[0], day(25), at(25), None).unwrap();
+    check_in(&journal, &added[1], day(23), at(23), None).unwrap();
+    let maya = PeopleStore::open(&fixture.paths.data)
+        .add("Maya Lopez", Some("Grade 7"), Role::Student)
+        .unwrap();
+    log_connection(
+        &journal,
+        &maya,
+        day(25),
+        at(25),
+        "Building a robot for the fair",
+    )
+    .unwrap();
+}
+
+#[test]
+fn commitments_due_120x40() {
+    let fixture = fixture();
+    with_commitments_due(&fixture);
+    insta::assert_snapshot!(draw(&open(&fixture), 120, 40));
+}
+
+#[test]
+fn commitments_due_focused_80x24() {
+    let fixture = fixture();
+    with_commitments_due(&fixture);
+    let mut app = open(&fixture);
+    let folded = draw(&app, 80, 24);
+    assert!(
+        folded.contains("Practising: 1 of 3 done · c to check off"),
+        "no room for the list beside two answers: {folded}"
+    );
+    // Shift-Tab from the first answer goes round to the list.
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn space_and_enter_on_the_list_check_off_and_take_back() {
+    let fixture = fixture();
+    with_commitments_due(&fixture);
+    let mut app = open(&fixture);
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    app.handle_key(key(KeyCode::Char(' ')));
+    assert_eq!(
+        app.notice().unwrap().text,
+        "Took back today's check-off of “Greet three students by name at the door”."
+    );
+    assert!(draw(&app, 80, 24).contains("[ ] Greet three students"));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(draw(&app, 80, 24).contains("A note as you check off “Visit two classrooms"));
+    type_text(&mut app, "6B: fractions with paper strips");
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(
+        app.notice().unwrap().text,
+        "Checked off “Visit two classrooms and leave a note” today, with your note."
+    );
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[x] Visit two classrooms"), "{screen}");
+    assert!(screen.contains("2 of 3 this week"), "{screen}");
+    let day =
+        std::fs::read_to_string(fixture.paths.data.join("journal/2026/2026-11-25.toml")).unwrap();
+    assert!(day.contains("6B: fractions with paper strips"), "{day}");
+    assert!(!day.contains("commitment = \"greet\""), "taken back: {day}");
+}
+
 #[test]
 fn help_overlay_80x24() {
     let fixture = fixture();
@@ -149,9 +275,13 @@ fn packs_screen_with_a_running_pack_100x30() {
     store.start_builtin("courage-6-weeks", start).unwrap();
     let mut app = open(&fixture);
     go_to_screen(&mut app, 1);
-    while app.screen() != truenorth::ui::app::Screen::Packs {
+    for _ in 0..10 {
+        if app.screen() == truenorth::ui::app::Screen::Packs {
+            break;
+        }
         app.handle_key(key(KeyCode::Char(']')));
     }
+    assert_eq!(app.screen(), truenorth::ui::app::Screen::Packs);
     insta::assert_snapshot!(draw(&app, 100, 30));
 }
 

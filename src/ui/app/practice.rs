@@ -8,16 +8,22 @@ use crate::domain::Day;
 use crate::domain::commitment::CommitmentState;
 use crate::domain::coverage::{LastConnections, coverage, timeline};
 use crate::domain::streak::{Record, goal_progress};
-use crate::store::commitments::{CheckInOutcome, Moment, check_in};
+use crate::store::commitments::{CheckInOutcome, Moment, check_in, uncheck};
 use crate::store::people::log_connection;
+use crate::ui::action::Action;
 use crate::ui::screens::commitments::{CommitmentRow, HEATMAP_WEEKS};
 use crate::ui::screens::people::PersonRow;
+use crate::ui::screens::today::PracticeRow;
 use crate::ui::widgets::picker::{Picker, PickerItem};
 
 /// A one-line text the app asks for, and what it is for.
 pub enum LineInput {
-    /// A note for a check-in of this commitment (id).
-    CheckNote { commitment: String, text: String },
+    /// A note for a check-in of this commitment (its id and title).
+    CheckNote {
+        commitment: String,
+        title: String,
+        text: String,
+    },
     /// A connection note about this person (id).
     ConnectionNote {
         person: String,
@@ -39,8 +45,8 @@ impl LineInput {
 
     pub fn prompt(&self) -> String {
         match self {
-            LineInput::CheckNote { .. } => {
-                "A note for this check-in (Enter to save, may be empty):".to_string()
+            LineInput::CheckNote { title, .. } => {
+                format!("A note as you check off “{title}” (Enter checks it off; may be empty):")
             }
             LineInput::ConnectionNote { name, .. } => {
                 format!("What did you learn about {name}? (Enter saves)")
@@ -91,12 +97,18 @@ impl App {
 
     fn refresh_practice_from(&mut self, days: &[Day]) {
         let today = self.today.date;
+        let with_archived = self.commitments_screen.show_archived;
         let shown: Vec<_> = self
             .commitments
             .iter()
-            .filter(|c| c.state != CommitmentState::Archived)
+            .filter(|c| with_archived || c.state != CommitmentState::Archived)
             .cloned()
             .collect();
+        self.commitments_screen.archived = self
+            .commitments
+            .iter()
+            .filter(|c| c.state == CommitmentState::Archived)
+            .count();
         let records = Record::all_from_days(&shown, days, &self.people, self.week_start);
         let today_file = days.iter().rev().find(|day| day.date == today);
         let rows = shown
@@ -113,6 +125,15 @@ impl App {
             })
             .collect();
         self.commitments_screen.set_rows(rows);
+        let due = self
+            .commitments_screen
+            .rows
+            .iter()
+            .filter_map(|row| {
+                PracticeRow::due(&row.commitment, &row.summary, row.connections_today)
+            })
+            .collect();
+        self.today.set_practice(due);
 
         let last = LastConnections::from_days(days);
         let group = self.people_screen.group.clone();
@@ -131,6 +152,26 @@ impl App {
                 days_since: line.days_since,
             })
             .collect();
+        // Archived people come after everyone current, by name, and count in no share.
+        let mut archived: Vec<PersonRow> = self
+            .people
+            .iter()
+            .filter(|person| person.archived)
+            .filter(|person| group.as_deref().is_none_or(|group| person.in_group(group)))
+            .map(|person| {
+                let last = last.last_connected(&person.id);
+                PersonRow {
+                    person: person.clone(),
+                    last,
+                    days_since: last.map(|date| (today - date).num_days().max(0)),
+                }
+            })
+            .collect();
+        screen.archived = archived.len();
+        if screen.show_archived {
+            archived.sort_by_cached_key(|row| row.person.name.to_lowercase());
+            screen.rows.extend(archived);
+        }
         screen.selected = keep
             .and_then(|id| screen.rows.iter().position(|row| row.person.id == id))
             .unwrap_or(0)
@@ -165,6 +206,11 @@ impl App {
         let Some(commitment) = self.commitments.iter().find(|c| c.id == id).cloned() else {
             return;
         };
+        let noted = if note.is_some() {
+            ", with your note"
+        } else {
+            ""
+        };
         match check_in(&self.journal, &commitment, date, self.moment(), note) {
             Ok(outcome) => {
                 let when = if date == self.today.date {
@@ -174,7 +220,7 @@ impl App {
                 };
                 let message = match outcome {
                     CheckInOutcome::Added(_) => {
-                        format!("Checked off “{}” {when}.", commitment.title)
+                        format!("Checked off “{}” {when}{noted}.", commitment.title)
                     }
                     CheckInOutcome::NoteAdded(_) => "Added the note to the check-in.".to_string(),
                     CheckInOutcome::AlreadyChecked(_) => {
@@ -210,6 +256,78 @@ impl App {
             return;
         };
         self.check_off(&id, date, None);
+    }
+
+    /// Asks for a note, then checks the commitment `id` off today with it.
+    pub(super) fn ask_check_note(&mut self, id: String) {
+        let Some(commitment) = self.commitments.iter().find(|c| c.id == id) else {
+            return;
+        };
+        self.line_input = Some(LineInput::CheckNote {
+            title: commitment.title.clone(),
+            commitment: id,
+            text: String::new(),
+        });
+    }
+
+    /// Keys on Today's list of commitments; false when not its.
+    pub(super) fn update_today_practice(&mut self, action: Action) -> bool {
+        let selected = self.today.practice.selected_row().map(|row| row.id.clone());
+        match action {
+            Action::Up => self.today.practice.move_selection(-1),
+            Action::Down => self.today.practice.move_selection(1),
+            Action::CheckOff => {
+                if let Some(id) = selected {
+                    self.toggle_today(&id);
+                }
+            }
+            Action::CheckOffWithNote => {
+                if let Some(id) = selected {
+                    self.ask_check_note(id);
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Space on Today's list: checks the commitment `id` off today, or takes today's
+    /// check-off back (only today's: earlier days are changed on Commitments or with
+    /// `truenorth commit`).
+    fn toggle_today(&mut self, id: &str) {
+        let today = self.today.date;
+        let done = self
+            .today
+            .practice
+            .rows
+            .iter()
+            .any(|row| row.id == id && row.done);
+        if !done {
+            self.check_off(id, today, None);
+            return;
+        }
+        let title = self
+            .commitments
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| id.to_string(), |c| c.title.clone());
+        match uncheck(&self.journal, id, today) {
+            Ok(Some(_)) => {
+                self.reload_day(today);
+                self.tell(
+                    Level::Success,
+                    format!("Took back today's check-off of “{title}”."),
+                );
+            }
+            // Nothing was checked by hand: the connection notes keep the day.
+            Ok(None) => self.tell(
+                Level::Info,
+                format!(
+                    "“{title}” is kept today by your connection notes; there is no check-off to take back."
+                ),
+            ),
+            Err(error) => self.tell(Level::Error, format!("Not changed: {error}")),
+        }
     }
 
     /// Pauses an active commitment or resumes a paused one.
@@ -358,7 +476,9 @@ impl App {
         };
         match input {
             LineInput::TagName { old, text } => self.rename_tag(&old, &text),
-            LineInput::CheckNote { commitment, text } => {
+            LineInput::CheckNote {
+                commitment, text, ..
+            } => {
                 let note = Some(text.trim().to_string()).filter(|note| !note.is_empty());
                 self.check_off(&commitment, self.today.date, note);
             }

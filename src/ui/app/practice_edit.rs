@@ -4,8 +4,8 @@
 
 use super::{App, Level, Screen};
 use crate::domain::commitment::CommitmentState;
-use crate::store::PeopleStore;
 use crate::store::commitments::id_for_title;
+use crate::store::{FormDraft, FormKind, PeopleStore};
 use crate::ui::action::Action;
 use crate::ui::screens::practice_forms::{CommitmentForm, PersonForm};
 use crate::ui::widgets::form::Form;
@@ -38,6 +38,24 @@ impl PracticeForm {
             PracticeForm::Person(p) => &mut p.form,
         }
     }
+
+    /// What the drafts file keeps of it: nothing until something was typed.
+    pub fn draft(&self) -> Option<FormDraft> {
+        let (kind, editing) = match self {
+            PracticeForm::Commitment(c) => (FormKind::Commitment, c.editing.clone()),
+            PracticeForm::Person(p) => (FormKind::Person, p.editing.clone()),
+        };
+        let form = self.form();
+        form.is_dirty().then(|| FormDraft {
+            kind,
+            editing,
+            fields: form
+                .values()
+                .into_iter()
+                .map(|(label, value)| (label.to_string(), value))
+                .collect(),
+        })
+    }
 }
 
 /// A change that cannot be taken back from the screen, waiting for "y".
@@ -64,6 +82,68 @@ impl PracticeConfirm {
 }
 
 impl App {
+    /// The open form as a draft, when it holds unsaved text. Kept with Today's
+    /// drafts, so quitting (Ctrl-C, a closed terminal) with a form open loses nothing.
+    pub(super) fn form_draft(&self) -> Option<FormDraft> {
+        self.practice_form.as_ref().and_then(PracticeForm::draft)
+    }
+
+    /// At open: a form left unfinished comes back on its screen, as it was typed. One
+    /// that edited something no longer there comes back as a new one. Returns what to
+    /// tell the person, or `None` when there was nothing to bring back.
+    pub(super) fn reopen_form(&mut self, draft: &FormDraft) -> Option<String> {
+        let groups = self.roster_groups();
+        let (mut open, screen, lost) = match draft.kind {
+            FormKind::Commitment => {
+                let found = draft
+                    .editing
+                    .as_ref()
+                    .and_then(|id| self.commitments.iter().find(|c| &c.id == id));
+                let form = match found {
+                    Some(commitment) => CommitmentForm::edit(commitment, &groups),
+                    None => CommitmentForm::new(self.today.date, &groups),
+                };
+                let lost = draft.editing.is_some() && found.is_none();
+                (PracticeForm::Commitment(form), Screen::Commitments, lost)
+            }
+            FormKind::Person => {
+                let found = draft
+                    .editing
+                    .as_ref()
+                    .and_then(|id| self.people.iter().find(|p| &p.id == id));
+                let form = match found {
+                    Some(person) => PersonForm::edit(person),
+                    None => PersonForm::new(None),
+                };
+                let lost = draft.editing.is_some() && found.is_none();
+                (PracticeForm::Person(form), Screen::People, lost)
+            }
+        };
+        open.form_mut().restore(
+            draft
+                .fields
+                .iter()
+                .map(|(label, value)| (label.as_str(), value.as_str())),
+        );
+        if !open.form().is_dirty() {
+            return None;
+        }
+        let what = match draft.kind {
+            FormKind::Commitment => "commitment",
+            FormKind::Person => "person",
+        };
+        self.practice_form = Some(open);
+        self.show_screen(screen);
+        Some(if lost {
+            format!(
+                "Your unfinished {what} form is back, as a new one: what it edited is gone. \
+                 Enter saves it; Esc twice drops it."
+            )
+        } else {
+            format!("Your unfinished {what} form is back. Enter saves it; Esc twice drops it.")
+        })
+    }
+
     fn people_store(&self) -> PeopleStore {
         PeopleStore::open(self.journal.root())
     }
@@ -107,6 +187,14 @@ impl App {
 
     /// Keys while a form is open.
     pub(super) fn update_form(&mut self, action: Action) {
+        self.update_open_form(action);
+        // A form saved or dropped leaves no draft behind.
+        if self.practice_form.is_none() && self.draft_file.form.is_some() {
+            self.drafts_stale = true;
+        }
+    }
+
+    fn update_open_form(&mut self, action: Action) {
         let Some(open) = &mut self.practice_form else {
             return;
         };
@@ -346,6 +434,93 @@ impl App {
             Ok(None) => self.tell(
                 Level::Warning,
                 format!("“{name}” is no longer in commitments.toml."),
+            ),
+            Err(error) => self.tell(Level::Error, format!("Not changed: {error}")),
+        }
+    }
+}
+
+impl App {
+    /// `A` on Commitments or People: archived ones are listed too, or hidden again.
+    pub(super) fn toggle_archived(&mut self) {
+        let (shown, archived, what) = if self.screen == Screen::People {
+            let screen = &mut self.people_screen;
+            screen.show_archived = !screen.show_archived;
+            (screen.show_archived, screen.archived, "people")
+        } else {
+            let screen = &mut self.commitments_screen;
+            screen.show_archived = !screen.show_archived;
+            (screen.show_archived, screen.archived, "commitments")
+        };
+        self.refresh_practice();
+        let message = match (shown, archived) {
+            (true, 0) => format!("No archived {what} to show."),
+            (true, _) => format!("Showing archived {what} too; u brings the selected one back."),
+            (false, _) => format!("Archived {what} are hidden again."),
+        };
+        self.tell(Level::Info, message);
+    }
+
+    /// `u` on Commitments or People: brings the selected archived one back.
+    pub(super) fn unarchive(&mut self) {
+        if self.screen == Screen::People {
+            let Some(person) = self.people_screen.selected_person().cloned() else {
+                self.tell(Level::Info, "Nothing selected.");
+                return;
+            };
+            if !person.archived {
+                self.tell(Level::Info, format!("{} is not archived.", person.label()));
+                return;
+            }
+            match self
+                .people_store()
+                .modify(&person.id, |p| p.archived = false)
+            {
+                Ok(Some(())) => {
+                    self.reload_people();
+                    self.people_screen.select_id(&person.id);
+                    self.refresh_timeline();
+                    self.tell(
+                        Level::Success,
+                        format!(
+                            "Brought back {}: on the list and in the picker again.",
+                            person.label()
+                        ),
+                    );
+                }
+                Ok(None) => self.tell(
+                    Level::Warning,
+                    format!("{} is no longer on the roster.", person.label()),
+                ),
+                Err(error) => self.tell(Level::Error, format!("Not changed: {error}")),
+            }
+            return;
+        }
+        let Some(row) = self.commitments_screen.selected_row() else {
+            self.tell(Level::Info, "Nothing selected.");
+            return;
+        };
+        let (id, title) = (row.commitment.id.clone(), row.commitment.title.clone());
+        if row.commitment.state != CommitmentState::Archived {
+            self.tell(Level::Info, format!("“{title}” is not archived."));
+            return;
+        }
+        let today = self.today.date;
+        match self
+            .commitment_store
+            .modify(&id, |c| c.change_state(CommitmentState::Active, today))
+        {
+            Ok(Some(_)) => {
+                self.reload_commitments();
+                self.commitments_screen.select(&id);
+                self.tell(
+                    Level::Success,
+                    format!("Brought back “{title}”: it is active again and on Today when due."),
+                );
+            }
+            Ok(None) => self.tell(
+                Level::Warning,
+                format!("“{title}” is no longer in commitments.toml."),
             ),
             Err(error) => self.tell(Level::Error, format!("Not changed: {error}")),
         }

@@ -33,6 +33,10 @@ pub struct CommitmentRow {
 pub struct CommitmentsScreen {
     pub rows: Vec<CommitmentRow>,
     pub selected: usize,
+    /// Whether archived commitments are listed too (`A`).
+    pub show_archived: bool,
+    /// How many commitments are archived, shown or not.
+    pub archived: usize,
 }
 
 impl CommitmentsScreen {
@@ -94,9 +98,22 @@ impl CommitmentsScreen {
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(theme.border_focus)
-            .title(Line::styled(" Commitments ", theme.title));
+            .title(Line::styled(" Commitments ", theme.title))
+            .title_bottom(archived_note(self.archived, self.show_archived, theme));
         let inner = block.inner(list);
         frame.render_widget(block, list);
+        if self.rows.is_empty() && self.archived > 0 {
+            let text = format!(
+                "No current commitments. A shows the {} archived; u brings one back. \
+                 Or press a to add a new one.",
+                self.archived
+            );
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, theme.text)).wrap(Wrap { trim: true }),
+                inner,
+            );
+            return;
+        }
         if self.rows.is_empty() {
             let text = vec![
                 Line::styled("No commitments yet.", theme.text),
@@ -138,12 +155,14 @@ impl CommitmentsScreen {
                 format!("{title}{}", " ".repeat(pad)),
                 base.add_modifier(Modifier::BOLD),
             ));
-            let state = match row.commitment.state {
-                CommitmentState::Active => String::new(),
-                other => format!(" · {other}"),
+            // Archived goes first, where a narrow list cannot cut it off.
+            let (archived, state) = match row.commitment.state {
+                CommitmentState::Active => ("", String::new()),
+                CommitmentState::Archived => ("archived · ", String::new()),
+                other => ("", format!(" · {other}")),
             };
             let facts = format!(
-                "     {} · streak {} · week {}/{}{state}",
+                "     {archived}{} · streak {} · week {}/{}{state}",
                 row.commitment.cadence,
                 streak_text(row.summary.current_streak, row.summary.unit),
                 row.summary.this_week.kept,
@@ -164,6 +183,17 @@ impl CommitmentsScreen {
             render_detail(row, theme, frame, detail);
         }
     }
+}
+
+/// The line under a list that has archived rows: how to show them, or that they are
+/// shown (People's list says it the same way).
+pub fn archived_note(archived: usize, shown: bool, theme: &Theme) -> Line<'static> {
+    match (archived, shown) {
+        (0, _) => Line::default(),
+        (_, true) => Line::styled(" A hides archived ", theme.muted),
+        (count, false) => Line::styled(format!(" A shows {count} archived "), theme.muted),
+    }
+    .right_aligned()
 }
 
 /// The dates, the standards and the connection goal, when the commitment has them.
@@ -199,7 +229,8 @@ fn plan_lines(row: &CommitmentRow, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn streak_text(count: u32, unit: StreakUnit) -> String {
+/// A streak in words: "1 day", "3 weeks" (Today's list says it the same way).
+pub fn streak_text(count: u32, unit: StreakUnit) -> String {
     let unit = match (unit, count) {
         (StreakUnit::Days, 1) => "day",
         (StreakUnit::Days, _) => "days",
@@ -237,6 +268,12 @@ fn render_detail(row: &CommitmentRow, theme: &Theme, frame: &mut TermFrame, area
         theme.frame_style(&row.commitment.dimension),
     ));
     lines.extend(plan_lines(row, theme));
+    if row.commitment.state == CommitmentState::Archived {
+        lines.push(Line::styled(
+            "Archived: off your lists and Today. u brings it back.",
+            theme.warning,
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("Streak      ", theme.muted),

@@ -31,6 +31,10 @@ pub struct PeopleScreen {
     pub group: Option<String>,
     /// The selected person's connections, newest first.
     pub timeline: Vec<(NaiveDate, Connection)>,
+    /// Whether archived people are listed too (`A`), after everyone current.
+    pub show_archived: bool,
+    /// How many archived people the group holds, shown or not.
+    pub archived: usize,
 }
 
 impl PeopleScreen {
@@ -98,12 +102,22 @@ impl PeopleScreen {
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(theme.border_focus)
-            .title(Line::styled(" People, longest waiting first ", theme.title));
+            .title(Line::styled(" People, longest waiting first ", theme.title))
+            .title_bottom(crate::ui::screens::commitments::archived_note(
+                self.archived,
+                self.show_archived,
+                theme,
+            ));
         let inner = block.inner(list);
         frame.render_widget(block, list);
         if self.rows.is_empty() {
-            let text = "Your roster is empty. Press a to add someone, or import a spreadsheet \
-                        with `truenorth people import roster.csv`.";
+            let text = if self.archived > 0 {
+                "No one current here. A shows the archived; u brings someone back. \
+                 Press a to add someone."
+            } else {
+                "Your roster is empty. Press a to add someone, or import a spreadsheet \
+                 with `truenorth people import roster.csv`."
+            };
             frame.render_widget(
                 Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: true }),
                 inner,
@@ -125,7 +139,9 @@ impl PeopleScreen {
                 } else {
                     theme.text
                 };
+                // The detail beside says when they were last connected with.
                 let since = match row.days_since {
+                    _ if row.person.archived => "archived".to_string(),
                     None => "never".to_string(),
                     Some(0) => "today".to_string(),
                     Some(1) => "yesterday".to_string(),
@@ -164,6 +180,9 @@ impl PeopleScreen {
         let mut facts = vec![person.role.to_string()];
         if let Some(group) = &person.group {
             facts.push(group.clone());
+        }
+        if person.archived {
+            facts.push("archived: u brings them back".to_string());
         }
         lines.push(Line::styled(facts.join(" · "), theme.muted));
         if !person.note.is_empty() {

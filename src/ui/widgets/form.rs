@@ -155,6 +155,37 @@ impl Form {
             .any(|(field, initial)| field.input.shown() != initial)
     }
 
+    /// Every field's value as shown, with its label: what a draft keeps.
+    pub fn values(&self) -> Vec<(&'static str, String)> {
+        self.fields
+            .iter()
+            .map(|field| (field.label, field.input.shown().to_string()))
+            .collect()
+    }
+
+    /// Puts back values kept by [`Form::values`], matched by label. A choice takes the
+    /// option shown by that name; a label or option the form no longer has is left as
+    /// it is. Returns how many fields took a value.
+    pub fn restore<'a>(&mut self, values: impl IntoIterator<Item = (&'a str, &'a str)>) -> usize {
+        let mut restored = 0;
+        for (label, value) in values {
+            let Some(field) = self.fields.iter_mut().find(|field| field.label == label) else {
+                continue;
+            };
+            match &mut field.input {
+                Input::Text { .. } => field.input = Input::text(value),
+                Input::Choice { options, selected } => {
+                    let Some(at) = options.iter().position(|option| option == value) else {
+                        continue;
+                    };
+                    *selected = at;
+                }
+            }
+            restored += 1;
+        }
+        restored
+    }
+
     /// Esc: true when the form may close. Changes are never dropped on one key
     /// press: the first Esc only says that a second one would drop them.
     pub fn may_close(&mut self) -> bool {
@@ -472,6 +503,31 @@ mod tests {
                 FormField::new("Date", "when", Input::text("2026-11-25")),
             ],
         )
+    }
+
+    #[test]
+    fn values_kept_by_label_come_back_into_a_fresh_form() {
+        let mut first = form();
+        type_text(&mut first, "Greet three students");
+        first.move_focus(1);
+        first.key(&press(KeyCode::Char('v')));
+        let kept = first.values();
+        assert_eq!(kept[1], ("Frame", "Vulnerability".to_string()));
+
+        let mut again = form();
+        let restored = again.restore(
+            kept.iter()
+                .map(|(label, value)| (*label, value.as_str()))
+                .chain([("Gone", "a field no longer there"), ("Frame", "Nope")]),
+        );
+        assert_eq!(restored, 3);
+        assert_eq!(again.value(0), "Greet three students");
+        assert_eq!(
+            again.value(1),
+            "Vulnerability",
+            "an unknown option is left out"
+        );
+        assert!(again.is_dirty());
     }
 
     #[test]

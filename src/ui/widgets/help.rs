@@ -10,11 +10,17 @@ use crate::ui::keymap::{Keymap, Mode};
 use crate::ui::theme::Theme;
 
 /// The modes listed, in the order a person meets them.
-const SECTIONS: [Mode; 5] = [
+const SECTIONS: [Mode; 11] = [
     Mode::Writing,
     Mode::Browsing,
     Mode::Rating,
     Mode::Answer,
+    Mode::Practice,
+    Mode::Commitments,
+    Mode::People,
+    Mode::Form,
+    Mode::Trends,
+    Mode::Review,
     Mode::Help,
 ];
 

@@ -5,13 +5,15 @@
 //! store via the app. This module turns offers, the saved [`Day`] and a draft into
 //! what is shown, and back into entries and drafts.
 
+mod practice;
 mod slot;
 mod view;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+pub use practice::{Practice, PracticeRow};
 pub use slot::{Origin, Slot};
-pub use view::render;
+pub use view::{focus_at, practice_row_at, render};
 
 use crate::domain::schedule::{Offer, prompt_for};
 use crate::domain::{Day, Entry, Pack, Prompt, Rating};
@@ -23,6 +25,8 @@ pub enum Focus {
     Slot(usize),
     Energy,
     Outlook,
+    /// The list of commitments due today.
+    Practice,
 }
 
 /// The state of the Today screen.
@@ -36,12 +40,18 @@ pub struct Today {
     pub focus: Focus,
     /// Whether keys go into the focused text area.
     pub writing: bool,
+    /// The commitments due today; the app fills it from the streak rules.
+    pub practice: Practice,
 }
 
 /// What a save should write, built from the screen.
 pub struct SaveRequest {
     pub energy: Option<Rating>,
     pub outlook: Option<Rating>,
+    /// The ratings as loaded: only a rating changed here is written, so one set
+    /// elsewhere meanwhile stays.
+    pub saved_energy: Option<Rating>,
+    pub saved_outlook: Option<Rating>,
     pub answers: Vec<Answer>,
 }
 
@@ -53,19 +63,32 @@ pub struct Answer {
     pub prompt: Prompt,
     pub text: String,
     pub value: Option<crate::domain::AnswerValue>,
+    /// The entry's text as loaded, to tell whether it changed on disk since.
+    pub saved_text: String,
 }
 
 impl SaveRequest {
     /// Applies the request to a day freshly read from disk, creating or updating one
     /// entry per answer; an answer emptied on purpose removes its entry. Returns the
     /// entry id each slot now has.
+    ///
+    /// An answer whose entry was changed on disk since it was loaded (by hand, by a
+    /// sync) is saved as a new entry beside it instead, and an emptied one leaves it
+    /// in place: nothing written elsewhere is lost ([`SaveRequest::kept_both`]).
     pub fn apply(&self, day: &mut Day, now: DateTime<FixedOffset>) -> Vec<(usize, Option<String>)> {
-        day.ratings.energy = self.energy;
-        day.ratings.outlook = self.outlook;
+        if self.energy != self.saved_energy {
+            day.ratings.energy = self.energy;
+        }
+        if self.outlook != self.saved_outlook {
+            day.ratings.outlook = self.outlook;
+        }
         let mut ids = Vec::new();
         for answer in &self.answers {
+            let elsewhere = answer.changed_elsewhere(day);
             if answer.text.trim().is_empty() && answer.value.is_none() {
-                if let Some(id) = &answer.entry_id {
+                if let Some(id) = &answer.entry_id
+                    && !elsewhere
+                {
                     day.entries.retain(|entry| &entry.id != id);
                 }
                 ids.push((answer.slot, None));
@@ -74,6 +97,7 @@ impl SaveRequest {
             let existing = answer
                 .entry_id
                 .as_deref()
+                .filter(|_| !elsewhere)
                 .and_then(|id| day.entry(id))
                 .cloned();
             let mut entry = existing.unwrap_or_else(|| Entry {
@@ -94,6 +118,30 @@ impl SaveRequest {
             day.upsert(entry);
         }
         ids
+    }
+}
+
+impl SaveRequest {
+    /// The questions of the answers whose entries changed on disk since they were
+    /// loaded, in `day` as read fresh: [`SaveRequest::apply`] keeps both versions of
+    /// each, and the person should hear of it.
+    pub fn kept_both(&self, day: &Day) -> Vec<String> {
+        self.answers
+            .iter()
+            .filter(|answer| answer.changed_elsewhere(day))
+            .map(|answer| answer.prompt.text.clone())
+            .collect()
+    }
+}
+
+impl Answer {
+    fn changed_elsewhere(&self, day: &Day) -> bool {
+        self.entry_id
+            .as_deref()
+            .and_then(|id| day.entry(id))
+            .is_some_and(|entry| {
+                crate::domain::merge::would_lose(&entry.text, &self.saved_text, &self.text)
+            })
     }
 }
 
@@ -127,6 +175,7 @@ impl Today {
             focus: Focus::Slot(0),
             writing: false,
             slots: Vec::new(),
+            practice: Practice::default(),
         };
         if let Some(day) = saved {
             today.energy = day.ratings.energy;
@@ -240,6 +289,8 @@ impl Today {
         SaveRequest {
             energy: self.energy,
             outlook: self.outlook,
+            saved_energy: self.saved_energy,
+            saved_outlook: self.saved_outlook,
             answers: self
                 .slots
                 .iter()
@@ -254,6 +305,7 @@ impl Today {
                     prompt: slot.prompt.clone(),
                     text: slot.text(),
                     value: slot.value,
+                    saved_text: slot.saved_text().to_string(),
                 })
                 .collect(),
         }
@@ -274,10 +326,21 @@ impl Today {
     }
 
     fn focus_order(&self) -> Vec<Focus> {
+        let practice = (!self.practice.rows.is_empty()).then_some(Focus::Practice);
         (0..self.slots.len())
             .map(Focus::Slot)
             .chain([Focus::Energy, Focus::Outlook])
+            .chain(practice)
             .collect()
+    }
+
+    /// Puts in the commitments due today. When none is left while the list has the
+    /// focus, the focus goes back to the ratings above it.
+    pub fn set_practice(&mut self, rows: Vec<PracticeRow>) {
+        self.practice.set_rows(rows);
+        if self.practice.rows.is_empty() && self.focus == Focus::Practice {
+            self.focus_on(Focus::Outlook);
+        }
     }
 
     /// Moves the focus `step` places along the order, wrapping around. Landing on a
@@ -329,7 +392,7 @@ impl Today {
         match self.focus {
             Focus::Energy => Some(&mut self.energy),
             Focus::Outlook => Some(&mut self.outlook),
-            Focus::Slot(_) => None,
+            Focus::Slot(_) | Focus::Practice => None,
         }
     }
 
@@ -597,5 +660,28 @@ mod tests {
         );
         today.move_focus(-1);
         assert_eq!(today.focus, Focus::Outlook);
+    }
+
+    #[test]
+    fn tab_reaches_the_commitments_due_and_leaves_them_when_none_are_left() {
+        let packs = builtin::packs().unwrap();
+        let mut today = open(&packs, None, None);
+        today.set_practice(vec![PracticeRow {
+            id: "greet".into(),
+            title: "Greet three students by name".into(),
+            done: false,
+            progress: None,
+            streak: 0,
+            unit: crate::domain::streak::StreakUnit::Days,
+        }]);
+        today.move_focus(-1);
+        assert_eq!((today.focus, today.writing), (Focus::Practice, false));
+        today.move_focus(1);
+        assert_eq!(today.focus, Focus::Slot(0));
+        today.move_focus(-1);
+        today.set_practice(Vec::new());
+        assert_eq!(today.focus, Focus::Outlook);
+        today.move_focus(1);
+        assert_eq!(today.focus, Focus::Slot(0), "no empty list to land on");
     }
 }

@@ -1,5 +1,6 @@
 //! Drawing Today: the answers share the height, the focused one gets the most room,
 //! and when there are more answers than fit, a window around the focus is shown.
+//! Under them, the ratings line, then the commitments due today.
 
 use ratatui::Frame as TermFrame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,23 +18,59 @@ const FOLDED_HEIGHT: u16 = 4;
 const FOCUSED_MIN_HEIGHT: u16 = 8;
 
 pub fn render(today: &Today, theme: &Theme, frame: &mut TermFrame, area: Rect) {
-    let [slots_area, ratings_area] = split(area);
+    let [slots_area, ratings_area, practice_area] = split(today, area);
     for (index, row) in layout_slots(today, slots_area) {
         render_slot(today, index, theme, frame, row);
     }
     render_ratings(today, theme, frame, ratings_area);
+    today
+        .practice
+        .render(today.focus == Focus::Practice, theme, frame, practice_area);
 }
 
-/// The answers above, the ratings line below.
-fn split(area: Rect) -> [Rect; 2] {
-    Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area)
+/// The answers above, the ratings line, then the commitments due today.
+fn split(today: &Today, area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(practice_height(today, area.height)),
+    ])
+    .areas(area)
+}
+
+/// Lines the commitments take in a body `height` high: the whole list when the
+/// answers keep room for one or two full boxes, or when the list has the focus
+/// (the focus gets the room, as a focused answer does); otherwise a summary line.
+fn practice_height(today: &Today, height: u16) -> u16 {
+    let full = today.practice.full_height();
+    if full == 0 {
+        return 0;
+    }
+    let room = height.saturating_sub(1);
+    if today.focus == Focus::Practice {
+        return full.min(room.saturating_sub(FOLDED_HEIGHT)).max(1);
+    }
+    let answers = FOCUSED_MIN_HEIGHT * today.slots.len().clamp(1, 2) as u16;
+    if full + answers <= room { full } else { 1 }
+}
+
+/// The commitment listed at a screen position of Today drawn in `area`, for a click.
+pub fn practice_row_at(today: &Today, area: Rect, column: u16, row: u16) -> Option<usize> {
+    let [_, _, practice_area] = split(today, area);
+    if !practice_area.contains(ratatui::layout::Position::new(column, row)) {
+        return None;
+    }
+    today.practice.row_at(practice_area, row)
 }
 
 /// What is drawn at a screen position of Today drawn in `area`: an answer or a
 /// rating, for a click to focus it.
 pub fn focus_at(today: &Today, theme: &Theme, area: Rect, column: u16, row: u16) -> Option<Focus> {
-    let [slots_area, ratings_area] = split(area);
+    let [slots_area, ratings_area, practice_area] = split(today, area);
     let at = ratatui::layout::Position::new(column, row);
+    if practice_area.contains(at) {
+        return Some(Focus::Practice);
+    }
     if ratings_area.contains(at) {
         let mut start = ratings_area.x;
         for (focus, span) in rating_spans(today, theme) {
