@@ -180,5 +180,85 @@ fn bench_import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_export, bench_import);
+/// The Export screen on a ten-year journal on disk: what a key costs the UI thread
+/// while the document is built on the worker, and how long until the new preview is
+/// on screen.
+fn bench_export_screen(c: &mut Criterion) {
+    use std::time::{Duration, Instant};
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use truenorth::clock::FixedClock;
+    use truenorth::sample::write_sample;
+    use truenorth::store::{Journal, Paths};
+    use truenorth::ui::app::App;
+    use truenorth::ui::keymap::Mode;
+
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let journal = Journal::open(&paths.data).unwrap();
+    let (year, month, day) = SAMPLE_LAST_DAY;
+    let last = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+    write_sample(&journal, last, SampleSize::TEN_YEARS, SAMPLE_SEED).unwrap();
+    let clock = FixedClock::at("2026-11-25T07:30:00-05:00");
+    let mut app = App::open(&paths, Box::new(clock)).unwrap();
+    let press =
+        |app: &mut App, code: KeyCode| app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    for _ in 0..3 {
+        if app.mode() != Mode::Browsing {
+            press(&mut app, KeyCode::Esc);
+        }
+    }
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.mode(), Mode::Export);
+    let settle = |app: &mut App| {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !app.export_ready() {
+            assert!(Instant::now() < deadline, "no preview");
+            app.tick(Instant::now());
+            std::thread::yield_now();
+        }
+    };
+    settle(&mut app);
+    // To Names: every ←/→ there asks for a new document of all ten years.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut group = c.benchmark_group("export screen (10-year journal)");
+    group.sample_size(20);
+    group.bench_function("flip a choice and redraw (UI thread)", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Right);
+            app.tick(Instant::now());
+            terminal.draw(|frame| app.render(frame)).unwrap();
+        })
+    });
+    settle(&mut app);
+    group.bench_function("flip a choice until its preview is drawn (md)", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::Right);
+            settle(&mut app);
+            terminal.draw(|frame| app.render(frame)).unwrap();
+        })
+    });
+    // HTML, then a page down the preview.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Right);
+    settle(&mut app);
+    press(&mut app, KeyCode::Tab);
+    group.bench_function("page down the HTML preview and redraw", |b| {
+        b.iter(|| {
+            press(&mut app, KeyCode::PageDown);
+            terminal.draw(|frame| app.render(frame)).unwrap();
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_export, bench_import, bench_export_screen);
 criterion_main!(benches);

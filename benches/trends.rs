@@ -3,7 +3,8 @@
 //! across all ten years. A frame is 16 ms; these should be a small part of one.
 //!
 //! `cargo bench --bench trends`. The journal is the deterministic ten-year sample
-//! (`truenorth::sample`), built in memory once per run.
+//! (`truenorth::sample`), built in memory once per run; the screen benches write it
+//! to a temporary folder and open the app on it.
 
 use std::hint::black_box;
 
@@ -129,5 +130,85 @@ fn bench_stats_command(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_trends, bench_stats_command);
+/// The Trends screen in the app on the ten-year journal with its commitments and
+/// roster: coming onto the screen (the figures are computed then) and drawing a frame
+/// at 160x48 (drawing only reads them).
+fn bench_trends_screen(c: &mut Criterion) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use truenorth::clock::FixedClock;
+    use truenorth::store::{CommitmentStore, PeopleStore};
+    use truenorth::ui::app::{App, Screen};
+    use truenorth::ui::keymap::Mode;
+
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let journal = Journal::open(&paths.data).unwrap();
+    let mut days = sample_days(today() - Days::new(1), SampleSize::TEN_YEARS, 42);
+    let (commitments, people) = with_practice(&mut days);
+    for day in &days {
+        journal
+            .update_day(day.date, |on_disk| *on_disk = day.clone())
+            .unwrap();
+    }
+    CommitmentStore::open(&paths.data)
+        .update(|list| list.extend(commitments))
+        .unwrap();
+    PeopleStore::open(&paths.data)
+        .update(|list| list.extend(people))
+        .unwrap();
+
+    let clock = FixedClock::at("2026-11-25T09:00:00-05:00");
+    let mut app = App::open(&paths, Box::new(clock)).unwrap();
+    app.spawn_scan();
+    while !app.journal_ready() {
+        app.tick(std::time::Instant::now());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let press = |app: &mut App, c: char| {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    };
+    // The weekly review is offered (last week has entries and no review): put it
+    // off, then leave Today's answer.
+    for _ in 0..3 {
+        if !matches!(app.mode(), Mode::Review | Mode::Writing) {
+            break;
+        }
+        app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    }
+    for _ in 0..10 {
+        if app.screen() == Screen::Trends {
+            break;
+        }
+        press(&mut app, ']');
+    }
+    assert_eq!(app.screen(), Screen::Trends, "Trends never came on screen");
+    c.bench_function("trends screen: coming onto it (10-year journal)", |b| {
+        b.iter(|| {
+            press(&mut app, '[');
+            press(&mut app, ']');
+        })
+    });
+    assert_eq!(app.screen(), Screen::Trends);
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    c.bench_function(
+        "trends screen: one frame at 160x48 (10-year journal)",
+        |b| {
+            b.iter(|| {
+                terminal.draw(|frame| app.render(frame)).unwrap();
+            })
+        },
+    );
+}
+
+criterion_group!(
+    benches,
+    bench_trends,
+    bench_stats_command,
+    bench_trends_screen
+);
 criterion_main!(benches);

@@ -33,8 +33,20 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check every journal file and report any that cannot be read, with file, line and
-    /// column. Exits non-zero when a problem is found.
+    /// column, and any that others on this machine can read, with the `chmod` that
+    /// fixes it. Exits non-zero when a problem is found.
     Doctor,
+
+    /// Encrypt the journal in place with a passphrase (age encryption). From then on
+    /// truenorth asks for the passphrase when it starts (or reads TRUENORTH_PASSPHRASE).
+    ///
+    /// Each file is replaced by FILE.age only after the encrypted copy has been read
+    /// back; if this is interrupted, run it again to finish. Files stay readable with
+    /// the age tool: `age -d -i key.age FILE.age`.
+    Encrypt,
+
+    /// Turn an encrypted journal back into plain files (asks for the passphrase).
+    Decrypt,
 
     /// Prompt packs: write and check one (coaches), add and follow one (leaders).
     Pack {
@@ -88,6 +100,16 @@ pub enum Command {
         limit: Option<usize>,
         #[command(flatten)]
         filter: JournalFilterArgs,
+    },
+
+    /// Your tags, most used first, with how many entries carry each; or rename one
+    /// across the whole journal.
+    Tags {
+        #[command(subcommand)]
+        command: Option<TagsCommand>,
+        /// Print a JSON array of {"tag", "entries"} instead of one line per tag.
+        #[arg(long)]
+        json: bool,
     },
 
     /// Weekly figures for scripts: reflection days, entries, words, love, care and
@@ -156,6 +178,20 @@ pub enum Command {
     Dev {
         #[command(subcommand)]
         command: DevCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TagsCommand {
+    /// Rename a tag in every entry, in the text (#old becomes #new) and in explicit
+    /// tags. Renaming into a tag you already use merges the two. Each day file is
+    /// rewritten on its own, atomically; if one cannot be, it is named and the rename
+    /// can simply be run again.
+    Rename {
+        /// The tag to rename, with or without #.
+        old: String,
+        /// Its new name: letters, digits, - and _.
+        new: String,
     },
 }
 

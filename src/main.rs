@@ -18,6 +18,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether the command reads or writes journal text, so an encrypted journal must be
+/// unlocked first. Settings, themes, packs, shell helpers and the sample writer do
+/// not; `encrypt` and `decrypt` ask for themselves.
+fn needs_passphrase(command: Option<&Command>) -> bool {
+    !matches!(
+        command,
+        Some(
+            Command::Theme { .. }
+                | Command::Config { .. }
+                | Command::Completions { .. }
+                | Command::Man { .. }
+                | Command::Pack { .. }
+                | Command::Dev { .. }
+                | Command::Encrypt
+                | Command::Decrypt
+        )
+    )
+}
+
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         cause
@@ -34,10 +53,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return run_demo(cli.exit_after_first_frame);
     }
     let paths = Paths::resolve(cli.journal).map_err(anyhow::Error::msg)?;
+    // Held until the command is done; taken first, so a busy journal fails before
+    // anything is asked.
+    let _lock = match &cli.command {
+        Some(command) => truenorth::commands::lock::hold_for(&paths, command)?,
+        None => None,
+    };
+    if needs_passphrase(cli.command.as_ref()) {
+        // Asked once, before the app takes the terminal or a command prints anything.
+        let mut asker = truenorth::commands::encryption::asker();
+        truenorth::commands::encryption::unlock_journal(&paths, asker.as_mut())?;
+    }
     match cli.command {
         None => {
             let code = truenorth::ui::run(&paths, cli.exit_after_first_frame)?;
             Ok(ExitCode::from(code))
+        }
+        Some(Command::Encrypt) => {
+            let mut asker = truenorth::commands::encryption::asker();
+            let out = &mut std::io::stdout().lock();
+            truenorth::commands::encryption::encrypt(&paths, asker.as_mut(), out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Decrypt) => {
+            let mut asker = truenorth::commands::encryption::asker();
+            let out = &mut std::io::stdout().lock();
+            truenorth::commands::encryption::decrypt(&paths, asker.as_mut(), out)?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Doctor) => {
             let healthy = truenorth::commands::doctor(&paths, &mut std::io::stdout().lock())?;
@@ -92,6 +134,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let found = journal::search(&index, &query, limit, &filter, today, out);
             journal::leak_at_exit(index);
             found?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Tags { command, json }) => {
+            use truenorth::commands::{journal, tags};
+            let out = &mut std::io::stdout().lock();
+            match command {
+                None => {
+                    let index = journal::load_index(&paths)?;
+                    let listed = tags::list(&index, json, out);
+                    journal::leak_at_exit(index);
+                    listed?;
+                }
+                Some(truenorth::cli::TagsCommand::Rename { old, new }) => {
+                    tags::rename(&paths, &old, &new, out)?;
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Stats { week, weeks, json }) => {

@@ -74,6 +74,8 @@ fn the_packs_screen_shows_progress_and_pauses_with_a_key() {
     let mut app = sandbox.launch().size(100, 30).spawn();
     app.wait_for("True north");
     app.esc();
+    // Packs sits just before Export, the last screen.
+    app.send("[");
     app.send("[");
     app.wait_for_all(&["Running", "Hallway week", "day 1 of 7", "Coming up"]);
     app.send("p");

@@ -138,6 +138,35 @@ fn private_entries_and_the_count_of_them_are_in_no_format() {
     }
 }
 
+/// An entry's id in the journal counts every entry of its day, private ones too, so a
+/// gap in the numbers would hint at what was left out: the export numbers its own.
+#[test]
+fn json_ids_do_not_hint_at_private_entries() {
+    let fixture = fixture();
+    let json = render(&options(), ExportFormat::Json);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let days = value["days"].as_array().unwrap();
+    let mut checked = 0;
+    for day in days {
+        for (place, entry) in day["entries"].as_array().unwrap().iter().enumerate() {
+            let id = entry["id"].as_str().unwrap();
+            assert!(id.ends_with(&format!("-{place:02}")), "{id}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 9);
+    // The fixture's 10 November answer is the day's second entry in the journal.
+    let journal_id = &fixture
+        .days
+        .iter()
+        .find(|day| day.date == exchange_support::date(11, 10))
+        .unwrap()
+        .entries[1]
+        .id;
+    assert!(journal_id.ends_with("-01"), "{journal_id}");
+    assert!(!json.contains(journal_id.as_str()));
+}
+
 #[test]
 fn names_are_replaced_unless_asked_to_stay() {
     let replaced = render(&options(), ExportFormat::Markdown);

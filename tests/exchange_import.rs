@@ -80,6 +80,41 @@ fn jrnl_entries_tags_stars_bad_records_and_duplicates() {
     assert!(again.is_empty());
 }
 
+/// jrnl's own default `timeformat` is `%F %r`: seconds and a 12-hour clock.
+#[test]
+fn jrnl_default_time_format_with_seconds_and_am_pm() {
+    let parsed = import::parse(
+        ImportFormat::Jrnl,
+        &sample("default-format.jrnl"),
+        &eastern(),
+    )
+    .unwrap();
+    assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
+    let times: Vec<String> = parsed
+        .entries
+        .iter()
+        .map(|i| i.entry.created.to_rfc3339())
+        .collect();
+    assert_eq!(
+        times,
+        [
+            "2026-10-05T07:15:03-05:00",
+            "2026-10-05T12:30:41-05:00",
+            // 12:05 AM is five past midnight, on the next day.
+            "2026-10-06T00:05:00-05:00",
+        ]
+    );
+    assert_eq!(parsed.entries[2].day.to_string(), "2026-10-06");
+    let lunch = &parsed.entries[1].entry;
+    assert_eq!(
+        lunch.text,
+        "Lunch with the sixth graders.\n@families came too, and the counselor."
+    );
+    assert_eq!(lunch.tags, ["families", "starred"]);
+    // `#tags` stay in the text, where the journal reads them.
+    assert!(parsed.entries[0].entry.text.ends_with("#students"));
+}
+
 #[test]
 fn jrnl_1_journals_are_read_too() {
     let parsed = import::parse(ImportFormat::Jrnl, &sample("legacy.jrnl"), &eastern()).unwrap();

@@ -266,10 +266,16 @@ fn tags_are_listed_with_counts_and_renamed_across_the_journal() {
         dir.path(),
         &["tags", "rename", "#Students", "pupils"],
     ));
-    assert!(renamed.starts_with("Renamed #students to #pupils in"), "{renamed}");
+    assert!(
+        renamed.starts_with("Renamed #students to #pupils in"),
+        "{renamed}"
+    );
     let text = stdout(&truenorth(dir.path(), &["list", "--tag", "pupils"]));
     assert!(text.contains("lunch line #pupils"), "{text}");
-    assert_eq!(stdout(&truenorth(dir.path(), &["list", "--tag", "students"])), "");
+    assert_eq!(
+        stdout(&truenorth(dir.path(), &["list", "--tag", "students"])),
+        ""
+    );
 
     // The new name must be a tag; nothing is changed when it is not.
     let refused = truenorth(dir.path(), &["tags", "rename", "pupils", "two words"]);

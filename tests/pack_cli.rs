@@ -428,11 +428,11 @@ fn remove_deletes_the_pack_and_keeps_the_journal() {
     let file = leader.coach_pack("noticing.toml", "1.0.0");
     leader.expect(0, &["pack", "add", &file]);
     let day = leader.journal().join("journal/2026/2026-11-20.toml");
-    fs::create_dir_all(day.parent().unwrap()).unwrap();
     let entry = "version = 1\ndate = \"2026-11-20\"\n\n[[entry]]\nid = \"a1\"\n\
                  created = \"2026-11-20T07:00:00Z\"\npack = \"my-pack\"\nprompt = \"first-names\"\n\
                  text = \"Greeted Ana, Li and Sam.\"\n";
-    fs::write(&day, entry).unwrap();
+    // Owner-only, as truenorth writes it: doctor reports files others can read.
+    truenorth::store::atomic::write_atomic(&day, entry.as_bytes()).unwrap();
 
     let removed = leader.expect(0, &["pack", "remove", "my-pack"]);
     assert_eq!(

@@ -4,13 +4,16 @@
 pub mod commit;
 pub mod config;
 pub mod dev;
+pub mod encryption;
 pub mod export;
 pub mod import;
 pub mod journal;
+pub mod lock;
 pub mod pack;
 pub mod people;
 pub mod shell;
 pub mod stats;
+pub mod tags;
 pub mod theme;
 pub mod when;
 
@@ -59,5 +62,34 @@ pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
             writeln!(out, "  {problem}")?;
         }
     }
-    Ok(problems.is_empty())
+    let private = report_permissions(&paths.data, out)?;
+    Ok(problems.is_empty() && private)
+}
+
+/// How many loose files `doctor` lists one by one before it sums up the rest.
+const LOOSE_LISTED: usize = 20;
+
+/// Lists what others on this machine can read in the journal, each with its fix.
+/// Returns whether everything is owner-only.
+fn report_permissions(root: &std::path::Path, out: &mut impl Write) -> std::io::Result<bool> {
+    use crate::store::permissions;
+    let loose = permissions::check(root);
+    if loose.is_empty() {
+        return Ok(true);
+    }
+    writeln!(
+        out,
+        "{} folder(s) or file(s) that others on this machine can read. Make them yours only:",
+        loose.len()
+    )?;
+    for item in loose.iter().take(LOOSE_LISTED) {
+        writeln!(out, "  {item}")?;
+    }
+    if loose.len() > LOOSE_LISTED {
+        writeln!(out, "  ... and {} more", loose.len() - LOOSE_LISTED)?;
+    }
+    if loose.len() > 1 {
+        writeln!(out, "All at once: {}", permissions::fix_all(root))?;
+    }
+    Ok(false)
 }

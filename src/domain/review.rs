@@ -133,7 +133,7 @@ pub fn should_offer(
 }
 
 /// `12,345`: thousands separated, as people read counts.
-fn thousands(n: usize) -> String {
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {
@@ -145,7 +145,8 @@ fn thousands(n: usize) -> String {
     out
 }
 
-fn percent(share: f32) -> String {
+/// `75%`: a share from 0 to 1 as a whole percentage.
+pub fn percent(share: f32) -> String {
     format!("{}%", (share * 100.0).round() as i64)
 }
 

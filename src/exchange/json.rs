@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::commitments::{CommitmentReport, unit_name};
 use super::model::{Export, ExportEntry};
 use crate::domain::commitment::{Cadence, Commitment, CommitmentState};
-use crate::domain::{AnswerValue, Frame};
+use crate::domain::{AnswerValue, Entry, Frame};
 
 /// The value of the `format` key.
 pub const FORMAT_NAME: &str = "truenorth-export";
@@ -179,7 +179,12 @@ fn document<'e>(export: &'e Export<'_>) -> Document<'e> {
                 date: day.date,
                 energy: day.energy,
                 outlook: day.outlook,
-                entries: day.entries.iter().map(entry).collect(),
+                entries: day
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .map(|(place, shown)| entry(shown, place))
+                    .collect(),
             })
             .collect(),
         commitments: export.commitments.iter().map(commitment).collect(),
@@ -199,10 +204,14 @@ fn document<'e>(export: &'e Export<'_>) -> Document<'e> {
     }
 }
 
-fn entry<'e>(shown: &'e ExportEntry<'_>) -> JsonEntry<'e> {
+/// `place` is the entry's place among the day's exported entries: its id is made from
+/// that and its time, not copied from the journal, where the number after the time
+/// counts every entry of the day and so would hint at private ones left out. Made
+/// this way, an imported file exports with the same ids again.
+fn entry<'e>(shown: &'e ExportEntry<'_>, place: usize) -> JsonEntry<'e> {
     let entry = shown.entry;
     JsonEntry {
-        id: Cow::Borrowed(&entry.id),
+        id: Cow::Owned(Entry::id_for(entry.created, place)),
         created: entry.created,
         pack: entry.pack.as_deref().map(Cow::Borrowed),
         prompt: entry.prompt.as_deref().map(Cow::Borrowed),

@@ -1,8 +1,10 @@
 //! Atomic, private writes: a reader (or a crash) sees the old file or the new one, never
 //! half of either.
 
+pub mod fault;
+
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -41,6 +43,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Like [`write_atomic`], but never replaces a file: when `path` exists, or appears
+/// while the temp file is written, it fails with [`io::ErrorKind::AlreadyExists`] and
+/// leaves that file alone. For files written among a person's own (an export in their
+/// documents), where replacing one must be asked first.
+pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_private_dir_all(dir)?;
+    let temp = temp_path_beside(path);
+    if let Err(error) = write_and_sync(&temp, bytes) {
+        let _ = fs::remove_file(&temp);
+        return Err(error);
+    }
+    // A hard link fails when the name is taken, where a rename would replace the file.
+    let result = match fs::hard_link(&temp, path) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(error),
+        // File systems without hard links (FAT, some network shares): look, then rename.
+        Err(_) if fs::symlink_metadata(path).is_ok() => {
+            Err(io::Error::from(io::ErrorKind::AlreadyExists))
+        }
+        Err(_) => fs::rename(&temp, path),
+    };
+    // Gone already after a rename; the link's second name otherwise.
+    let _ = fs::remove_file(&temp);
+    result?;
+    sync_dir(dir)
+}
+
 /// A temp name in the target's folder, hidden and unique to this process and call so
 /// two writers never share one.
 fn temp_path_beside(path: &Path) -> PathBuf {
@@ -61,8 +94,10 @@ fn write_and_sync(temp: &Path, bytes: &[u8]) -> io::Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(PRIVATE_FILE_MODE);
     }
+    super::lock::check_write(temp)?;
+    fault::before_create(temp)?;
     let mut file = options.open(temp)?;
-    file.write_all(bytes)?;
+    fault::write_all(temp, &mut file, bytes)?;
     file.sync_all()
 }
 
@@ -98,6 +133,18 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"new");
         let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_new_file_is_written_once_and_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("export.md");
+        write_atomic_new(&path, b"first").unwrap();
+        let error = write_atomic_new(&path, b"second").unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temp file left behind");
     }
 
     #[cfg(unix)]

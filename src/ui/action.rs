@@ -56,6 +56,7 @@ pub enum Action {
     UndoDelete,
     /// Narrow the list to a tag.
     FilterTag,
+    RenameTag,
     /// Walk through: all entries, shared only, private only.
     CyclePrivacy,
     /// Show what was written on this day in earlier years.
@@ -85,4 +86,22 @@ pub enum Action {
     FilterGroup,
     PageUp,
     PageDown,
+    /// Open the weekly review (Continue, Start, Stop and a true-north question).
+    WeeklyReview,
+    /// Do what the selected insight on Trends suggests.
+    ActOnInsight,
+    /// Open the theme picker, which previews each theme on the whole app.
+    PickTheme,
+    /// Add a commitment or a person, in a form.
+    AddNew,
+    /// Edit the selected commitment or person, in a form.
+    Edit,
+    /// Ask to archive the selected commitment or person.
+    Archive,
+    /// Ask to mark the selected commitment done.
+    MarkDone,
+    /// Show archived commitments or people in the list too, or hide them again.
+    ToggleArchived,
+    /// Bring the selected archived commitment or person back.
+    Unarchive,
 }

@@ -195,6 +195,18 @@ fn scratch_dir(journal: &Path) -> io::Result<std::path::PathBuf> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_encrypted_journal_never_gets_the_editor_copy_on_its_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(scratch_dir(dir.path()).unwrap(), dir.path());
+        std::fs::write(dir.path().join(crate::store::vault::KEY_FILE), b"key").unwrap();
+        // In memory, or refused with a reason; never the journal folder.
+        match scratch_dir(dir.path()) {
+            Ok(scratch) => assert_ne!(scratch, dir.path()),
+            Err(error) => assert!(error.to_string().contains("encrypted"), "{error}"),
+        }
+    }
+
     fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |name| {
             vars.iter()

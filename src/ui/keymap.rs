@@ -42,6 +42,20 @@ pub enum Mode {
     People,
     /// Typing a one-line note: printable keys are text.
     LineInput,
+    /// On Trends: a week cursor and the insights.
+    Trends,
+    /// Writing the weekly review: printable keys are text.
+    Review,
+    /// The theme picker is open: moving through it repaints the app in that theme.
+    Themes,
+    /// A form (a commitment, a person) is open: printable keys are text.
+    Form,
+    /// On Export, moving through the choices or the preview.
+    Export,
+    /// Typing a date or a file name on Export: printable keys are text.
+    ExportInput,
+    /// On Today's list of the commitments due today.
+    Practice,
 }
 
 impl Mode {
@@ -63,6 +77,13 @@ impl Mode {
             Mode::Commitments => "On Commitments",
             Mode::People => "On People",
             Mode::LineInput => "While typing a note",
+            Mode::Trends => "On Trends",
+            Mode::Review => "In the weekly review",
+            Mode::Themes => "In the theme picker",
+            Mode::Form => "In a form",
+            Mode::Export => "On Export",
+            Mode::ExportInput => "While typing an export choice",
+            Mode::Practice => "On today's commitments",
         }
     }
 }
@@ -182,12 +203,14 @@ impl Binding {
 
 use Mode::{
     Answer, Browsing, Calendar, Commitments, Confirm, DateInput, EntryEdit, Help, Journal,
-    JournalSearch, LineInput, Packs, People, Picker, Rating, Writing,
+    JournalSearch, LineInput, Packs, People, Picker, Rating, Review, Trends, Writing,
 };
+use Mode::{Export, ExportInput};
 
-const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating, Answer];
+const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating, Answer, Mode::Practice];
 const MOVING: &[Mode] = &[Browsing, Rating, Answer];
 const SCREENS: &[Mode] = &[
+    Mode::Practice,
     Browsing,
     Rating,
     Answer,
@@ -195,6 +218,8 @@ const SCREENS: &[Mode] = &[
     Journal,
     Commitments,
     People,
+    Trends,
+    Export,
 ];
 
 /// Every key the app knows. Order is the order of the footer and the help.
@@ -249,6 +274,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char('x'), Key::plain(KeyCode::Delete)], modes: &[Journal], action: Action::Delete, label: "delete", in_footer: false },
     Binding { keys: &[Key::char('u')], modes: &[Journal], action: Action::UndoDelete, label: "undo delete", in_footer: false },
     Binding { keys: &[Key::char('t')], modes: &[Journal], action: Action::FilterTag, label: "tag", in_footer: true },
+    Binding { keys: &[Key::char('R')], modes: &[Journal], action: Action::RenameTag, label: "rename a tag", in_footer: false },
     Binding { keys: &[Key::char('v')], modes: &[Journal], action: Action::CyclePrivacy, label: "shared/private", in_footer: false },
     Binding { keys: &[Key::char('o')], modes: &[Journal], action: Action::OnThisDay, label: "on this day", in_footer: true },
     Binding { keys: &[Key::char('c')], modes: &[Journal], action: Action::ClearFilters, label: "clear filters", in_footer: false },
@@ -271,25 +297,73 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[EntryEdit], action: Action::StopEditing, label: "done (saves)", in_footer: true },
     Binding { keys: &[Key::ctrl('z')], modes: &[EntryEdit], action: Action::Undo, label: "undo", in_footer: true },
     Binding { keys: &[Key::ctrl('y')], modes: &[EntryEdit], action: Action::Redo, label: "redo", in_footer: false },
+    Binding { keys: &[Key::char(' ')], modes: &[Mode::Practice], action: Action::CheckOff, label: "check off / undo", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Mode::Practice], action: Action::CheckOffWithNote, label: "with a note", in_footer: true },
+    Binding { keys: &[Key::char('j'), Key::plain(KeyCode::Down)], modes: &[Mode::Practice], action: Action::Down, label: "next commitment", in_footer: false },
+    Binding { keys: &[Key::char('k'), Key::plain(KeyCode::Up)], modes: &[Mode::Practice], action: Action::Up, label: "previous commitment", in_footer: false },
+    Binding { keys: &[Key::char('c')], modes: &[Mode::Practice], action: Action::PickCommitment, label: "pick one to check off", in_footer: false },
     Binding { keys: &[Key::char('c')], modes: MOVING, action: Action::PickCommitment, label: "check off", in_footer: true },
-    Binding { keys: &[Key::ctrl('l')], modes: &[Writing, Browsing, Rating, Answer, Packs, Journal, Commitments, People], action: Action::LogConnection, label: "log a connection", in_footer: false },
+    Binding { keys: &[Key::ctrl('l')], modes: &[Writing, Browsing, Rating, Answer, Mode::Practice, Packs, Journal, Commitments, People], action: Action::LogConnection, label: "log a connection", in_footer: false },
     Binding { keys: &[Key::char('j'), Key::plain(KeyCode::Down)], modes: &[Commitments, People], action: Action::Down, label: "next", in_footer: false },
     Binding { keys: &[Key::char('k'), Key::plain(KeyCode::Up)], modes: &[Commitments, People], action: Action::Up, label: "previous", in_footer: false },
-    Binding { keys: &[Key::char(' ')], modes: &[Commitments], action: Action::CheckOff, label: "check off today", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Commitments], action: Action::CheckOffWithNote, label: "check off with a note", in_footer: true },
+    Binding { keys: &[Key::char(' ')], modes: &[Commitments], action: Action::CheckOff, label: "check off", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Commitments], action: Action::CheckOffWithNote, label: "with a note", in_footer: true },
     Binding { keys: &[Key::char('b')], modes: &[Commitments], action: Action::CheckOffYesterday, label: "for yesterday", in_footer: true },
     Binding { keys: &[Key::char('p')], modes: &[Commitments], action: Action::TogglePause, label: "pause/resume", in_footer: false },
     Binding { keys: &[Key::char('s')], modes: &[Commitments], action: Action::SkipDay, label: "planned skip today", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Enter), Key::char('l')], modes: &[People], action: Action::LogConnection, label: "log a connection", in_footer: true },
     Binding { keys: &[Key::char('t')], modes: &[People], action: Action::FilterGroup, label: "group", in_footer: true },
+    Binding { keys: &[Key::char('a')], modes: &[Commitments, People], action: Action::AddNew, label: "new", in_footer: true },
+    Binding { keys: &[Key::char('e')], modes: &[Commitments, People], action: Action::Edit, label: "edit", in_footer: false },
+    Binding { keys: &[Key::char('x'), Key::plain(KeyCode::Delete)], modes: &[Commitments, People], action: Action::Archive, label: "archive", in_footer: false },
+    Binding { keys: &[Key::char('d')], modes: &[Commitments], action: Action::MarkDone, label: "mark done", in_footer: false },
+    Binding { keys: &[Key::char('A')], modes: &[Commitments, People], action: Action::ToggleArchived, label: "show/hide archived", in_footer: false },
+    Binding { keys: &[Key::char('u')], modes: &[Commitments, People], action: Action::Unarchive, label: "unarchive", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Enter), Key::ctrl('s')], modes: &[Mode::Form], action: Action::Save, label: "save", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::Down)], modes: &[Mode::Form], action: Action::FocusNext, label: "next field", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::BackTab), Key::plain(KeyCode::Up)], modes: &[Mode::Form], action: Action::FocusPrev, label: "previous field", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[Mode::Form], action: Action::Close, label: "cancel", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[LineInput], action: Action::Choose, label: "save", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[LineInput], action: Action::Close, label: "cancel", in_footer: true },
     Binding { keys: &[Key::char('y')], modes: &[Confirm], action: Action::Confirm, label: "yes", in_footer: true },
     Binding { keys: &[Key::char('n'), Key::plain(KeyCode::Esc)], modes: &[Confirm], action: Action::Close, label: "no", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Left), Key::char('h')], modes: &[Trends], action: Action::Left, label: "earlier week", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Right), Key::char('l')], modes: &[Trends], action: Action::Right, label: "later week", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Trends], action: Action::Choose, label: "read that week", in_footer: true },
+    Binding { keys: &[Key::char('j'), Key::plain(KeyCode::Down)], modes: &[Trends], action: Action::Down, label: "next insight", in_footer: false },
+    Binding { keys: &[Key::char('k'), Key::plain(KeyCode::Up)], modes: &[Trends], action: Action::Up, label: "previous insight", in_footer: false },
+    Binding { keys: &[Key::char('a')], modes: &[Trends], action: Action::ActOnInsight, label: "act on insight", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[Trends], action: Action::FocusNext, label: "next chart", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[Trends], action: Action::FocusPrev, label: "previous chart", in_footer: false },
+    Binding { keys: &[Key::char('w')], modes: SCREENS, action: Action::WeeklyReview, label: "weekly review", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[Review], action: Action::FocusNext, label: "next question", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[Review], action: Action::FocusPrev, label: "previous question", in_footer: false },
+    Binding { keys: &[Key::ctrl('s')], modes: &[Review], action: Action::Save, label: "save the review", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[Review], action: Action::Close, label: "later (what you wrote is saved)", in_footer: true },
+    Binding { keys: &[Key::ctrl('z')], modes: &[Review], action: Action::Undo, label: "undo", in_footer: false },
+    Binding { keys: &[Key::ctrl('y')], modes: &[Review], action: Action::Redo, label: "redo", in_footer: false },
+    Binding { keys: &[Key::char('T')], modes: SCREENS, action: Action::PickTheme, label: "theme", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: &[Mode::Themes], action: Action::Down, label: "next theme", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Up), Key::char('k')], modes: &[Mode::Themes], action: Action::Up, label: "previous theme", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Mode::Themes], action: Action::Choose, label: "keep this theme", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Esc), Key::char('q')], modes: &[Mode::Themes], action: Action::Close, label: "put the old theme back", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: &[Export], action: Action::Down, label: "next choice (or scroll)", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Up), Key::char('k')], modes: &[Export], action: Action::Up, label: "previous choice (or scroll)", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Export], action: Action::StartEditing, label: "change", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Right), Key::char('l')], modes: &[Export], action: Action::Right, label: "next option", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Left), Key::char('h')], modes: &[Export], action: Action::Left, label: "previous option", in_footer: false },
+    Binding { keys: &[Key::char('c'), Key::plain(KeyCode::Backspace), Key::plain(KeyCode::Delete)], modes: &[Export], action: Action::ClearFilters, label: "clear the choice", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[Export], action: Action::FocusNext, label: "preview/choices", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[Export], action: Action::FocusPrev, label: "choices/preview", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::PageDown)], modes: &[Export], action: Action::PageDown, label: "preview page down", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::PageUp)], modes: &[Export], action: Action::PageUp, label: "preview page up", in_footer: false },
+    Binding { keys: &[Key::ctrl('s')], modes: &[Export], action: Action::Save, label: "write the file", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[ExportInput], action: Action::Choose, label: "done", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[ExportInput], action: Action::Close, label: "put it back", in_footer: true },
     Binding { keys: &[Key::char(']')], modes: SCREENS, action: Action::NextScreen, label: "next screen", in_footer: true },
     Binding { keys: &[Key::char('[')], modes: SCREENS, action: Action::PrevScreen, label: "previous screen", in_footer: false },
     Binding { keys: &[Key::char('?'), Key::plain(KeyCode::F(1))], modes: SCREENS, action: Action::ShowHelp, label: "help", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::F(1))], modes: &[Writing], action: Action::ShowHelp, label: "help", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::F(1))], modes: &[Writing, Review, Mode::Form], action: Action::ShowHelp, label: "help", in_footer: true },
     Binding { keys: &[Key::char('q')], modes: SCREENS, action: Action::Quit, label: "quit", in_footer: true },
     Binding { keys: &[Key::ctrl('c')], modes: &[], action: Action::Quit, label: "quit (drafts kept)", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: &[Help], action: Action::Down, label: "scroll", in_footer: true },
@@ -383,13 +457,16 @@ pub fn action_names() -> Vec<String> {
 }
 
 /// Modes where unmodified printable keys are text, not commands.
-const TEXT_MODES: [Mode; 6] = [
+const TEXT_MODES: [Mode; 9] = [
     Mode::Writing,
     Mode::Picker,
     Mode::JournalSearch,
     Mode::EntryEdit,
     Mode::DateInput,
     Mode::LineInput,
+    Mode::Review,
+    Mode::Form,
+    Mode::ExportInput,
 ];
 
 fn is_plain_printable(key: &Key) -> bool {
@@ -521,7 +598,7 @@ impl Keymap {
 }
 
 /// Every mode, for checks that must hold in each.
-pub const ALL_MODES: [Mode; 16] = [
+pub const ALL_MODES: [Mode; 23] = [
     Writing,
     Browsing,
     Rating,
@@ -538,6 +615,13 @@ pub const ALL_MODES: [Mode; 16] = [
     Commitments,
     People,
     LineInput,
+    Trends,
+    Review,
+    Mode::Themes,
+    Mode::Form,
+    Export,
+    ExportInput,
+    Mode::Practice,
 ];
 
 #[cfg(test)]

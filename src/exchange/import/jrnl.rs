@@ -8,7 +8,8 @@
 //! ```
 //!
 //! - An entry starts with a line beginning `[TIME] ` where TIME is in jrnl's
-//!   `timeformat` (default `%Y-%m-%d %H:%M`; seconds and 12-hour clocks are read too).
+//!   `timeformat`: its default since jrnl 2 is `%F %r` (`2026-11-24 07:12:00 AM`);
+//!   the common `%Y-%m-%d %H:%M` is read too, with or without seconds.
 //!   Journals from jrnl 1.x have no brackets (`2026-11-24 07:12 Title`); a file is
 //!   read in that form when its first dated line is.
 //! - A title line ending in `*` marks a starred entry (the `*` is not kept; the tag
@@ -29,12 +30,13 @@ use memchr::memchr_iter;
 use super::{BadRecord, Incoming, Parsed, Position, STARRED_TAG, Zone, push_tag, tag_from};
 use crate::domain::Entry;
 
-/// The time formats tried, jrnl's default first.
+/// The time formats tried: jrnl's default (`%F %r`), then the 24-hour ones journals
+/// are often set to.
 const TIME_FORMATS: &[&str] = &[
+    "%Y-%m-%d %I:%M:%S %p",
     "%Y-%m-%d %H:%M",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %I:%M %p",
-    "%Y-%m-%d %I:%M:%S %p",
 ];
 
 /// The length of a legacy (unbracketed) timestamp: `2026-11-24 07:12`.
@@ -97,8 +99,8 @@ pub(super) fn parse(text: &str, zone: &dyn Zone) -> Parsed {
                 parsed.bad.push(BadRecord {
                     position: Position::Line(line_number),
                     problem: format!(
-                        "cannot read the time \"{stamp}\"; jrnl writes it as YYYY-MM-DD HH:MM, \
-                         e.g. [2026-11-24 07:12]; this entry is left out"
+                        "cannot read the time \"{stamp}\"; jrnl writes it as \
+                         [2026-11-24 07:12:00 AM] or [2026-11-24 07:12]; this entry is left out"
                     ),
                 });
                 skipping = true;

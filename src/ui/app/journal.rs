@@ -4,9 +4,12 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::practice::LineInput;
 use super::{App, Level, PickerPurpose, Screen};
+use crate::commands::tags::describe;
 use crate::domain::index::Privacy;
-use crate::domain::{Day, Entry};
+use crate::domain::{Day, Entry, tags};
+use crate::store::tag_rename::rename_tag;
 use crate::ui::action::Action;
 use crate::ui::screens::journal::{Deleted, EntryEditor};
 use crate::ui::widgets::picker::{Picker, PickerItem};
@@ -87,7 +90,8 @@ impl App {
                 }
             }
             Action::UndoDelete => self.undo_delete(),
-            Action::FilterTag => self.open_tag_picker(),
+            Action::FilterTag => self.open_tag_picker(TagChoice::Filter),
+            Action::RenameTag => self.open_tag_picker(TagChoice::Rename),
             Action::CyclePrivacy => {
                 screen.filter.privacy = match screen.filter.privacy {
                     Privacy::All => Privacy::SharedOnly,
@@ -171,7 +175,11 @@ impl App {
 
     /// Applies `change` to the entry `id` of `date` on disk, then refreshes what shows
     /// it: the index, and Today when the day is today.
-    fn change_entry(&mut self, date: chrono::NaiveDate, change: impl FnOnce(&mut Day)) -> bool {
+    pub(super) fn change_entry(
+        &mut self,
+        date: chrono::NaiveDate,
+        change: impl FnOnce(&mut Day),
+    ) -> bool {
         match self.journal.update_day(date, change) {
             Ok(day) => {
                 self.index_day(day);
@@ -191,28 +199,41 @@ impl App {
         let Some(editing) = &self.journal_screen.editing else {
             return;
         };
-        let (date, id, text, changed) = (
+        let (date, id, text, changed, base) = (
             editing.date,
             editing.entry_id.clone(),
             editing.text(),
             editing.is_changed(),
+            editing.original.clone(),
         );
         if changed {
+            use crate::domain::merge::{Edited, edit_text};
+            let now = self.clock.now();
+            let mut edited = Edited::Updated;
             let saved = self.change_entry(date, |day| {
-                if let Some(entry) = day.entries.iter_mut().find(|entry| entry.id == id) {
-                    entry.text = text.clone();
-                }
+                edited = edit_text(day, &id, &base, &text, now);
             });
             if !saved {
                 return;
             }
             if let Some(editing) = &mut self.journal_screen.editing {
                 editing.original = text;
+                if let Edited::KeptBoth(new_id) | Edited::Recreated(new_id) = &edited {
+                    editing.entry_id = new_id.clone();
+                }
             }
-            self.tell(
-                Level::Success,
-                format!("Saved the entry of {}.", date.format("%-d %B %Y")),
-            );
+            let day = date.format("%-d %B %Y");
+            let message = match edited {
+                Edited::Updated => format!("Saved the entry of {day}."),
+                Edited::KeptBoth(_) => format!(
+                    "Saved as a new entry of {day}: this one had also been changed outside \
+                     truenorth, so both versions are kept."
+                ),
+                Edited::Recreated(_) => format!(
+                    "Saved as a new entry of {day}: the entry had been deleted outside truenorth."
+                ),
+            };
+            self.tell(Level::Success, message);
         }
         if close {
             self.journal_screen.editing = None;
@@ -285,7 +306,7 @@ impl App {
         }
     }
 
-    fn open_tag_picker(&mut self) {
+    fn open_tag_picker(&mut self, choice: TagChoice) {
         let Some(index) = &self.index else { return };
         let counts = index.tag_counts();
         if counts.is_empty() {
@@ -304,10 +325,68 @@ impl App {
             })
             .collect();
         let tags = counts.into_iter().map(|(tag, _)| tag).collect();
-        self.picker = Some((
-            Picker::new("Narrow to a tag", items),
-            PickerPurpose::Tag(tags),
-        ));
+        self.picker = Some(match choice {
+            TagChoice::Filter => (
+                Picker::new("Narrow to a tag", items),
+                PickerPurpose::Tag(tags),
+            ),
+            TagChoice::Rename => (
+                Picker::new("Rename which tag?", items),
+                PickerPurpose::RenameTag(tags),
+            ),
+        });
+    }
+
+    pub(super) fn ask_new_tag_name(&mut self, old: String) {
+        self.line_input = Some(LineInput::TagName {
+            old,
+            text: String::new(),
+        });
+    }
+
+    /// Renames `old` to what was typed in every day file, then shows the journal as
+    /// it now is.
+    pub(super) fn rename_tag(&mut self, old: &str, typed: &str) {
+        let new = match tags::normalize(typed) {
+            Ok(new) if new == old => {
+                self.tell(Level::Info, "Same name: nothing renamed.");
+                return;
+            }
+            Ok(new) => new,
+            Err(why) => {
+                self.tell(Level::Error, why);
+                return;
+            }
+        };
+        let report = rename_tag(&self.journal, old, &new);
+        for date in &report.days {
+            if let Ok(Some(day)) = self.journal.load_day(*date) {
+                self.index_day(day);
+            }
+        }
+        if report.days.contains(&self.today.date) {
+            self.rebuild_today();
+        }
+        // A filter on the old name would now show nothing.
+        if let Some(tag) = self
+            .journal_screen
+            .filter
+            .tags
+            .iter_mut()
+            .find(|t| **t == old)
+        {
+            *tag = new.clone();
+        }
+        if let Some(index) = &self.index {
+            self.journal_screen.refresh(index);
+        }
+        let level = if report.failures.is_empty() {
+            Level::Success
+        } else {
+            Level::Error
+        };
+        let summary = describe(&report, old, &new).replace('\n', " ");
+        self.tell(level, summary.trim().to_string());
     }
 
     /// The calendar's keys: move by day or week, Enter shows the day in the list.
@@ -372,6 +451,25 @@ impl App {
         }
     }
 
+    /// Shows every entry from `from` to `to` (both included), newest first: any
+    /// search, tag, frame or "on this day" is cleared first.
+    pub(super) fn narrow_journal_to(&mut self, from: chrono::NaiveDate, to: chrono::NaiveDate) {
+        let screen = &mut self.journal_screen;
+        screen.query.clear();
+        screen.searching = false;
+        screen.on_this_day = None;
+        screen.filter = crate::domain::index::Filter {
+            from: Some(from),
+            to: Some(to),
+            ..Default::default()
+        };
+        if let Some(index) = &self.index {
+            screen.refresh(index);
+            screen.selected = 0;
+            screen.move_selection(0, index);
+        }
+    }
+
     /// Selects the newest entry on or before `date`, widening a narrower list first.
     fn show_date(&mut self, date: chrono::NaiveDate) {
         let Some(index) = &self.index else { return };
@@ -427,4 +525,11 @@ impl App {
             screen.refresh(index);
         }
     }
+}
+
+/// What the tag picker is for.
+#[derive(Clone, Copy)]
+enum TagChoice {
+    Filter,
+    Rename,
 }

@@ -1,10 +1,16 @@
 //! The app: state, `update(action)` and `render`. Input arrives as key events, becomes
 //! an [`Action`] through the keymap, and changes state here; drawing reads state only.
 
+mod export;
 mod journal;
+mod mouse;
 mod packs;
 mod practice;
+mod practice_edit;
 mod render;
+mod settings;
+mod trends;
+mod writer;
 
 pub use practice::LineInput;
 
@@ -58,27 +64,33 @@ pub enum Level {
 pub enum Screen {
     Today,
     Journal,
+    Trends,
     Commitments,
     People,
     Packs,
+    Export,
 }
 
 impl Screen {
-    const ALL: [Screen; 5] = [
+    const ALL: [Screen; 7] = [
         Screen::Today,
         Screen::Journal,
+        Screen::Trends,
         Screen::Commitments,
         Screen::People,
         Screen::Packs,
+        Screen::Export,
     ];
 
     fn title(self) -> &'static str {
         match self {
             Screen::Today => "Today",
             Screen::Journal => "Journal",
+            Screen::Trends => "Trends",
             Screen::Commitments => "Commitments",
             Screen::People => "People",
             Screen::Packs => "Packs",
+            Screen::Export => "Export",
         }
     }
 
@@ -97,6 +109,8 @@ pub enum PickerPurpose {
     Prompt(Vec<(usize, usize)>),
     /// A tag to narrow the journal to: the tag of each item.
     Tag(Vec<String>),
+    /// A tag to rename across the journal.
+    RenameTag(Vec<String>),
     /// A frame to narrow the journal to.
     Frame(Vec<crate::domain::Frame>),
     /// A commitment to check off: their ids.
@@ -105,6 +119,10 @@ pub enum PickerPurpose {
     Person(Vec<String>),
     /// A roster group to narrow People to.
     Group(Vec<String>),
+    /// A tag, frame or pack to add to the export or take out of it.
+    ExportTag(Vec<String>),
+    ExportFrame(Vec<crate::domain::Frame>),
+    ExportPack(Vec<String>),
 }
 
 /// Work the event loop must do outside the app, because it needs the terminal.
@@ -130,6 +148,19 @@ pub struct App {
     clock: Box<dyn Clock + Send>,
     theme: Theme,
     keymap: Keymap,
+    /// The settings folder: config.toml and the person's own themes.
+    config_dir: std::path::PathBuf,
+    /// The name of the theme in force, as config.toml would name it.
+    theme_name: String,
+    /// What the terminal can show, to fit a theme picked while running.
+    color_support: crate::ui::theme::ColorSupport,
+    /// Why the configured theme could not be used; shown until another is kept.
+    theme_problem: Option<Problem>,
+    theme_picker: Option<crate::ui::widgets::theme_picker::ThemePicker>,
+    /// The `editor` setting, tried before `$VISUAL` and `$EDITOR`.
+    editor: Option<String>,
+    /// Whether the app takes the mouse (the `mouse` setting).
+    mouse: bool,
     pub today: Today,
     /// Today's file exists but is broken: saving would overwrite it, so it is refused.
     today_blocked: bool,
@@ -145,6 +176,10 @@ pub struct App {
     people_screen: crate::ui::screens::people::PeopleScreen,
     /// A one-line note being typed.
     line_input: Option<LineInput>,
+    /// A commitment or person being added or edited.
+    practice_form: Option<practice_edit::PracticeForm>,
+    /// An archive (or done) waiting for "y".
+    practice_confirm: Option<practice_edit::PracticeConfirm>,
     /// The whole journal, once the background scan has read it.
     index: Option<JournalIndex>,
     journal_screen: JournalScreen,
@@ -155,13 +190,41 @@ pub struct App {
     drafts_stale: bool,
     effect: Option<Effect>,
     quit: bool,
+    /// Whether this window may write the journal (see `writer`).
+    access: writer::Access,
+    /// Where unsaved text goes when the journal cannot take it.
+    rescue: crate::store::rescue::Rescue,
+    /// The rescue file holding this window's unsaved text, while it holds some.
+    kept_in: Option<std::path::PathBuf>,
+    trends_screen: crate::ui::screens::trends::TrendsScreen,
+    export_screen: crate::ui::screens::export::ExportScreen,
+    /// Builds the Export screen's document, from the first time it is opened.
+    export_worker: Option<export::ExportWorker>,
+    /// The weekly review, while it is open.
+    review: Option<crate::ui::screens::review::ReviewScreen>,
+    /// Before this hour a moment still counts for the day before (from the config).
+    rollover_hour: u8,
+    review_state_store: crate::store::review_state::ReviewStateStore,
+    /// Which week's review was put off.
+    review_state: crate::store::review_state::ReviewState,
 }
 
 impl App {
     /// Opens the journal at `paths` for the clock's today: restores any unsaved draft and
     /// files drafts left from earlier days into their days.
     pub fn open(paths: &Paths, clock: Box<dyn Clock + Send>) -> Result<App, StoreError> {
+        App::open_with_colors(paths, clock, crate::ui::theme::ColorSupport::detect())
+    }
+
+    /// [`App::open`] for a terminal that shows `support` colours, whatever the
+    /// environment says (snapshot tests pin it).
+    pub fn open_with_colors(
+        paths: &Paths,
+        clock: Box<dyn Clock + Send>,
+        support: crate::ui::theme::ColorSupport,
+    ) -> Result<App, StoreError> {
         let journal = Journal::open(&paths.data)?;
+        let access = writer::Access::open(&paths.data);
         let drafts = Drafts::new(&paths.data);
         let mut problems = Vec::new();
         let mut notices = Vec::new();
@@ -173,8 +236,13 @@ impl App {
         let installed = pack_store.load();
         let packs = all_packs(&builtin_packs, &installed);
         let enrollments: Vec<Enrollment> = installed.packs.iter().map(|(_, e)| e.clone()).collect();
-        let draft_file = match drafts.load() {
+        let mut draft_file = match drafts.load() {
             Ok(file) => file,
+            // A read-only window leaves the file where it is: it writes nothing.
+            Err(StoreError::Malformed(problem)) if !access.is_writer() => {
+                problems.push(problem);
+                DraftFile::default()
+            }
             Err(StoreError::Malformed(problem)) => {
                 let kept = drafts.set_aside();
                 problems.push(problem);
@@ -185,16 +253,29 @@ impl App {
             }
             Err(other) => return Err(other),
         };
+        let rescue = crate::store::rescue::Rescue::new(std::env::temp_dir(), &paths.data);
+        let rescued = if access.is_writer() {
+            rescue.take_back(&mut draft_file)
+        } else {
+            Vec::new()
+        };
         let (config, config_problem) =
             crate::store::config::Config::load(&paths.config.join(crate::store::config::FILE_NAME));
         problems.extend(config_problem);
         let date = config.journal_day(clock.now().naive_local());
-        let support = crate::ui::theme::ColorSupport::from_env(|name| std::env::var(name).ok());
-        let theme = crate::ui::theme::load_theme(&config.theme, &paths.config, support)
-            .unwrap_or_else(|problem| {
-                problems.push(problem);
-                Theme::default().for_support(support)
-            });
+        let (theme, theme_name, theme_problem) =
+            match crate::ui::theme::load_theme(&config.theme, &paths.config, support) {
+                Ok(theme) => (theme, config.theme.clone(), None),
+                Err(problem) => {
+                    problems.push(problem.clone());
+                    let fallback = crate::store::config::Config::default().theme;
+                    (
+                        Theme::default().for_support(support),
+                        fallback,
+                        Some(problem),
+                    )
+                }
+            };
         let keymap = keymap_from_config(&config, &paths.config, &mut problems);
         let (saved, today_blocked) = match journal.load_day(date) {
             Ok(day) => (day, false),
@@ -218,6 +299,11 @@ impl App {
             problems.push(store_problem(error));
             Vec::new()
         });
+        let review_state_store = crate::store::review_state::ReviewStateStore::open(&paths.data);
+        let review_state = review_state_store.load().unwrap_or_else(|error| {
+            problems.push(store_problem(error));
+            Default::default()
+        });
         let mut app = App {
             journal,
             pack_store,
@@ -232,6 +318,13 @@ impl App {
             clock,
             theme,
             keymap,
+            config_dir: paths.config.clone(),
+            theme_name,
+            color_support: support,
+            theme_problem,
+            theme_picker: None,
+            editor: config.editor.clone(),
+            mouse: config.mouse,
             today,
             today_blocked,
             help_scroll: None,
@@ -246,6 +339,8 @@ impl App {
             commitments_screen: Default::default(),
             people_screen: Default::default(),
             line_input: None,
+            practice_form: None,
+            practice_confirm: None,
             notice: None,
             problems,
             scan: None,
@@ -253,19 +348,56 @@ impl App {
             drafts_stale: false,
             effect: None,
             quit: false,
+            access,
+            rescue,
+            kept_in: None,
+            trends_screen: Default::default(),
+            export_screen: {
+                let (folder, home) = export::default_folder();
+                crate::ui::screens::export::ExportScreen::new(
+                    config.export.format,
+                    config.export.include_names,
+                    &folder,
+                    home,
+                    date,
+                )
+            },
+            export_worker: None,
+            review: None,
+            rollover_hour: config.day_rollover_hour,
+            review_state_store,
+            review_state,
         };
-        app.file_earlier_drafts(&mut notices);
+        // Only the window that writes brings a form back: only it can save it. Before
+        // any draft is written again, which keeps the open form's text.
+        let form_back = app
+            .draft_file
+            .form
+            .clone()
+            .filter(|_| app.access.is_writer())
+            .and_then(|draft| app.reopen_form(&draft));
+        if app.access.is_writer() {
+            app.file_earlier_drafts(&mut notices);
+        }
         app.refresh_practice();
         if app.today.is_dirty() {
             notices.push("Your unsaved answers from earlier were restored.".to_string());
         }
-        let text = notices
-            .pop()
-            .unwrap_or_else(|| greeting(app.clock.now().hour(), app.today.slots.len()));
+        notices.extend(form_back);
+        let offered = app.offer_review();
+        let text = notices.pop().unwrap_or_else(|| {
+            if offered {
+                trends::REVIEW_OFFERED.to_string()
+            } else {
+                greeting(app.clock.now().hour(), app.today.slots.len())
+            }
+        });
         app.notice = Some(Notice {
             text,
             level: Level::Info,
         });
+        app.take_back_rescued(rescued);
+        app.report_loose_permissions();
         Ok(app)
     }
 
@@ -312,9 +444,14 @@ impl App {
         let (sender, receiver) = mpsc::channel();
         let journal = self.journal.clone();
         std::thread::spawn(move || {
-            let mut scan = crate::store::journal_cache::load(&journal);
-            let index = JournalIndex::new(std::mem::take(&mut scan.days));
-            let _ = sender.send((scan, index));
+            // The index comes back whole from the cache: rebuilding it from the days
+            // would cost more than the whole load.
+            let loaded = crate::store::journal_cache::load_index(&journal);
+            let scan = crate::store::JournalScan {
+                days: Vec::new(),
+                problems: loaded.problems,
+            };
+            let _ = sender.send((scan, loaded.index));
         });
         self.scan = Some(receiver);
     }
@@ -345,6 +482,16 @@ impl App {
         self.screen
     }
 
+    /// The `editor` setting, for the external editor.
+    pub fn editor_setting(&self) -> Option<&str> {
+        self.editor.as_deref()
+    }
+
+    /// Whether to turn on mouse reporting (the `mouse` setting).
+    pub fn mouse_enabled(&self) -> bool {
+        self.mouse
+    }
+
     pub fn data_dir(&self) -> &std::path::Path {
         self.journal.root()
     }
@@ -353,12 +500,30 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help_scroll.is_some() {
             Mode::Help
-        } else if self.confirm_remove.is_some() || self.journal_screen.confirm_delete {
+        } else if self.theme_picker.is_some() {
+            Mode::Themes
+        } else if self.confirm_remove.is_some()
+            || self.journal_screen.confirm_delete
+            || self.practice_confirm.is_some()
+            || self.export_screen.confirm_replace.is_some()
+        {
             Mode::Confirm
         } else if self.picker.is_some() {
             Mode::Picker
         } else if self.line_input.is_some() {
             Mode::LineInput
+        } else if self.practice_form.is_some() {
+            Mode::Form
+        } else if self.review.is_some() {
+            Mode::Review
+        } else if self.screen == Screen::Trends {
+            Mode::Trends
+        } else if self.screen == Screen::Export {
+            if self.export_screen.editing.is_some() {
+                Mode::ExportInput
+            } else {
+                Mode::Export
+            }
         } else if self.screen == Screen::Commitments {
             Mode::Commitments
         } else if self.screen == Screen::People {
@@ -382,6 +547,8 @@ impl App {
             today::Focus::Energy | today::Focus::Outlook
         ) {
             Mode::Rating
+        } else if self.today.focus == today::Focus::Practice {
+            Mode::Practice
         } else if self.today.writing {
             Mode::Writing
         } else {
@@ -419,6 +586,16 @@ impl App {
             Mode::JournalSearch | Mode::EntryEdit | Mode::DateInput
         ) {
             self.journal_input(event);
+        } else if mode == Mode::Review {
+            self.review_input(event);
+        } else if mode == Mode::ExportInput {
+            self.export_input(event);
+        } else if mode == Mode::Form {
+            if let Some(open) = &mut self.practice_form
+                && open.form_mut().key(&event)
+            {
+                self.note_edit();
+            }
         } else if mode == Mode::Picker
             && let Some((picker, _)) = &mut self.picker
         {
@@ -454,6 +631,19 @@ impl App {
                 .for_each(|c| picker.type_char(c));
             return;
         }
+        if self.review.is_some() {
+            self.review_paste(text);
+            return;
+        }
+        if self.export_typing() {
+            self.export_paste(text);
+            return;
+        }
+        if let Some(open) = &mut self.practice_form {
+            open.form_mut().paste(text);
+            self.note_edit();
+            return;
+        }
         self.today.set_writing(true);
         if let Some(slot) = self.today.focused_slot() {
             slot.editor
@@ -463,6 +653,22 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        if self.read_only().is_some() && self.writes(action) {
+            self.may_write();
+            return;
+        }
+        if self.theme_picker.is_some() && self.help_scroll.is_none() {
+            self.update_theme_picker(action);
+            return;
+        }
+        if self.help_scroll.is_none() && self.practice_confirm.is_some() {
+            self.update_practice_confirm(action);
+            return;
+        }
+        if self.help_scroll.is_none() && self.line_input.is_none() && self.practice_form.is_some() {
+            self.update_form(action);
+            return;
+        }
         if self.line_input.is_some() && self.help_scroll.is_none() {
             match action {
                 Action::Choose => self.finish_line_input(),
@@ -472,7 +678,20 @@ impl App {
             }
             return;
         }
+        if self.review.is_some() && self.help_scroll.is_none() && self.update_review(action) {
+            return;
+        }
         if self.screen == Screen::Journal && self.update_journal(action) {
+            return;
+        }
+        if self.screen == Screen::Export && self.update_export(action) {
+            return;
+        }
+        if self.screen == Screen::Trends
+            && self.help_scroll.is_none()
+            && self.picker.is_none()
+            && self.update_trends(action)
+        {
             return;
         }
         if matches!(self.screen, Screen::Commitments | Screen::People)
@@ -480,6 +699,9 @@ impl App {
             && self.picker.is_none()
             && self.update_practice(action)
         {
+            return;
+        }
+        if self.mode() == Mode::Practice && self.update_today_practice(action) {
             return;
         }
         match action {
@@ -562,6 +784,7 @@ impl App {
             | Action::Delete
             | Action::UndoDelete
             | Action::FilterTag
+            | Action::RenameTag
             | Action::CyclePrivacy
             | Action::OnThisDay
             | Action::ClearFilters
@@ -576,8 +799,17 @@ impl App {
             | Action::CheckOffYesterday
             | Action::CheckOffWithNote
             | Action::SkipDay
-            | Action::FilterGroup => {}
+            | Action::ActOnInsight
+            | Action::AddNew
+            | Action::Edit
+            | Action::Archive
+            | Action::MarkDone
+            | Action::FilterGroup
+            | Action::ToggleArchived
+            | Action::Unarchive => {}
+            Action::WeeklyReview => self.open_review(),
             Action::PickCommitment => self.open_check_picker(),
+            Action::PickTheme => self.open_theme_picker(),
             Action::LogConnection => self.open_person_picker(),
             Action::NextScreen | Action::PrevScreen => {
                 let at = Screen::ALL
@@ -589,7 +821,7 @@ impl App {
                 } else {
                     Screen::ALL.len() - 1
                 };
-                self.screen = Screen::ALL[(at + step) % Screen::ALL.len()];
+                self.show_screen(Screen::ALL[(at + step) % Screen::ALL.len()]);
             }
             Action::StartPack => self.start_pack(),
             Action::TogglePause => self.toggle_pause(),
@@ -612,6 +844,19 @@ impl App {
         }
     }
 
+    /// Brings `screen` to the front (from `]`/`[` or a click on its tab).
+    fn show_screen(&mut self, screen: Screen) {
+        // Trends are computed as they come on screen, never while drawing.
+        if screen == Screen::Trends && self.screen != Screen::Trends {
+            self.refresh_trends();
+        }
+        // The journal is read again each time Export opens: it may have changed.
+        if screen == Screen::Export && self.screen != Screen::Export {
+            self.enter_export();
+        }
+        self.screen = screen;
+    }
+
     /// Commitments' and People's own keys; false when not theirs.
     fn update_practice(&mut self, action: Action) -> bool {
         match (self.screen, action) {
@@ -621,10 +866,7 @@ impl App {
             (Screen::Commitments, Action::CheckOffYesterday) => self.check_selected(1),
             (Screen::Commitments, Action::CheckOffWithNote) => {
                 if let Some(row) = self.commitments_screen.selected_row() {
-                    self.line_input = Some(LineInput::CheckNote {
-                        commitment: row.commitment.id.clone(),
-                        text: String::new(),
-                    });
+                    self.ask_check_note(row.commitment.id.clone());
                 }
             }
             (Screen::Commitments, Action::TogglePause) => self.toggle_commitment_pause(),
@@ -641,6 +883,14 @@ impl App {
                 }
             }
             (Screen::People, Action::FilterGroup) => self.open_group_picker(),
+            (Screen::Commitments | Screen::People, Action::AddNew) => self.open_new_form(),
+            (Screen::Commitments | Screen::People, Action::Edit) => self.open_edit_form(),
+            (Screen::Commitments | Screen::People, Action::Archive) => self.ask_put_away(false),
+            (Screen::Commitments, Action::MarkDone) => self.ask_put_away(true),
+            (Screen::Commitments | Screen::People, Action::ToggleArchived) => {
+                self.toggle_archived()
+            }
+            (Screen::Commitments | Screen::People, Action::Unarchive) => self.unarchive(),
             _ => return false,
         }
         true
@@ -682,6 +932,10 @@ impl App {
                 self.filter_by_tag(tags[chosen].clone());
                 return;
             }
+            PickerPurpose::RenameTag(tags) => {
+                self.ask_new_tag_name(tags[chosen].clone());
+                return;
+            }
             PickerPurpose::Frame(frames) => {
                 self.filter_by_frame(frames[chosen].clone());
                 return;
@@ -697,6 +951,12 @@ impl App {
             }
             PickerPurpose::Group(groups) => {
                 self.filter_group(groups[chosen].clone());
+                return;
+            }
+            purpose @ (PickerPurpose::ExportTag(_)
+            | PickerPurpose::ExportFrame(_)
+            | PickerPurpose::ExportPack(_)) => {
+                self.export_picked(purpose, chosen);
                 return;
             }
         };
@@ -722,7 +982,10 @@ impl App {
                 }
                 self.today.set_writing(true);
             }
-            Err(error) => self.tell(Level::Error, format!("The editor did not run: {error}")),
+            Err(error) => self.tell(
+                Level::Error,
+                format!("The editor did not run: {error}. Your answer is as it was."),
+            ),
         }
     }
 
@@ -754,25 +1017,28 @@ impl App {
             self.journal_screen.refresh(&index);
             self.index = Some(index);
             self.refresh_practice();
+            self.refresh_trends();
             for problem in scan.problems {
                 if !self.problems.contains(&problem) {
                     self.problems.push(problem);
                 }
             }
         }
+        self.poll_export();
     }
 
     /// Writes unsaved work to the drafts file (or removes today's draft when all is
     /// saved). Called on a pause in typing, on quit, on a signal and after a panic.
+    /// A read-only window, or one whose drafts file cannot be written, keeps them in
+    /// its rescue file instead.
     pub fn flush_drafts(&mut self) {
-        self.draft_file.set_day(self.today.date, self.today.draft());
-        match self.drafts.save(&self.draft_file) {
-            Ok(()) => self.drafts_stale = false,
-            Err(error) => self.tell(Level::Error, format!("Could not keep a draft: {error}")),
-        }
+        self.keep_unsaved();
     }
 
     fn save(&mut self) {
+        if !self.may_write() {
+            return;
+        }
         if self.today_blocked {
             self.flush_drafts();
             let path = self
@@ -793,9 +1059,11 @@ impl App {
         }
         let now = self.clock.now();
         let mut ids = Vec::new();
-        let result = self
-            .journal
-            .update_day(self.today.date, |day| ids = request.apply(day, now));
+        let mut kept_both = Vec::new();
+        let result = self.journal.update_day(self.today.date, |day| {
+            kept_both = request.kept_both(day);
+            ids = request.apply(day, now);
+        });
         match result {
             Ok(day) => {
                 self.today.mark_saved(&ids);
@@ -804,14 +1072,24 @@ impl App {
                 let path = self
                     .journal
                     .display_path(&self.journal.day_path(self.today.date));
+                let both = match kept_both.first() {
+                    Some(question) => format!(
+                        "; your answer to “{question}” had also been changed outside \
+                         truenorth, so both versions are kept"
+                    ),
+                    None => String::new(),
+                };
                 self.tell(
                     Level::Success,
-                    format!("Saved at {} to {path}", now.format("%H:%M")),
+                    format!("Saved at {} to {path}{both}", now.format("%H:%M")),
                 );
             }
             Err(error) => {
-                self.flush_drafts();
-                self.tell(Level::Error, format!("Not saved, kept as a draft: {error}"));
+                let kept = self.keep_unsaved();
+                self.tell(
+                    Level::Error,
+                    format!("Not saved: {}. {kept}", writer::explain(&error)),
+                );
             }
         }
     }

@@ -43,6 +43,7 @@ impl App {
             | Mode::Commitments
             | Mode::People
             | Mode::Packs
+            | Mode::Practice
             | Mode::Trends => self.update(along),
             Mode::Journal => {
                 if self.journal_screen.on_entry(body, at.x, at.y) {
@@ -116,6 +117,7 @@ impl App {
             | Mode::Browsing
             | Mode::Rating
             | Mode::Answer
+            | Mode::Practice
             | Mode::Journal
             | Mode::JournalSearch
             | Mode::Commitments
@@ -136,6 +138,9 @@ impl App {
         }
         match self.screen {
             Screen::Today => {
+                if let Some(row) = today::practice_row_at(&self.today, body, at.x, at.y) {
+                    self.today.practice.selected = row;
+                }
                 if let Some(focus) = today::focus_at(&self.today, &self.theme, body, at.x, at.y)
                     && focus != self.today.focus
                 {

@@ -134,6 +134,7 @@ impl App {
             self.prompts_per_day,
         );
         let (focus, writing) = (self.today.focus, self.today.writing);
+        let practice = std::mem::take(&mut self.today.practice);
         self.today = Today::new(
             date,
             &offers,
@@ -141,6 +142,8 @@ impl App {
             saved.as_ref(),
             self.draft_file.day(date),
         );
+        // The commitments due do not change with the packs: they stay as they were.
+        self.today.practice = practice;
         if let today::Focus::Slot(index) = focus
             && index < self.today.slots.len()
         {

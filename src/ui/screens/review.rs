@@ -1,0 +1,236 @@
+//! The weekly review: a look back at a week in figures, then four questions (Continue,
+//! Start, Stop and one on true north), answered in place. The questions are the
+//! built-in `weekly-review` pack's; saving turns each answer into an entry of that
+//! pack (see `domain::review`).
+
+use chrono::NaiveDate;
+use ratatui::Frame as TermFrame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::domain::Prompt;
+use crate::domain::review::{ReviewPart, ReviewPrompt};
+use crate::ui::theme::Theme;
+
+/// Rows a question takes while another has the focus: one line.
+const FOLDED_HEIGHT: u16 = 1;
+/// The most rows the look back takes, borders included.
+const SUMMARY_MAX_HEIGHT: u16 = 9;
+/// The fewest rows the focused question keeps: its border, the question and two
+/// lines to write in.
+const FOCUSED_MIN_HEIGHT: u16 = 5;
+
+/// One question and its answer so far.
+pub struct Question {
+    pub part: ReviewPart,
+    pub prompt: Prompt,
+    pub editor: TextArea<'static>,
+}
+
+impl Question {
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+}
+
+pub struct ReviewScreen {
+    /// The first day of the week looked back on.
+    pub week_start: NaiveDate,
+    /// `16–22 Nov`.
+    pub label: String,
+    /// The week in a few lines; `None` until the journal has been read.
+    pub summary: Option<Vec<String>>,
+    pub questions: Vec<Question>,
+    pub focus: usize,
+}
+
+impl ReviewScreen {
+    pub fn new(week_start: NaiveDate, label: String, prompts: &[ReviewPrompt]) -> ReviewScreen {
+        let questions = prompts
+            .iter()
+            .map(|question| Question {
+                part: question.part,
+                prompt: question.prompt.clone(),
+                editor: new_editor(),
+            })
+            .collect();
+        let mut screen = ReviewScreen {
+            week_start,
+            label,
+            summary: None,
+            questions,
+            focus: 0,
+        };
+        screen.show_cursor();
+        screen
+    }
+
+    pub fn focused(&mut self) -> Option<&mut Question> {
+        self.questions.get_mut(self.focus)
+    }
+
+    /// Moves to the next (or previous) question, round the end.
+    pub fn move_focus(&mut self, step: isize) {
+        let count = self.questions.len().max(1) as isize;
+        self.focus = (self.focus as isize + step).rem_euclid(count) as usize;
+        self.show_cursor();
+    }
+
+    /// Whether anything has been written.
+    pub fn has_answers(&self) -> bool {
+        self.questions
+            .iter()
+            .any(|question| !question.text().trim().is_empty())
+    }
+
+    /// The cursor shows in the focused answer only.
+    fn show_cursor(&mut self) {
+        let focus = self.focus;
+        for (n, question) in self.questions.iter_mut().enumerate() {
+            let style = if n == focus {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            };
+            question.editor.set_cursor_style(style);
+        }
+    }
+
+    pub fn render(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+        let summary_lines: Vec<Line> = match &self.summary {
+            Some(lines) if lines.is_empty() => {
+                vec![Line::styled("Nothing was written that week.", theme.muted)]
+            }
+            Some(lines) => lines
+                .iter()
+                .map(|line| Line::styled(line.clone(), theme.text))
+                .collect(),
+            None => vec![Line::styled("Reading the week…", theme.muted)],
+        };
+        // Lines wrap: count the rows they take at this width.
+        let width = usize::from(area.width.saturating_sub(4).max(1));
+        let rows: usize = summary_lines
+            .iter()
+            .map(|line| line.width().div_ceil(width).max(1))
+            .sum();
+        // The question being answered keeps room to write; the look back gives way.
+        let folded = FOLDED_HEIGHT * self.questions.len().saturating_sub(1) as u16;
+        let room = area
+            .height
+            .saturating_sub(folded + FOCUSED_MIN_HEIGHT)
+            .max(3);
+        let summary_height = (rows as u16 + 2).min(SUMMARY_MAX_HEIGHT).min(room);
+        let constraints: Vec<Constraint> = std::iter::once(Constraint::Length(summary_height))
+            .chain(self.questions.iter().enumerate().map(|(n, _)| {
+                if n == self.focus {
+                    Constraint::Fill(1)
+                } else {
+                    Constraint::Length(FOLDED_HEIGHT)
+                }
+            }))
+            .collect();
+        let areas = Layout::vertical(constraints).split(area);
+        let summary = Paragraph::new(summary_lines)
+            .wrap(Wrap { trim: false })
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .border_style(theme.border)
+                    .padding(Padding::horizontal(1))
+                    .title(Line::styled(
+                        format!(" Weekly review · looking back on {} ", self.label),
+                        theme.title,
+                    )),
+            );
+        frame.render_widget(summary, areas[0]);
+        for (n, question) in self.questions.iter().enumerate() {
+            self.render_question(n, question, theme, frame, areas[n + 1]);
+        }
+    }
+
+    fn render_question(
+        &self,
+        n: usize,
+        question: &Question,
+        theme: &Theme,
+        frame: &mut TermFrame,
+        area: Rect,
+    ) {
+        let focused = n == self.focus;
+        let answered = !question.text().trim().is_empty();
+        let label = Span::styled(
+            format!("{} ", question.part.label()),
+            theme
+                .frame_style(&question.prompt.frame)
+                .add_modifier(Modifier::BOLD),
+        );
+        if !focused {
+            // Folded to a line: the answer's first line, or the question when none yet.
+            let (mark, rest) = match question
+                .editor
+                .lines()
+                .iter()
+                .find(|l| !l.trim().is_empty())
+            {
+                Some(first) => (
+                    Span::styled("✓ ", theme.success),
+                    Span::styled(first.clone(), theme.text),
+                ),
+                None => (
+                    Span::raw("  "),
+                    Span::styled(question.prompt.text.clone(), theme.muted),
+                ),
+            };
+            let line = Line::from(vec![
+                Span::styled(format!("  {} ", n + 1), theme.accent),
+                label,
+                mark,
+                rest,
+            ]);
+            frame.render_widget(Paragraph::new(line), area);
+            return;
+        }
+        let status = if answered { " ✓ written " } else { "" };
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .border_type(BorderType::Thick)
+            .border_style(theme.border_focus)
+            .title(Line::from(vec![
+                Span::styled(format!("▸ {} ", n + 1), theme.accent),
+                label,
+            ]))
+            .title(Line::styled(status, theme.success).right_aligned());
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if inner.height == 0 || inner.width == 0 {
+            return;
+        }
+        let width = usize::from(inner.width);
+        let mut lines: Vec<Line> = textwrap::wrap(&question.prompt.text, width)
+            .into_iter()
+            .map(|line| Line::styled(line.into_owned(), theme.title))
+            .collect();
+        // Keep at least two rows for the answer.
+        lines.truncate(usize::from(inner.height.saturating_sub(2)).max(1));
+        if lines.len() + 4 <= usize::from(inner.height) {
+            lines.push(Line::raw(""));
+        }
+        let [question_area, editor_area] =
+            Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Fill(1)])
+                .areas(inner);
+        frame.render_widget(Paragraph::new(lines), question_area);
+        frame.render_widget(&question.editor, editor_area);
+    }
+}
+
+fn new_editor() -> TextArea<'static> {
+    let mut editor = TextArea::default();
+    editor.set_wrap_mode(WrapMode::WordOrGlyph);
+    editor.set_cursor_line_style(Style::new());
+    editor.set_placeholder_text("Write a few honest lines…");
+    editor.move_cursor(CursorMove::Bottom);
+    editor
+}

@@ -1,0 +1,117 @@
+//! The Trends screen and the weekly review as a person sees them, on the `--demo`
+//! journal for a fixed today, drawn into ratatui's `TestBackend` and compared with
+//! reviewed snapshots (`cargo insta review`).
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use truenorth::clock::FixedClock;
+use truenorth::store::Paths;
+use truenorth::ui::app::App;
+
+/// A Wednesday morning.
+const MORNING: &str = "2026-11-25T07:30:00+01:00";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    paths: Paths,
+}
+
+/// The demo journal for today, 25 November 2026.
+fn demo() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    truenorth::sample::write_demo(&paths.data, today).unwrap();
+    Fixture { _dir: dir, paths }
+}
+
+/// The app with the whole journal read.
+fn open(fixture: &Fixture) -> App {
+    let mut app = App::open(&fixture.paths, Box::new(FixedClock::at(MORNING))).unwrap();
+    app.spawn_scan();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !app.journal_ready() {
+        assert!(Instant::now() < deadline, "the journal never loaded");
+        app.tick(Instant::now());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    app
+}
+
+fn draw(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.render(frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(key(KeyCode::Char(c)));
+    }
+}
+
+/// From Today (leaving its answer first) to Trends.
+fn go_to_trends(app: &mut App) {
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char(']')));
+    app.handle_key(key(KeyCode::Char(']')));
+}
+
+#[test]
+fn trends_80x24() {
+    let fixture = demo();
+    let mut app = open(&fixture);
+    go_to_trends(&mut app);
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn trends_160x48() {
+    let fixture = demo();
+    let mut app = open(&fixture);
+    go_to_trends(&mut app);
+    insta::assert_snapshot!(draw(&app, 160, 48));
+}
+
+#[test]
+fn trends_a_week_back_with_the_second_insight_open_120x40() {
+    let fixture = demo();
+    let mut app = open(&fixture);
+    go_to_trends(&mut app);
+    for _ in 0..3 {
+        app.handle_key(key(KeyCode::Left));
+    }
+    app.handle_key(key(KeyCode::Char('j')));
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
+
+#[test]
+fn weekly_review_80x24() {
+    let fixture = demo();
+    let mut app = open(&fixture);
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('w')));
+    type_text(&mut app, "Lunch with the robotics club.");
+    app.handle_key(key(KeyCode::Tab));
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn weekly_review_120x40() {
+    let fixture = demo();
+    let mut app = open(&fixture);
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('w')));
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
