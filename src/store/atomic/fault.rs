@@ -63,6 +63,7 @@ fn fault_for(path: &Path) -> Option<Fault> {
     })
 }
 
+#[cfg(debug_assertions)]
 fn error(fault: Fault) -> io::Error {
     // The codes the system gives, so the message reads as a real one does.
     #[cfg(unix)]
