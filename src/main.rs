@@ -104,10 +104,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 tags,
                 private,
             };
+            let when = truenorth::commands::when::Context::load(&paths, SystemClock.now());
             truenorth::commands::journal::add(
                 &paths,
                 entry,
-                SystemClock.now(),
+                when.moment(),
                 &mut std::io::stdout().lock(),
             )?;
             Ok(ExitCode::SUCCESS)
@@ -116,7 +117,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             use truenorth::commands::journal;
             let index = journal::load_index(&paths)?;
             let out = &mut std::io::stdout().lock();
-            let listed = journal::list(&index, &filter, SystemClock.today(), out);
+            let listed = journal::list(&index, &filter, journal_today(&paths), out);
             journal::leak_at_exit(index);
             listed?;
             Ok(ExitCode::SUCCESS)
@@ -130,7 +131,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let index = journal::load_index(&paths)?;
             let out = &mut std::io::stdout().lock();
             let query = query.join(" ");
-            let today = SystemClock.today();
+            let today = journal_today(&paths);
             let found = journal::search(&index, &query, limit, &filter, today, out);
             journal::leak_at_exit(index);
             found?;
@@ -235,7 +236,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Pack { command }) => {
             // The one read of the clock for pack commands: "today" for starts, pauses
             // and progress.
-            let today = SystemClock.today();
+            let today = journal_today(&paths);
             let ok = truenorth::commands::pack::run(
                 &paths,
                 command,
@@ -249,6 +250,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+/// Today's journal day for a command: the app's rule (before the rollover hour it is
+/// still yesterday), so the shell and the screens always mean the same day.
+fn journal_today(paths: &Paths) -> chrono::NaiveDate {
+    truenorth::commands::when::Context::load(paths, SystemClock.now()).today
 }
 
 /// `truenorth --demo`: the app on a generated sample journal in a fresh temporary

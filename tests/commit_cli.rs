@@ -94,7 +94,7 @@ fn stderr(output: &Output) -> String {
 }
 
 fn today() -> NaiveDate {
-    Local::now().date_naive()
+    truenorth::store::Config::default().journal_day(Local::now().naive_local())
 }
 
 fn mode(path: &Path) -> u32 {

@@ -59,7 +59,7 @@ fn journal() -> tempfile::TempDir {
             "Hallway talk with the 7th graders about the lunch line #students",
         ],
     ));
-    let today = Local::now().date_naive();
+    let today = truenorth::store::Config::default().journal_day(Local::now().naive_local());
     let file = format!("journal/{}/{today}.toml", today.format("%Y"));
     assert_eq!(saved.trim(), format!("Saved to {file}"));
     assert!(dir.path().join(&file).exists());
@@ -234,7 +234,7 @@ fn edits_made_between_runs_are_seen_through_the_cache() {
         1
     );
     // A hand edit of a day file (same folder, new text) is picked up at once.
-    let today = Local::now().date_naive();
+    let today = truenorth::store::Config::default().journal_day(Local::now().naive_local());
     let file = dir
         .path()
         .join(format!("journal/{}/{today}.toml", today.format("%Y")));

@@ -41,7 +41,7 @@ fn stderr(output: &Output) -> String {
 }
 
 fn today() -> NaiveDate {
-    Local::now().date_naive()
+    truenorth::store::Config::default().journal_day(Local::now().naive_local())
 }
 
 /// A scratch journal, and a folder where a coach keeps pack files.

@@ -101,7 +101,7 @@ fn stderr(output: &Output) -> String {
 }
 
 fn today() -> NaiveDate {
-    Local::now().date_naive()
+    truenorth::store::Config::default().journal_day(Local::now().naive_local())
 }
 
 /// A roster as a spreadsheet exports it: byte-order mark, Windows line endings, a

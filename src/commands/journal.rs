@@ -16,6 +16,7 @@ use crate::cli::JournalFilterArgs;
 use crate::domain::dates::parse_date;
 use crate::domain::index::{Filter, JournalIndex, Privacy, Scored, SearchQuery, normalize_tag};
 use crate::domain::{AnswerValue, Entry, Frame, tags};
+use crate::store::commitments::Moment;
 use crate::store::{Journal, Paths, journal_cache};
 
 /// A quick entry from the command line.
@@ -30,14 +31,11 @@ pub struct NewEntry {
 /// How much of an entry's first line `list` shows.
 const PREVIEW_CHARS: usize = 72;
 
-/// `truenorth add TEXT [--tag T]... [--private]`: saves a new entry into the day of
-/// `now` and says which file holds it.
-pub fn add(
-    paths: &Paths,
-    new: NewEntry,
-    now: DateTime<FixedOffset>,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
+/// `truenorth add TEXT [--tag T]... [--private]`: saves a new entry into the journal
+/// day of `when` (the same day the app files it under, after the rollover hour) and
+/// says which file holds it.
+pub fn add(paths: &Paths, new: NewEntry, when: Moment, out: &mut impl Write) -> anyhow::Result<()> {
+    let now = when.now;
     let text = new.text.trim_end().to_string();
     if text.trim().is_empty() {
         bail!(
@@ -53,7 +51,7 @@ pub fn add(
         }
     }
     let journal = Journal::open(&paths.data)?;
-    let date = now.date_naive();
+    let date = when.today;
     journal.update_day(date, |day| {
         let mut entry = Entry::new(now, day.entries.len(), text);
         entry.id = day.next_entry_id(now);
@@ -331,5 +329,34 @@ mod tests {
             error.starts_with("--since: cannot read the date \"someday\""),
             "{error}"
         );
+    }
+
+    #[test]
+    fn an_entry_added_after_midnight_goes_into_the_journal_day_it_closes() {
+        let folder = tempfile::tempdir().unwrap();
+        let paths = Paths {
+            data: folder.path().to_path_buf(),
+            config: folder.path().join("config"),
+        };
+        let now = DateTime::parse_from_rfc3339("2026-12-05T01:39:00-05:00").unwrap();
+        let evening = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let when = Moment {
+            now,
+            today: evening,
+        };
+        let new = NewEntry {
+            text: "Late thought.".into(),
+            ..NewEntry::default()
+        };
+        let mut out = Vec::new();
+        add(&paths, new, when, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Saved to journal/2026/2026-12-04.toml\n"
+        );
+        let journal = Journal::open(&paths.data).unwrap();
+        let day = journal.load_day(evening).unwrap().unwrap();
+        assert_eq!(day.entries[0].text, "Late thought.");
+        assert_eq!(day.entries[0].created, now);
     }
 }

@@ -167,9 +167,11 @@ pub fn day_file_relative(date: chrono::NaiveDate) -> String {
     )
 }
 
-/// The machine's local date, which is what the app uses as "today".
+/// The journal day the app and the commands call "today" on the default settings:
+/// the machine's local date, or the day before until the rollover hour (4 am), so
+/// tests run after midnight agree with the binary.
 pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    truenorth::store::Config::default().journal_day(chrono::Local::now().naive_local())
 }
 
 /// How the header names a date: "Wed 25 Nov 2026".
