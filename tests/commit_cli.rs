@@ -93,8 +93,9 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The scratch settings roll the day over at midnight: today is the calendar date.
 fn today() -> NaiveDate {
-    truenorth::store::Config::default().journal_day(Local::now().naive_local())
+    Local::now().date_naive()
 }
 
 fn mode(path: &Path) -> u32 {
