@@ -103,7 +103,11 @@ fn bench_trends(c: &mut Criterion) {
                 rollover_hour: 4,
                 packs: &packs,
             });
-            let due = review::is_due(today(), Weekday::Mon, review::last_review(&days, 4));
+            let due = review::is_due(
+                today(),
+                Weekday::Mon,
+                review::last_reviewed_week(&days, Weekday::Mon, 4),
+            );
             black_box((weeks, found, due))
         })
     });

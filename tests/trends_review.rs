@@ -203,6 +203,45 @@ fn putting_the_review_off_is_remembered_and_w_still_opens_it() {
 }
 
 #[test]
+fn a_review_put_off_on_sunday_is_the_one_w_brings_back_and_taking_it_late_counts_for_its_week() {
+    // Entries 24–28 November; first opened on Sunday 6 December.
+    let fixture = Fixture::new();
+    for day in 24..=28 {
+        fixture.write(date(2026, 11, day), Frame::Care, "Walked the halls.");
+    }
+    let sunday = "2026-12-06T10:00:00+01:00";
+    let mut app = fixture.open_at(sunday);
+    assert_eq!(app.mode(), Mode::Review);
+    read_journal(&mut app);
+    assert!(draw(&app, 100, 30).contains("looking back on 23–29 Nov"));
+    app.handle_key(key(KeyCode::Esc));
+    assert_ne!(app.mode(), Mode::Review);
+
+    // `w` brings back the review that was put off, with its figures.
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('w')));
+    assert_eq!(app.mode(), Mode::Review);
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("looking back on 23–29 Nov"), "{screen}");
+    assert!(screen.contains("reflected on 5 of 7 days"), "{screen}");
+
+    // Taken now, it counts for 23–29 November, so the week of Sunday itself is still
+    // offered when the next week begins.
+    type_text(&mut app, "Walking the halls every morning.");
+    app.handle_key(ctrl('s'));
+    assert_ne!(app.mode(), Mode::Review);
+    fixture.write(
+        date(2026, 12, 2),
+        Frame::Love,
+        "Lunch with the robotics club.",
+    );
+    let mut app = fixture.open_at("2026-12-07T08:00:00+01:00");
+    assert_eq!(app.mode(), Mode::Review);
+    read_journal(&mut app);
+    assert!(draw(&app, 100, 30).contains("looking back on 30 Nov – 6 Dec"));
+}
+
+#[test]
 fn leaving_the_review_keeps_what_was_written() {
     let fixture = last_week_written();
     let mut app = fixture.open_at(MONDAY);

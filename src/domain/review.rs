@@ -4,8 +4,10 @@
 //! The questions are the built-in `weekly-review` pack's, so answers saved from the
 //! review screen are ordinary entries of that pack (`pack = "weekly-review"`, the
 //! prompt's id and frame). No state file is needed: the last review is read back from
-//! the journal as the latest day holding an entry in the `review` frame, whether it
-//! came from this screen or from the pack running on Fridays.
+//! the journal as the latest entry in the `review` frame, whether it came from this
+//! screen or from the pack running on Fridays. Answers saved from the screen also say
+//! which week they look back on (`review_week = "2026-11-23"`), so a review put off
+//! and taken days later counts for the week it was about.
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Weekday};
 
@@ -14,6 +16,10 @@ use super::{Day, Entry, Frame, Pack, Prompt};
 
 /// The built-in pack the review's questions come from.
 pub const PACK: &str = "weekly-review";
+
+/// The key, kept with each answer saved from the review screen, naming the first day
+/// of the week it looks back on.
+pub const WEEK_KEY: &str = "review_week";
 
 /// A review written in the last this-many days of a week looks back on that week
 /// (Friday to Sunday, for weeks starting on Monday); earlier, on the week before.
@@ -79,8 +85,15 @@ pub fn prompts(packs: &[Pack]) -> Vec<ReviewPrompt<'_>> {
         .collect()
 }
 
-/// A review answer as an entry for `day` (its id unique there), ready to save.
-pub fn entry(day: &Day, prompt: &Prompt, text: String, created: DateTime<FixedOffset>) -> Entry {
+/// A review answer as an entry for `day` (its id unique there), ready to save;
+/// `week` is the first day of the week it looks back on.
+pub fn entry(
+    day: &Day,
+    prompt: &Prompt,
+    text: String,
+    created: DateTime<FixedOffset>,
+    week: NaiveDate,
+) -> Entry {
     let mut entry = Entry::new(created, day.entries.len(), text);
     entry.id = day.next_entry_id(created);
     entry.pack = Some(PACK.to_string());
@@ -88,18 +101,39 @@ pub fn entry(day: &Day, prompt: &Prompt, text: String, created: DateTime<FixedOf
     entry.question = Some(prompt.text.clone());
     entry.frame = Some(prompt.frame.clone());
     entry
+        .extra
+        .insert(WEEK_KEY.to_string(), toml::Value::String(week.to_string()));
+    entry
 }
 
-/// The journal day of the latest entry in the `review` frame, if any.
-pub fn last_review(days: &[Day], rollover_hour: u8) -> Option<NaiveDate> {
+/// The first day of the latest week looked back on by an entry in the `review`
+/// frame, if any: the week the entry names (saved from the review screen), or else
+/// the week a review written on its journal day looks back on ([`reviewed_week`]).
+pub fn last_reviewed_week(
+    days: &[Day],
+    week_start: Weekday,
+    rollover_hour: u8,
+) -> Option<NaiveDate> {
     days.iter()
         .flat_map(|day| {
             day.entries
                 .iter()
                 .filter(|entry| entry.frame == Some(Frame::Review))
-                .map(|entry| entry_date(day.date, entry.created, rollover_hour))
+                .map(move |entry| {
+                    named_week(entry, week_start).unwrap_or_else(|| {
+                        let date = entry_date(day.date, entry.created, rollover_hour);
+                        reviewed_week(date, week_start)
+                    })
+                })
         })
         .max()
+}
+
+/// The week an entry says it looks back on, when it says so readably.
+fn named_week(entry: &Entry, week_start: Weekday) -> Option<NaiveDate> {
+    let text = entry.extra.get(WEEK_KEY)?.as_str()?;
+    let date = text.parse::<NaiveDate>().ok()?;
+    Some(week_of(date, week_start))
 }
 
 /// The first day of the week a review written on `date` looks back on: that week
@@ -113,12 +147,29 @@ pub fn reviewed_week(date: NaiveDate, week_start: Weekday) -> NaiveDate {
     }
 }
 
-/// Whether a review of last week is still to be done on `today`: the first open of a
-/// new week offers it, and it stays offered (skipped, taken later) until one is
-/// written. A review written late last week (the pack's Friday questions) counts.
-pub fn is_due(today: NaiveDate, week_start: Weekday, last_review: Option<NaiveDate>) -> bool {
+/// Whether a review of last week is still to be done on `today`, given the latest
+/// week reviewed ([`last_reviewed_week`]): the first open of a new week offers it,
+/// and it stays due (put off, taken later) until one is written. A review written
+/// late last week (the pack's Friday questions) counts.
+pub fn is_due(today: NaiveDate, week_start: Weekday, last_reviewed: Option<NaiveDate>) -> bool {
     let last_week = week_of(today, week_start) - Days::new(7);
-    last_review.is_none_or(|date| reviewed_week(date, week_start) < last_week)
+    last_reviewed.is_none_or(|week| week < last_week)
+}
+
+/// The week `w` opens on `today`: the last complete week while its review is still
+/// due (offered at start, put off, or never offered), otherwise the week a review
+/// written today looks back on ([`reviewed_week`]: this week from its last days on,
+/// last week again before that).
+pub fn week_to_review(
+    today: NaiveDate,
+    week_start: Weekday,
+    last_reviewed: Option<NaiveDate>,
+) -> NaiveDate {
+    if is_due(today, week_start, last_reviewed) {
+        week_of(today, week_start) - Days::new(7)
+    } else {
+        reviewed_week(today, week_start)
+    }
 }
 
 /// [`is_due`], and last week holds something to look back on: a new journal, or one
@@ -126,10 +177,10 @@ pub fn is_due(today: NaiveDate, week_start: Weekday, last_review: Option<NaiveDa
 pub fn should_offer(
     today: NaiveDate,
     week_start: Weekday,
-    last_review: Option<NaiveDate>,
+    last_reviewed: Option<NaiveDate>,
     last_week: &WeekStats,
 ) -> bool {
-    is_due(today, week_start, last_review) && last_week.entries > 0
+    is_due(today, week_start, last_reviewed) && last_week.entries > 0
 }
 
 /// `12,345`: thousands separated, as people read counts.

@@ -390,7 +390,8 @@ fn write_review(day: &mut Day, packs: &[Pack], random: &mut Random) {
     for (n, question) in review::prompts(packs).into_iter().enumerate() {
         let text = pick(random, REVIEW[n % REVIEW.len()]).to_string();
         let created = at(day.date, 15 * 60 + 30 + 3 * n as u32);
-        let entry = review::entry(day, question.prompt, text, created);
+        let week = review::reviewed_week(day.date, Weekday::Mon);
+        let entry = review::entry(day, question.prompt, text, created, week);
         day.entries.push(entry);
     }
     let energy = packs

@@ -63,58 +63,155 @@ fn a_review_looks_back_on_its_own_week_only_late_in_the_week() {
     );
 }
 
+/// The week a review written on `date` (Monday weeks) looks back on.
+fn by(date: NaiveDate) -> Option<NaiveDate> {
+    Some(reviewed_week(date, Weekday::Mon))
+}
+
 #[test]
 fn a_review_is_due_on_the_first_open_of_a_week_until_one_is_written() {
     let monday = date(2026, 11, 23);
     let thursday = date(2026, 11, 26);
     assert!(is_due(monday, Weekday::Mon, None));
     // Written on the pack's Friday last week: last week is reviewed.
-    assert!(!is_due(monday, Weekday::Mon, Some(date(2026, 11, 20))));
+    assert!(!is_due(monday, Weekday::Mon, by(date(2026, 11, 20))));
     // Written this Monday: done for the week.
-    assert!(!is_due(monday, Weekday::Mon, Some(monday)));
-    assert!(!is_due(thursday, Weekday::Mon, Some(monday)));
+    assert!(!is_due(monday, Weekday::Mon, by(monday)));
+    assert!(!is_due(thursday, Weekday::Mon, by(monday)));
     // Last written on Monday a week ago (that looked back two weeks): due, and still
     // due on Thursday when skipped on Monday.
-    assert!(is_due(monday, Weekday::Mon, Some(date(2026, 11, 16))));
-    assert!(is_due(thursday, Weekday::Mon, Some(date(2026, 11, 16))));
+    assert!(is_due(monday, Weekday::Mon, by(date(2026, 11, 16))));
+    assert!(is_due(thursday, Weekday::Mon, by(date(2026, 11, 16))));
     // A review dated later than today (a clock set wrong) is not asked again.
-    assert!(!is_due(monday, Weekday::Mon, Some(date(2026, 12, 1))));
+    assert!(!is_due(monday, Weekday::Mon, by(date(2026, 12, 1))));
     // Across the year end and ISO week 53: Friday 1 January reviews the week of 28
     // December, so Monday 4 January has nothing due.
     assert!(!is_due(
         date(2027, 1, 4),
         Weekday::Mon,
-        Some(date(2027, 1, 1))
+        by(date(2027, 1, 1))
     ));
     assert!(is_due(
         date(2027, 1, 11),
         Weekday::Mon,
-        Some(date(2027, 1, 1))
+        by(date(2027, 1, 1))
     ));
     // Sunday weeks: Sunday is the first open of the week.
+    let sunday_weeks = |d| Some(reviewed_week(d, Weekday::Sun));
     assert!(is_due(
         date(2026, 11, 22),
         Weekday::Sun,
-        Some(date(2026, 11, 15))
+        sunday_weeks(date(2026, 11, 15))
     ));
     assert!(!is_due(
         date(2026, 11, 22),
         Weekday::Sun,
-        Some(date(2026, 11, 20))
+        sunday_weeks(date(2026, 11, 20))
     ));
+}
+
+#[test]
+fn w_opens_the_last_complete_week_while_its_review_is_due() {
+    // Entries 24–28 Nov; the review of 23–29 Nov was offered on Sunday 6 December and
+    // put off. Nothing reviewed since: `w` brings back 23–29 Nov, not the week of
+    // Sunday itself.
+    let sunday = date(2026, 12, 6);
+    let last_complete = date(2026, 11, 23);
+    assert_eq!(week_to_review(sunday, Weekday::Mon, None), last_complete);
+    assert_eq!(
+        week_to_review(sunday, Weekday::Mon, Some(date(2026, 11, 9))),
+        last_complete
+    );
+    // On a Monday or a Thursday too.
+    assert_eq!(
+        week_to_review(date(2026, 11, 30), Weekday::Mon, None),
+        last_complete
+    );
+    assert_eq!(
+        week_to_review(date(2026, 12, 3), Weekday::Mon, None),
+        last_complete
+    );
+    // Once last week is reviewed: early in the week `w` opens last week again; from
+    // Friday on, this week.
+    let reviewed = Some(last_complete);
+    assert_eq!(
+        week_to_review(date(2026, 12, 1), Weekday::Mon, reviewed),
+        last_complete
+    );
+    assert_eq!(
+        week_to_review(date(2026, 12, 4), Weekday::Mon, reviewed),
+        date(2026, 11, 30)
+    );
+    assert_eq!(
+        week_to_review(sunday, Weekday::Mon, reviewed),
+        date(2026, 11, 30)
+    );
+    // Sunday weeks: on Sunday 6 December the last complete week is 29 Nov – 5 Dec.
+    assert_eq!(
+        week_to_review(sunday, Weekday::Sun, None),
+        date(2026, 11, 29)
+    );
+}
+
+#[test]
+fn a_review_taken_late_counts_for_the_week_it_looked_back_on() {
+    let packs = crate::builtin::packs_lenient();
+    let prompts = prompts(&packs);
+    // The review of 23–29 Nov, put off and written on Sunday 6 December.
+    let sunday = date(2026, 12, 6);
+    let mut day = Day::new(sunday);
+    day.entries.push(entry(
+        &day,
+        prompts[0].prompt,
+        "keep".into(),
+        at("2026-12-06T10:00:00-05:00"),
+        date(2026, 11, 23),
+    ));
+    let reviewed = last_reviewed_week(&[day.clone()], Weekday::Mon, 4);
+    assert_eq!(reviewed, Some(date(2026, 11, 23)));
+    // So on Monday 7 December the review of 30 Nov – 6 Dec is still due.
+    assert!(is_due(date(2026, 12, 7), Weekday::Mon, reviewed));
+    assert!(!is_due(sunday, Weekday::Mon, reviewed));
+    // The week is kept in the day file and read back from it.
+    let text = toml::to_string(&day.entries[0]).unwrap();
+    assert!(text.contains("review_week = \"2026-11-23\""), "{text}");
+    let back: Entry = toml::from_str(&text).unwrap();
+    assert_eq!(
+        last_reviewed_week(
+            &[Day {
+                entries: vec![back],
+                ..Day::new(sunday)
+            }],
+            Weekday::Mon,
+            4
+        ),
+        Some(date(2026, 11, 23))
+    );
+    // A week named unreadably (edited by hand) falls back to the day it was written.
+    day.entries[0]
+        .extra
+        .insert(WEEK_KEY.into(), toml::Value::String("soon".into()));
+    assert_eq!(
+        last_reviewed_week(&[day], Weekday::Mon, 4),
+        Some(date(2026, 11, 30))
+    );
 }
 
 #[test]
 fn the_last_review_is_the_latest_review_entry_after_the_rollover() {
     let packs = crate::builtin::packs_lenient();
     let prompts = prompts(&packs);
+    // Written by the pack on Friday, without naming a week: that week.
     let mut friday = Day::new(date(2026, 11, 20));
-    friday.entries.push(entry(
+    let mut written = entry(
         &friday,
         prompts[0].prompt,
         "keep".into(),
         at("2026-11-20T15:00:00-05:00"),
-    ));
+        date(2026, 11, 16),
+    );
+    written.extra.clear();
+    friday.entries.push(written);
     // Only the true-north question answered on Monday: not a review.
     let mut monday = Day::new(date(2026, 11, 23));
     monday.entries.push(entry(
@@ -122,25 +219,28 @@ fn the_last_review_is_the_latest_review_entry_after_the_rollover() {
         prompts[3].prompt,
         "why".into(),
         at("2026-11-23T07:00:00-05:00"),
+        date(2026, 11, 16),
     ));
+    let week = |days: &[Day], rollover| last_reviewed_week(days, Weekday::Mon, rollover);
     assert_eq!(
-        last_review(&[monday.clone(), friday.clone()], 4),
-        Some(date(2026, 11, 20))
+        week(&[monday.clone(), friday.clone()], 4),
+        Some(date(2026, 11, 16))
     );
-    // Written at 1 am on Saturday: it counts for Friday night.
-    let mut saturday = Day::new(date(2026, 11, 21));
-    saturday.entries.push(entry(
-        &saturday,
+    // Written at 1 am on Monday without naming a week: Sunday night or early Monday,
+    // it looks back on the week before.
+    let mut late = Day::new(date(2026, 11, 23));
+    let mut written = entry(
+        &late,
         prompts[2].prompt,
         "stop".into(),
-        at("2026-11-21T01:00:00-05:00"),
-    ));
-    assert_eq!(
-        last_review(&[saturday.clone()], 4),
-        Some(date(2026, 11, 20))
+        at("2026-11-23T01:00:00-05:00"),
+        date(2026, 11, 16),
     );
-    assert_eq!(last_review(&[saturday], 0), Some(date(2026, 11, 21)));
-    assert_eq!(last_review(&[monday], 4), None);
+    written.extra.clear();
+    late.entries.push(written);
+    assert_eq!(week(&[late.clone()], 4), Some(date(2026, 11, 16)));
+    assert_eq!(week(&[late], 0), Some(date(2026, 11, 16)));
+    assert_eq!(week(&[monday], 4), None);
 }
 
 #[test]
@@ -149,9 +249,10 @@ fn review_entries_belong_to_the_pack_and_get_fresh_ids() {
     let prompts = prompts(&packs);
     let now = at("2026-11-23T07:00:00-05:00");
     let mut day = Day::new(date(2026, 11, 23));
-    let first = entry(&day, prompts[0].prompt, "keep".into(), now);
+    let week = date(2026, 11, 16);
+    let first = entry(&day, prompts[0].prompt, "keep".into(), now, week);
     day.entries.push(first.clone());
-    let second = entry(&day, prompts[1].prompt, "start".into(), now);
+    let second = entry(&day, prompts[1].prompt, "start".into(), now, week);
     assert_ne!(first.id, second.id);
     assert_eq!(first.pack.as_deref(), Some(PACK));
     assert_eq!(first.prompt.as_deref(), Some("review-01"));
@@ -173,7 +274,7 @@ fn an_empty_week_is_not_offered_for_review() {
         .push(Entry::new(at("2026-11-18T07:00:00-05:00"), 0, "x".into()));
     let written = &trends.compute(&[day], 2, monday)[0];
     assert!(should_offer(monday, Weekday::Mon, None, written));
-    assert!(!should_offer(monday, Weekday::Mon, Some(monday), written));
+    assert!(!should_offer(monday, Weekday::Mon, by(monday), written));
 }
 
 #[test]

@@ -94,7 +94,7 @@ fn every_day_of_a_week_the_demo_has_insights_and_no_review_waiting() {
             kinds.contains(&InsightKind::NeglectedDimension),
             "{today}: {kinds:?}"
         );
-        let last = review::last_review(&days, 4);
+        let last = review::last_reviewed_week(&days, Weekday::Mon, 4);
         assert!(
             !review::is_due(today, Weekday::Mon, last),
             "{today}: last review {last:?}"

@@ -154,46 +154,50 @@ impl App {
         }
     }
 
-    /// The week a review written today looks back on: this week from its last days
-    /// on, the week before otherwise.
-    fn review_week(&self) -> NaiveDate {
-        review::reviewed_week(self.today.date, self.week_start)
+    /// The day files around last week and this one: from the day before last week (a
+    /// late entry filed there is not last week's, but its neighbour may be) to the day
+    /// after today (a small-hours entry). Reads only those, so the first frame is not
+    /// delayed.
+    fn recent_days(&self) -> Vec<Day> {
+        let today = self.today.date;
+        let last_week = week_of(today, self.week_start) - Days::new(7);
+        let first = last_week.pred_opt().unwrap_or(last_week);
+        let last = today.succ_opt().unwrap_or(today);
+        first
+            .iter_days()
+            .take_while(|date| *date <= last)
+            .filter_map(|date| self.journal.load_day(date).ok().flatten())
+            .collect()
     }
 
     /// At start: opens the review when a new week has begun, last week holds
-    /// something, no review of it is written and it was not put off. Reads only the
-    /// day files of last week and this one, so the first frame is not delayed.
-    /// True when it opened.
+    /// something, no review of it is written and it was not put off. True when it
+    /// opened.
     pub(super) fn offer_review(&mut self) -> bool {
         let today = self.today.date;
         let last_week = week_of(today, self.week_start) - Days::new(7);
         if self.review_state.skipped_week == Some(last_week) {
             return false;
         }
-        // From the day before last week (a late entry filed there is not last week's,
-        // but its neighbour may be) to the day after today (a small-hours entry).
-        let first = last_week.pred_opt().unwrap_or(last_week);
-        let last = today.succ_opt().unwrap_or(today);
-        let days: Vec<Day> = first
-            .iter_days()
-            .take_while(|date| *date <= last)
-            .filter_map(|date| self.journal.load_day(date).ok().flatten())
-            .collect();
-        let last_review = review::last_review(&days, self.rollover_hour);
+        let days = self.recent_days();
+        let reviewed = review::last_reviewed_week(&days, self.week_start, self.rollover_hour);
         let weeks = WeeklyTrends::new(self.week_start, self.rollover_hour).compute(&days, 2, today);
         let Some(previous) = weeks.first().filter(|week| week.start == last_week) else {
             return false;
         };
-        if !review::should_offer(today, self.week_start, last_review, previous) {
+        if !review::should_offer(today, self.week_start, reviewed, previous) {
             return false;
         }
         self.open_review_of(last_week);
         self.review.is_some()
     }
 
-    /// `w`: the review of the week a review written today looks back on.
+    /// `w`: the review still due (last week's, offered or put off), or else the one
+    /// a review written today looks back on.
     pub(super) fn open_review(&mut self) {
-        let week = self.review_week();
+        let days = self.recent_days();
+        let reviewed = review::last_reviewed_week(&days, self.week_start, self.rollover_hour);
+        let week = review::week_to_review(self.today.date, self.week_start, reviewed);
         match &self.review {
             Some(open) if open.week_start == week => {}
             _ => self.open_review_of(week),
@@ -316,11 +320,12 @@ impl App {
             .filter(|(_, text)| !text.is_empty())
             .collect();
         let (count, total) = (answers.len(), review.questions.len());
+        let week = review.week_start;
         let now = self.clock.now();
         let date = self.today.date;
         if !self.change_entry(date, |day| {
             for (prompt, text) in &answers {
-                let entry = review::entry(day, prompt, text.clone(), now);
+                let entry = review::entry(day, prompt, text.clone(), now, week);
                 day.entries.push(entry);
             }
         }) {
