@@ -262,9 +262,7 @@ fn journal_today(paths: &Paths) -> chrono::NaiveDate {
 /// folder, never the user's journal (`--journal` and `TRUENORTH_DIR` are ignored). The
 /// folder is removed when the app returns, signals included (they end the loop).
 fn run_demo(exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
-    let folder = tempfile::Builder::new()
-        .prefix("truenorth-demo-")
-        .tempdir()?;
+    let folder = truenorth::sample::demo_folder()?;
     let paths = Paths {
         data: folder.path().to_path_buf(),
         config: folder.path().join("config"),

@@ -41,7 +41,15 @@ fn the_demo_opens_a_sample_journal_in_a_temp_folder_and_leaves_the_journal_alone
     std::fs::create_dir_all(&temp).unwrap();
 
     let mut app = sandbox.launch().arg("--demo").env("TMPDIR", &temp).spawn();
-    app.wait_for("True north");
+    let screen = app.wait_for("True north");
+    // The sample is private like any journal: no warning that others can read it.
+    assert!(!screen.contains("Others on this machine"), "{screen}");
+    #[cfg(unix)]
+    for entry in std::fs::read_dir(&temp).unwrap().flatten() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{}", entry.path().display());
+    }
 
     // While it runs, the sample journal is in the temporary folder, whole.
     let demo = files_under(&temp);

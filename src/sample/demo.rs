@@ -427,6 +427,20 @@ fn add_late_night_entry(days: &mut [Day], today: NaiveDate) {
     }
 }
 
+/// A fresh, empty folder for the demo journal in the temp dir, owner-only (0700) like
+/// any journal, so the demo does not open with a warning that others can read it.
+/// Removed when the returned value is dropped.
+pub fn demo_folder() -> std::io::Result<tempfile::TempDir> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("truenorth-demo-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    builder.tempdir()
+}
+
 /// Writes the demo journal into the journal root `root` (which should be empty): day
 /// files, commitments, the roster and a running pack, for a journal whose today is
 /// `today` (left unwritten, for Today to ask).

@@ -106,3 +106,20 @@ fn every_day_of_a_week_the_demo_has_insights_and_no_review_waiting() {
         }
     }
 }
+
+#[test]
+#[cfg(unix)]
+fn the_demo_journal_is_private_from_its_first_file() {
+    let folder = demo_folder().unwrap();
+    let root = folder.path();
+    assert!(
+        root.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("truenorth-demo-")
+    );
+    assert!(crate::store::permissions::check(root).is_empty());
+    write_demo(root, date(2026, 11, 23)).unwrap();
+    let loose = crate::store::permissions::check(root);
+    assert!(loose.is_empty(), "{loose:?}");
+}
