@@ -7,10 +7,31 @@
 
 use chrono::NaiveDate;
 
+use super::review::PACK as REVIEW_PACK;
 use super::schedule::prompt_for;
 use super::trends::{ReflectionStreaks, Run, WeekStats, reflection_dates};
 use super::{Day, Frame, Pack};
 use crate::builtin::DAILY_LCV;
+
+/// The prompts of the built-in `weekly-review` pack the rules below offer (they have
+/// no schedule, so they come up only here and in the prompt picker).
+pub mod prompt_ids {
+    pub const ENERGY_DOWN: &str = "review-energy-down";
+    pub const ENERGY_UP: &str = "review-energy-up";
+    pub const OUTLOOK_DOWN: &str = "review-outlook-down";
+    pub const OUTLOOK_UP: &str = "review-outlook-up";
+    pub const STREAK: &str = "review-streak";
+    pub const REFLECTING_LESS: &str = "review-reflecting-less";
+    pub const REFLECTING_MORE: &str = "review-reflecting-more";
+}
+
+/// Answer `prompt_id` of the weekly-review pack.
+fn review_prompt(prompt_id: &str) -> InsightAction {
+    InsightAction::AnswerPrompt {
+        pack: REVIEW_PACK.to_string(),
+        prompt_id: prompt_id.to_string(),
+    }
+}
 
 /// At most this many insights are shown: more would read as noise.
 pub const MAX_INSIGHTS: usize = 5;
@@ -277,7 +298,7 @@ pub fn reflection_streak(streaks: &ReflectionStreaks) -> Option<Insight> {
         title,
         detail,
         evidence,
-        action: InsightAction::None,
+        action: review_prompt(prompt_ids::STREAK),
     })
 }
 
@@ -418,6 +439,12 @@ pub fn rating_trend(weeks: &[WeekStats], rating: RatingKind) -> Option<Insight> 
         RatingKind::Energy => InsightKind::EnergyTrend,
         RatingKind::Outlook => InsightKind::OutlookTrend,
     };
+    let prompt = match (rating, change > 0.0) {
+        (RatingKind::Energy, false) => prompt_ids::ENERGY_DOWN,
+        (RatingKind::Energy, true) => prompt_ids::ENERGY_UP,
+        (RatingKind::Outlook, false) => prompt_ids::OUTLOOK_DOWN,
+        (RatingKind::Outlook, true) => prompt_ids::OUTLOOK_UP,
+    };
     Some(Insight {
         kind,
         title: format!(
@@ -434,7 +461,7 @@ pub fn rating_trend(weeks: &[WeekStats], rating: RatingKind) -> Option<Insight> 
             .iter()
             .map(|(week, value)| (week.label(), format!("{value:.1}")))
             .collect(),
-        action: InsightAction::None,
+        action: review_prompt(prompt),
     })
 }
 
@@ -452,10 +479,10 @@ pub fn reflection_frequency(weeks: &[WeekStats]) -> Option<Insight> {
     if change < FREQUENCY_MIN_DAYS || (change as f32) < FREQUENCY_MIN_SHARE * then as f32 {
         return None;
     }
-    let (title, direction) = if now < then {
-        ("Reflecting less often", "down")
+    let (title, direction, prompt) = if now < then {
+        ("Reflecting less often", "down", prompt_ids::REFLECTING_LESS)
     } else {
-        ("Reflecting more often", "up")
+        ("Reflecting more often", "up", prompt_ids::REFLECTING_MORE)
     };
     Some(Insight {
         kind: InsightKind::ReflectionFrequency,
@@ -469,7 +496,7 @@ pub fn reflection_frequency(weeks: &[WeekStats]) -> Option<Insight> {
             (format!("{n} weeks before"), count(then, "day", "days")),
             (format!("Last {n} weeks"), count(now, "day", "days")),
         ],
-        action: InsightAction::None,
+        action: review_prompt(prompt),
     })
 }
 

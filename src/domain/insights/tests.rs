@@ -169,7 +169,7 @@ fn the_current_streak_is_set_against_the_longest() {
         "You have reflected 5 days in a row, since Fri 20 Nov. Your longest run is 8 days \
          (5 Oct 2026 – 12 Oct 2026)."
     );
-    assert_eq!(insight.action, InsightAction::None);
+    assert_eq!(insight.action, review_prompt(prompt_ids::STREAK));
 
     // Writing today makes the current run reach today; it is still shorter.
     journal.write(today(), None);
@@ -192,6 +192,10 @@ fn a_broken_streak_recalls_the_longest_and_short_runs_say_nothing() {
     }
     let insight = journal.insight(InsightKind::ReflectionStreak).unwrap();
     assert_eq!(insight.title, "Your longest run: 4 days");
+    // Something to do: what helped, and what could keep it going.
+    assert_eq!(insight.action, review_prompt(prompt_ids::STREAK));
+    let text = prompt_text(&insight.action);
+    assert!(text.contains("keeping it going"), "{text}");
     assert_eq!(
         insight.detail,
         "Your longest run of reflection is 4 days in a row (2 Nov 2026 – 5 Nov 2026)."
@@ -294,11 +298,76 @@ fn falling_energy_is_reported_with_each_weeks_average() {
     );
     let labels: Vec<&str> = insight.evidence.iter().map(|(l, _)| l.as_str()).collect();
     assert_eq!(labels, ["2–8 Nov", "9–15 Nov", "16–22 Nov", "23–29 Nov"]);
+    // Something to do: a question on what drains and what restores energy.
+    assert_eq!(insight.action, review_prompt(prompt_ids::ENERGY_DOWN));
+    let text = prompt_text(&insight.action);
+    assert!(
+        text.contains("energy") && text.contains("restores"),
+        "{text}"
+    );
 
     let rising = energy_journal([(2, 2), (2, 3), (3, 3), (4, 3)])
         .insight(InsightKind::EnergyTrend)
         .unwrap();
     assert_eq!(rising.title, "Energy is going up");
+    assert_eq!(rising.action, review_prompt(prompt_ids::ENERGY_UP));
+}
+
+#[test]
+fn a_falling_or_rising_outlook_offers_a_question_on_it() {
+    let outlook = |weekly: [(u8, u8); 4]| {
+        let mut journal = Crafted::default();
+        for (back, (first, second)) in (0..4).rev().zip(weekly) {
+            journal.day(monday(back)).ratings.outlook = Rating::new(first);
+            journal.day(monday(back) + Days::new(1)).ratings.outlook = Rating::new(second);
+        }
+        journal.insight(InsightKind::OutlookTrend)
+    };
+    let falling = outlook([(5, 4), (4, 4), (3, 4), (3, 2)]).unwrap();
+    assert_eq!(falling.title, "Outlook is going down");
+    assert_eq!(falling.action, review_prompt(prompt_ids::OUTLOOK_DOWN));
+    assert!(prompt_text(&falling.action).contains("weighing on"));
+    let rising = outlook([(2, 2), (3, 2), (3, 3), (4, 4)]).unwrap();
+    assert_eq!(rising.title, "Outlook is going up");
+    assert_eq!(rising.action, review_prompt(prompt_ids::OUTLOOK_UP));
+    assert_eq!(outlook([(3, 3), (3, 3), (3, 3), (3, 3)]), None);
+}
+
+/// The text of the built-in prompt an action answers; fails when it is missing.
+fn prompt_text(action: &InsightAction) -> String {
+    let InsightAction::AnswerPrompt { pack, prompt_id } = action else {
+        panic!("not a prompt: {action:?}");
+    };
+    let packs = crate::builtin::packs_lenient();
+    let pack = packs.iter().find(|p| &p.meta.id == pack).unwrap();
+    let prompt = pack.prompts.iter().find(|p| &p.id == prompt_id);
+    prompt.unwrap_or_else(|| panic!("{prompt_id}")).text.clone()
+}
+
+#[test]
+fn every_insight_prompt_is_a_built_in_question_that_never_comes_up_by_itself() {
+    let packs = crate::builtin::packs_lenient();
+    let review = packs.iter().find(|p| p.meta.id == REVIEW_PACK).unwrap();
+    for id in [
+        prompt_ids::ENERGY_DOWN,
+        prompt_ids::ENERGY_UP,
+        prompt_ids::OUTLOOK_DOWN,
+        prompt_ids::OUTLOOK_UP,
+        prompt_ids::STREAK,
+        prompt_ids::REFLECTING_LESS,
+        prompt_ids::REFLECTING_MORE,
+    ] {
+        let text = prompt_text(&review_prompt(id));
+        assert!(text.ends_with('?'), "{id}: {text}");
+        // No schedule: the weekly-review pack running on Fridays does not ask them,
+        // and they are not in the review frame, so answering one is not a review.
+        let prompt = review.prompts.iter().find(|p| p.id == id).unwrap();
+        assert!(
+            review.unscheduled().any(|p| p.id == id),
+            "{id} is scheduled"
+        );
+        assert_ne!(prompt.frame, Frame::Review, "{id}");
+    }
 }
 
 #[test]
@@ -339,10 +408,13 @@ fn reflecting_less_often_compares_whole_weeks() {
         insight.detail,
         "You reflected on 8 days in the last 4 whole weeks, down from 24 in the 4 weeks before."
     );
+    assert_eq!(insight.action, review_prompt(prompt_ids::REFLECTING_LESS));
+    assert!(prompt_text(&insight.action).contains("crowded out"));
     let more = frequency_journal(2, 5)
         .insight(InsightKind::ReflectionFrequency)
         .unwrap();
     assert_eq!(more.title, "Reflecting more often");
+    assert_eq!(more.action, review_prompt(prompt_ids::REFLECTING_MORE));
 }
 
 #[test]
