@@ -115,3 +115,53 @@ fn weekly_review_120x40() {
     app.handle_key(key(KeyCode::Char('w')));
     insta::assert_snapshot!(draw(&app, 120, 40));
 }
+
+/// The demo journal for Sunday 6 December 2026, opened that morning: a date short
+/// enough that every screen's full name fits beside it at 80 columns.
+fn open_on_sunday() -> (Fixture, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let sunday = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+    truenorth::sample::write_demo(&paths.data, sunday).unwrap();
+    let mut app = App::open(
+        &paths,
+        Box::new(FixedClock::at("2026-12-06T09:00:00+01:00")),
+    )
+    .unwrap();
+    app.spawn_scan();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !app.journal_ready() {
+        assert!(Instant::now() < deadline, "the journal never loaded");
+        app.tick(Instant::now());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    (Fixture { _dir: dir, paths }, app)
+}
+
+#[test]
+fn weekly_review_on_a_sunday_80x24_shows_every_figure_and_a_clear_header() {
+    let (_fixture, mut app) = open_on_sunday();
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('w')));
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("People connected with"), "{screen}");
+    assert!(!screen.contains("ExportSun"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn export_on_a_sunday_80x24_keeps_the_date_apart_from_the_screens() {
+    let (_fixture, mut app) = open_on_sunday();
+    app.handle_key(key(KeyCode::Esc));
+    for _ in 0..6 {
+        app.handle_key(key(KeyCode::Char(']')));
+    }
+    let screen = draw(&app, 80, 24);
+    let header = screen.lines().next().unwrap();
+    assert!(header.contains("Export"), "{header}");
+    assert!(!header.contains("ExportSun"), "{header}");
+    insta::assert_snapshot!(screen);
+}

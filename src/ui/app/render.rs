@@ -20,6 +20,10 @@ pub(super) struct FrameAreas {
 use crate::ui::screens::today;
 use crate::ui::widgets::{footer, help};
 
+/// The fewest blank columns between the screens' names and the date, so "Export"
+/// never runs into "Sun 6 Dec 2026".
+const HEADER_GAP: usize = 2;
+
 /// How much of the header to show; narrow terminals get a compact one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct HeaderLayout {
@@ -176,14 +180,15 @@ impl App {
         );
     }
 
-    /// The fullest header that fits: the badge gives way first, then the screen names
-    /// shorten, then the date and the save state.
+    /// The fullest header that fits with a gap between the last screen's name and the
+    /// date: the badge gives way first, then the screen names shorten, then the date
+    /// and the save state.
     fn header_layout(&self, width: u16) -> HeaderLayout {
         HeaderLayout::FROM_FULLEST
             .iter()
             .copied()
             .find(|layout| {
-                self.header_tabs(*layout).width() + self.header_right(*layout).width()
+                self.header_tabs(*layout).width() + HEADER_GAP + self.header_right(*layout).width()
                     <= usize::from(width)
             })
             .unwrap_or(HeaderLayout::FROM_FULLEST[HeaderLayout::FROM_FULLEST.len() - 1])

@@ -17,8 +17,9 @@ use crate::ui::theme::Theme;
 
 /// Rows a question takes while another has the focus: one line.
 const FOLDED_HEIGHT: u16 = 1;
-/// The most rows the look back takes, borders included.
-const SUMMARY_MAX_HEIGHT: u16 = 9;
+/// The most rows the look back takes, borders included: room for every figure of
+/// [`crate::domain::review::summary`] with its longest line wrapped.
+const SUMMARY_MAX_HEIGHT: u16 = 12;
 /// The fewest rows the focused question keeps: its border, the question and two
 /// lines to write in.
 const FOCUSED_MIN_HEIGHT: u16 = 5;
@@ -100,7 +101,7 @@ impl ReviewScreen {
     }
 
     pub fn render(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
-        let summary_lines: Vec<Line> = match &self.summary {
+        let mut summary_lines: Vec<Line> = match &self.summary {
             Some(lines) if lines.is_empty() => {
                 vec![Line::styled("Nothing was written that week.", theme.muted)]
             }
@@ -110,19 +111,41 @@ impl ReviewScreen {
                 .collect(),
             None => vec![Line::styled("Reading the week…", theme.muted)],
         };
-        // Lines wrap: count the rows they take at this width.
+        // Lines wrap at words: count the rows each takes at this width.
         let width = usize::from(area.width.saturating_sub(4).max(1));
-        let rows: usize = summary_lines
-            .iter()
-            .map(|line| line.width().div_ceil(width).max(1))
-            .sum();
-        // The question being answered keeps room to write; the look back gives way.
+        let rows_of = |line: &Line| textwrap::wrap(&line.to_string(), width).len().max(1);
+        let rows: usize = summary_lines.iter().map(rows_of).sum();
+        // The question being answered keeps room for itself and two lines to write;
+        // the look back takes what is left, up to its own length.
         let folded = FOLDED_HEIGHT * self.questions.len().saturating_sub(1) as u16;
-        let room = area
-            .height
-            .saturating_sub(folded + FOCUSED_MIN_HEIGHT)
-            .max(3);
+        let question_rows = self.questions.get(self.focus).map_or(1, |question| {
+            textwrap::wrap(&question.prompt.text, width).len()
+        }) as u16;
+        let focused_min = (question_rows + 4).max(FOCUSED_MIN_HEIGHT);
+        let room = area.height.saturating_sub(folded + focused_min).max(3);
         let summary_height = (rows as u16 + 2).min(SUMMARY_MAX_HEIGHT).min(room);
+        // Too little room for it all: the lines that fit, then a word on the rest,
+        // rather than a figure silently cut off.
+        let visible = usize::from(summary_height.saturating_sub(2));
+        if rows > visible {
+            let mut used = 0;
+            let keep = summary_lines
+                .iter()
+                .take_while(|line| {
+                    used += rows_of(line);
+                    used < visible
+                })
+                .count();
+            let hidden = summary_lines.len() - keep;
+            summary_lines.truncate(keep);
+            summary_lines.push(Line::styled(
+                format!(
+                    "… {hidden} more {} in a taller window, or on Trends",
+                    if hidden == 1 { "line" } else { "lines" }
+                ),
+                theme.muted,
+            ));
+        }
         let constraints: Vec<Constraint> = std::iter::once(Constraint::Length(summary_height))
             .chain(self.questions.iter().enumerate().map(|(n, _)| {
                 if n == self.focus {
@@ -233,4 +256,48 @@ fn new_editor() -> TextArea<'static> {
     editor.set_placeholder_text("Write a few honest lines…");
     editor.move_cursor(CursorMove::Bottom);
     editor
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+
+    fn drawn(screen: &ReviewScreen, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let theme = Theme::default();
+        terminal
+            .draw(|frame| screen.render(&theme, frame, frame.area()))
+            .unwrap();
+        terminal.backend().to_string()
+    }
+
+    fn screen_with(lines: usize) -> ReviewScreen {
+        let packs = crate::builtin::packs_lenient();
+        let prompts = crate::domain::review::prompts(&packs);
+        let week = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut screen = ReviewScreen::new(week, "23–29 Nov".into(), &prompts);
+        screen.summary = Some((1..=lines).map(|n| format!("Figure {n}")).collect());
+        screen
+    }
+
+    #[test]
+    fn the_look_back_shows_every_line_when_there_is_room_and_says_what_it_leaves_out() {
+        let screen = screen_with(8);
+        let roomy = drawn(&screen, 80, 21);
+        assert!(roomy.contains("Figure 8"), "{roomy}");
+        assert!(!roomy.contains("more lines"), "{roomy}");
+        // Short of room: the question keeps its lines to write, and the look back
+        // says how much it left out instead of dropping it silently.
+        let cramped = drawn(&screen, 80, 16);
+        assert!(cramped.contains("Figure 1"), "{cramped}");
+        assert!(!cramped.contains("Figure 8"), "{cramped}");
+        assert!(
+            cramped.contains("more lines in a taller window, or on Trends"),
+            "{cramped}"
+        );
+        assert!(cramped.contains("Write a few honest lines"), "{cramped}");
+    }
 }
