@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         // Output piped into `head` or a pager that quit early is not a failure.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("truenorth: {error:#}");
+            eprintln!("truenorth: {}", truenorth::commands::describe_error(&error));
             ExitCode::FAILURE
         }
     }

@@ -141,6 +141,12 @@ fn doctor_names_files_others_can_read_with_the_fix() {
         )),
         "{report}"
     );
+    // The summary agrees with the list and the exit code.
+    assert!(!report.contains("No problems found"), "{report}");
+    assert!(
+        report.ends_with("Found: 2 folders or files others can read.\n"),
+        "{report}"
+    );
 
     // The app says so at start, with the fix.
     let mut app = sandbox.launch().size(120, 30).spawn();

@@ -8,6 +8,7 @@ use anyhow::anyhow;
 use crate::cli::{Command, CommitCommand, PackCommand, PeopleCommand, TagsCommand};
 use crate::store::Paths;
 use crate::store::lock::{JournalLock, LockError};
+use crate::store::writable::{self, Unwritable};
 
 /// How long a command waits for another writer before giving up: long enough for a
 /// command halfway through a save, short enough not to seem stuck behind an open app.
@@ -78,11 +79,22 @@ pub fn hold_for(paths: &Paths, command: &Command) -> anyhow::Result<Option<Journ
         return Ok(None);
     };
     match JournalLock::acquire_within(&paths.data, name, PATIENCE) {
-        Ok(lock) => Ok(Some(lock)),
+        // A lock file left from before the folder lost its write permission still
+        // locks: ask the folder itself, so the command stops before writing anything.
+        Ok(lock) => match writable::probe(&paths.data) {
+            Err(error) => match Unwritable::from_io(&paths.data, &error) {
+                Some(unwritable) => Err(anyhow!(unwritable.for_command())),
+                None => Ok(Some(lock)),
+            },
+            Ok(()) => Ok(Some(lock)),
+        },
         Err(held @ LockError::Held { .. }) => Err(anyhow!(
             "{held}; nothing was written. Quit it (or do this there), then run the \
              command again"
         )),
-        Err(LockError::Store(error)) => Err(error.into()),
+        Err(LockError::Store(error)) => match Unwritable::from_error(&paths.data, &error) {
+            Some(unwritable) => Err(anyhow!(unwritable.for_command())),
+            None => Err(error.into()),
+        },
     }
 }

@@ -19,10 +19,27 @@ pub mod when;
 
 use std::io::Write;
 
-use crate::store::{CommitmentStore, Drafts, Journal, PackStore, Paths, PeopleStore, StoreError};
+use crate::store::{
+    CommitmentStore, Drafts, Journal, PackStore, Paths, PeopleStore, StoreError, writable,
+};
 
-/// `truenorth doctor`: reports every file that cannot be read, pack files included.
-/// Returns whether the journal is healthy.
+/// An error for the command line: the message and its causes, each said once (a
+/// store error already quotes the system's words, so they are not repeated after it).
+pub fn describe_error(error: &anyhow::Error) -> String {
+    let mut text = error.to_string();
+    for cause in error.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
+}
+
+/// `truenorth doctor`: reports every file that cannot be read (pack files included),
+/// a journal folder that cannot be written, and what others on this machine can read.
+/// Returns whether the journal is healthy; the last line sums up what was found.
 pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
     let journal = Journal::open(&paths.data)?;
     let scan = journal.scan();
@@ -50,9 +67,20 @@ pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
     if let Ok(people) = &people {
         writeln!(out, "{} people on the roster.", people.len())?;
     }
-    if problems.is_empty() {
-        writeln!(out, "No problems found.")?;
-    } else {
+    let mut found = Vec::new();
+    if let Err(error) = writable::probe(&paths.data) {
+        match writable::Unwritable::from_io(&paths.data, &error) {
+            Some(unwritable) => writeln!(
+                out,
+                "{}: truenorth opens it read-only and cannot save. Fix: {}",
+                capitalized(&unwritable.reason()),
+                unwritable.fix()
+            )?,
+            None => writeln!(out, "The journal folder cannot be written: {error}")?,
+        }
+        found.push("the journal folder cannot be written".to_string());
+    }
+    if !problems.is_empty() {
         writeln!(
             out,
             "{} problem(s) found. The files are left untouched; fix them in an editor:",
@@ -61,21 +89,51 @@ pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
         for problem in &problems {
             writeln!(out, "  {problem}")?;
         }
+        found.push(plural(
+            problems.len(),
+            "file that cannot be read",
+            "files that cannot be read",
+        ));
     }
-    let private = report_permissions(&paths.data, out)?;
-    Ok(problems.is_empty() && private)
+    let loose = report_permissions(&paths.data, out)?;
+    if loose > 0 {
+        found.push(plural(
+            loose,
+            "folder or file others can read",
+            "folders or files others can read",
+        ));
+    }
+    if found.is_empty() {
+        writeln!(out, "No problems found.")?;
+    } else {
+        writeln!(out, "Found: {}.", found.join("; "))?;
+    }
+    Ok(found.is_empty())
+}
+
+/// `1 file`, `3 files`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// How many loose files `doctor` lists one by one before it sums up the rest.
 const LOOSE_LISTED: usize = 20;
 
 /// Lists what others on this machine can read in the journal, each with its fix.
-/// Returns whether everything is owner-only.
-fn report_permissions(root: &std::path::Path, out: &mut impl Write) -> std::io::Result<bool> {
+/// Returns how many there are.
+fn report_permissions(root: &std::path::Path, out: &mut impl Write) -> std::io::Result<usize> {
     use crate::store::permissions;
     let loose = permissions::check(root);
     if loose.is_empty() {
-        return Ok(true);
+        return Ok(0);
     }
     writeln!(
         out,
@@ -91,5 +149,60 @@ fn report_permissions(root: &std::path::Path, out: &mut impl Write) -> std::io::
     if loose.len() > 1 {
         writeln!(out, "All at once: {}", permissions::fix_all(root))?;
     }
-    Ok(false)
+    Ok(loose.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_and_its_cause_are_each_said_once() {
+        let denied = std::io::Error::from_raw_os_error(13);
+        let store = StoreError::io("/tmp/x/truenorth.lock")(denied);
+        let error = anyhow::Error::from(store);
+        let said = describe_error(&error);
+        assert_eq!(said.matches("Permission denied").count(), 1, "{said}");
+        assert!(said.starts_with("/tmp/x/truenorth.lock: "), "{said}");
+        // A cause that adds something is kept.
+        let error = anyhow::anyhow!("disk trouble").context("could not save");
+        assert_eq!(describe_error(&error), "could not save: disk trouble");
+    }
+
+    #[test]
+    fn doctor_sums_up_what_it_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths {
+            data: dir.path().join("data"),
+            config: dir.path().join("config"),
+        };
+        let mut out = Vec::new();
+        assert!(doctor(&paths, &mut out).unwrap());
+        let report = String::from_utf8(out).unwrap();
+        assert!(report.ends_with("No problems found.\n"), "{report}");
+
+        std::fs::create_dir_all(paths.data.join("journal/2026")).unwrap();
+        std::fs::write(
+            paths.data.join("journal/2026/2026-11-20.toml"),
+            "[[entry]\n",
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let loose = std::fs::Permissions::from_mode(0o755);
+            std::fs::set_permissions(&paths.data, loose).unwrap();
+        }
+        let mut out = Vec::new();
+        assert!(!doctor(&paths, &mut out).unwrap());
+        let report = String::from_utf8(out).unwrap();
+        assert!(!report.contains("No problems found"), "{report}");
+        let last = report.lines().last().unwrap();
+        assert!(
+            last.starts_with("Found: 1 file that cannot be read"),
+            "{report}"
+        );
+        #[cfg(unix)]
+        assert!(last.contains("others can read"), "{report}");
+    }
 }

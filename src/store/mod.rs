@@ -18,6 +18,7 @@ pub mod review_state;
 pub mod tag_rename;
 pub mod themes;
 pub mod vault;
+pub mod writable;
 
 use std::path::PathBuf;
 

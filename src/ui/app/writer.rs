@@ -20,6 +20,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{App, Level, Screen};
 use crate::store::lock::{JournalLock, LockError, ReadOnly};
 use crate::store::rescue::Rescue;
+use crate::store::writable::{self, Unwritable};
 use crate::store::{DraftFile, StoreError, permissions};
 use crate::ui::action::Action;
 use crate::ui::keymap::Mode;
@@ -52,23 +53,57 @@ impl fmt::Display for Kept {
 pub(super) enum Access {
     /// It holds the journal's lock, until the app is dropped.
     Writer { _lock: JournalLock },
-    /// It may not, and why: another truenorth writes, or the folder cannot be written.
-    /// The guard makes the store refuse writes, whichever code asks.
-    ReadOnly { reason: String, _guard: ReadOnly },
+    /// It may not, why (another truenorth writes, or the folder cannot be written)
+    /// and what to do about it. The guard makes the store refuse writes, whichever
+    /// code asks.
+    ReadOnly {
+        reason: String,
+        fix: String,
+        _guard: ReadOnly,
+    },
 }
 
 impl Access {
     pub(super) fn open(root: &Path) -> Access {
         match JournalLock::try_acquire(root, "the truenorth app") {
-            Ok(lock) => Access::Writer { _lock: lock },
+            // A lock file left from before the folder lost its write permission still
+            // locks: ask the folder itself, so the banner says so before any typing.
+            Ok(lock) => match writable::probe(root)
+                .err()
+                .and_then(|error| Unwritable::from_io(root, &error))
+            {
+                Some(unwritable) => {
+                    drop(lock);
+                    Access::ReadOnly {
+                        reason: unwritable.reason(),
+                        fix: format!("Fix: {}, then open truenorth again.", unwritable.fix()),
+                        _guard: ReadOnly::new(root),
+                    }
+                }
+                None => Access::Writer { _lock: lock },
+            },
             Err(LockError::Held { holder, .. }) => Access::ReadOnly {
                 reason: format!("{holder} is writing this journal"),
+                fix: "To write here, quit it and open this window again.".to_string(),
                 _guard: ReadOnly::new(root),
             },
-            Err(LockError::Store(error)) => Access::ReadOnly {
-                reason: format!("the journal folder cannot be written: {}", explain(&error)),
-                _guard: ReadOnly::new(root),
-            },
+            Err(LockError::Store(error)) => {
+                let (reason, fix) = match Unwritable::from_error(root, &error) {
+                    Some(unwritable) => (
+                        unwritable.reason(),
+                        format!("Fix: {}, then open truenorth again.", unwritable.fix()),
+                    ),
+                    None => (
+                        format!("the journal's lock could not be taken ({error})"),
+                        "Check the journal folder, then open truenorth again.".to_string(),
+                    ),
+                };
+                Access::ReadOnly {
+                    reason,
+                    fix,
+                    _guard: ReadOnly::new(root),
+                }
+            }
         }
     }
 
@@ -101,6 +136,14 @@ impl App {
         match &self.access {
             Access::Writer { .. } => None,
             Access::ReadOnly { reason, .. } => Some(reason),
+        }
+    }
+
+    /// What to do so this window can write; `None` when it can.
+    fn read_only_fix(&self) -> Option<&str> {
+        match &self.access {
+            Access::Writer { .. } => None,
+            Access::ReadOnly { fix, .. } => Some(fix),
         }
     }
 
@@ -266,9 +309,8 @@ impl App {
 
     pub(super) fn banner_text(&self) -> Option<String> {
         let reason = self.read_only()?;
-        Some(format!(
-            " READ-ONLY · {reason}. To write here, quit it and open this window again. "
-        ))
+        let fix = self.read_only_fix().unwrap_or_default();
+        Some(format!(" READ-ONLY · {reason}. {fix} "))
     }
 
     /// Draws the read-only banner at the top of `area`; returns what is left below.
