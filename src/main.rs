@@ -11,6 +11,12 @@ fn main() -> ExitCode {
         Ok(code) => code,
         // Output piped into `head` or a pager that quit early is not a failure.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        // Ctrl-C at the passphrase prompt: the terminal is back as it was; exit the
+        // way an interrupted program does.
+        Err(error) if is_interrupted(&error) => {
+            eprintln!("truenorth: {}", truenorth::commands::describe_error(&error));
+            ExitCode::from(130)
+        }
         Err(error) => {
             eprintln!("truenorth: {}", truenorth::commands::describe_error(&error));
             ExitCode::FAILURE
@@ -35,6 +41,14 @@ fn needs_passphrase(command: Option<&Command>) -> bool {
                 | Command::Decrypt
         )
     )
+}
+
+fn is_interrupted(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::Interrupted)
+    })
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

@@ -103,8 +103,14 @@ fn scripts_give_the_passphrase_in_the_environment() {
         .env("TRUENORTH_PASSPHRASE", PASSPHRASE)
         .arg("encrypt")
         .spawn();
-    encrypt.wait_for("Encrypted the journal");
+    let done = encrypt.wait_for("Encrypted the journal");
     assert!(encrypt.wait_exit(EXIT_TIMEOUT).success());
+    // Nothing is asked, so nothing says "Choose a passphrase"; the warning stays.
+    assert!(!done.contains("Choose a passphrase"), "{done}");
+    assert!(
+        done.contains("Using the passphrase in TRUENORTH_PASSPHRASE. Without it"),
+        "{done}"
+    );
 
     let mut list = sandbox
         .launch()
@@ -161,4 +167,45 @@ fn a_wrong_passphrase_three_times_leaves_the_journal_locked() {
     app.send(&format!("wrong{}", keys::ENTER));
     app.wait_for("3 wrong passphrases");
     assert!(!app.wait_exit(EXIT_TIMEOUT).success());
+}
+
+#[test]
+fn ctrl_c_at_the_passphrase_prompt_leaves_the_terminal_echoing() {
+    let sandbox = Sandbox::new();
+    seed_yesterday(&sandbox);
+    let mut encrypt = sandbox
+        .launch()
+        .env("TRUENORTH_PASSPHRASE", PASSPHRASE)
+        .arg("encrypt")
+        .spawn();
+    encrypt.wait_for("Encrypted the journal");
+    assert!(encrypt.wait_exit(EXIT_TIMEOUT).success());
+
+    let mut app = sandbox.launch().size(110, 30).spawn();
+    assert!(app.echoes(), "the terminal echoes before truenorth asks");
+    wait_for_prompt(&app, 1);
+    // Enter alone is asked again and costs no try.
+    app.send("\r");
+    app.wait_for("Type the journal's passphrase, then Enter (Ctrl-C leaves).");
+    wait_for_prompt(&app, 2);
+    // While it asks, what is typed is not shown (the check sees the difference).
+    let deadline = std::time::Instant::now() + EXIT_TIMEOUT;
+    while app.echoes() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "echo stayed on at the prompt"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    app.send("half typed");
+    app.send(keys::CTRL_C);
+    let status = app.wait_exit(EXIT_TIMEOUT);
+    assert_eq!(status.exit_code(), 130, "{status:?}");
+    let screen = app.screen();
+    assert!(
+        screen.contains("stopped at the passphrase prompt"),
+        "{screen}"
+    );
+    assert!(!screen.contains("does not open"), "{screen}");
+    assert!(app.echoes(), "Ctrl-C left the terminal without echo");
 }

@@ -18,6 +18,9 @@ use crate::store::vault::{
 /// How many wrong passphrases a person may type before truenorth gives up.
 pub const TRIES: usize = 3;
 
+/// How many empty answers (Enter alone) are asked again before truenorth gives up.
+const EMPTY_ANSWERS: usize = 10;
+
 /// Where passphrases come from.
 pub trait Asker {
     /// Asks for a passphrase with `prompt`, without showing what is typed.
@@ -34,17 +37,16 @@ pub struct Terminal;
 
 impl Asker for Terminal {
     fn ask(&mut self, prompt: &str) -> io::Result<SecretString> {
-        rpassword::prompt_password(prompt)
-            .map(SecretString::from)
-            .map_err(|error| {
-                io::Error::new(
-                    error.kind(),
-                    format!(
-                        "cannot ask for the passphrase ({error}); run truenorth in a \
-                         terminal or set {PASSPHRASE_ENV}"
-                    ),
-                )
-            })
+        read_hidden(prompt).map_err(|error| match error.kind() {
+            io::ErrorKind::Interrupted => error,
+            kind => io::Error::new(
+                kind,
+                format!(
+                    "cannot ask for the passphrase ({error}); run truenorth in a \
+                     terminal or set {PASSPHRASE_ENV}"
+                ),
+            ),
+        })
     }
 
     fn say(&mut self, message: &str) {
@@ -54,6 +56,77 @@ impl Asker for Terminal {
     fn can_retry(&self) -> bool {
         true
     }
+}
+
+/// Puts the terminal back as it was, however the reading ends.
+struct RawMode;
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        let _ = crossterm::terminal::disable_raw_mode();
+    }
+}
+
+/// Reads a line from the terminal without showing it. The terminal is in raw mode
+/// meanwhile, so Ctrl-C arrives as a key rather than a signal that would end
+/// truenorth with echo still off: it puts the terminal back and gives
+/// [`io::ErrorKind::Interrupted`].
+fn read_hidden(prompt: &str) -> io::Result<SecretString> {
+    use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+
+    let mut tty = std::fs::OpenOptions::new().write(true).open(tty_path())?;
+    write!(tty, "{prompt}")?;
+    tty.flush()?;
+    crossterm::terminal::enable_raw_mode()?;
+    let raw = RawMode;
+    let mut typed = String::new();
+    let ended = loop {
+        let key = match event::read() {
+            Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => key,
+            Ok(Event::Paste(text)) => {
+                typed.push_str(&text);
+                continue;
+            }
+            Ok(_) => continue,
+            Err(error) => break Err(error),
+        };
+        let control = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Enter => break Ok(()),
+            KeyCode::Char('c') if control => {
+                break Err(io::Error::new(
+                    io::ErrorKind::Interrupted,
+                    "stopped at the passphrase prompt; nothing was opened or changed",
+                ));
+            }
+            KeyCode::Char('d') if control && typed.is_empty() => {
+                break Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the terminal closed the input",
+                ));
+            }
+            KeyCode::Char('u') if control => typed.clear(),
+            KeyCode::Backspace => {
+                typed.pop();
+            }
+            KeyCode::Char(c) if !control => typed.push(c),
+            _ => {}
+        }
+    };
+    drop(raw);
+    // Enter was not echoed: end the prompt's line.
+    let _ = writeln!(tty);
+    ended.map(|()| SecretString::from(typed))
+}
+
+#[cfg(unix)]
+fn tty_path() -> &'static str {
+    "/dev/tty"
+}
+
+#[cfg(windows)]
+fn tty_path() -> &'static str {
+    "CONOUT$"
 }
 
 /// The passphrase in [`PASSPHRASE_ENV`].
@@ -97,11 +170,33 @@ pub fn unlock_journal(paths: &Paths, asker: &mut dyn Asker) -> anyhow::Result<()
     }
 }
 
-/// Opens the key of the journal at `root`, asking up to [`TRIES`] times.
+/// Opens the key of the journal at `root`, asking up to [`TRIES`] times. Enter alone
+/// (an empty answer) is asked again without costing a try.
 pub fn unlock(root: &Path, asker: &mut dyn Asker) -> anyhow::Result<Vault> {
     let prompt = format!("Passphrase for the journal in {}: ", root.display());
-    for tries_left in (0..TRIES).rev() {
+    let mut tries_left = TRIES;
+    let mut empty_answers = 0;
+    while tries_left > 0 {
         let passphrase = asker.ask(&prompt)?;
+        if passphrase.expose_secret().is_empty() {
+            if !asker.can_retry() {
+                anyhow::bail!(
+                    "{PASSPHRASE_ENV} is empty; set it to the passphrase of the journal in {}",
+                    root.display()
+                );
+            }
+            // A terminal that keeps sending empty lines is not a person typing.
+            empty_answers += 1;
+            if empty_answers > EMPTY_ANSWERS {
+                anyhow::bail!(
+                    "no passphrase was typed; the journal in {} stays locked and unchanged",
+                    root.display()
+                );
+            }
+            asker.say("Type the journal's passphrase, then Enter (Ctrl-C leaves).");
+            continue;
+        }
+        tries_left -= 1;
         match Vault::unlock(root, &passphrase) {
             Ok(vault) => return Ok(vault),
             Err(VaultError::WrongPassphrase) if !asker.can_retry() => {
@@ -161,9 +256,15 @@ pub fn encrypt(paths: &Paths, asker: &mut dyn Asker, out: &mut impl Write) -> an
     let key = if root.join(KEY_FILE).exists() {
         KeySource::Unlocked(unlock(root, asker)?)
     } else {
+        // "Choose" only when it will be asked: one in the variable is already chosen.
+        let which = if asker.can_retry() {
+            "Choose a passphrase.".to_string()
+        } else {
+            format!("Using the passphrase in {PASSPHRASE_ENV}.")
+        };
         writeln!(
             out,
-            "Choose a passphrase. Without it the journal cannot be read:\n\
+            "{which} Without it the journal cannot be read:\n\
              truenorth keeps no copy and cannot recover it."
         )?;
         KeySource::New {
@@ -309,6 +410,34 @@ mod tests {
                 "That passphrase does not open this journal. Try again (2 tries left).",
                 "That passphrase does not open this journal. Try again (1 try left).",
             ]
+        );
+    }
+
+    #[test]
+    fn enter_alone_is_asked_again_without_costing_a_try() {
+        let dir = encrypted_journal();
+        let mut typist = Typist::new(&["", "wrong", "", "", "also wrong", "right"]);
+        unlock(dir.path(), &mut typist).unwrap();
+        assert_eq!(typist.prompts.len(), 6);
+        assert_eq!(
+            typist.said,
+            [
+                "Type the journal's passphrase, then Enter (Ctrl-C leaves).",
+                "That passphrase does not open this journal. Try again (2 tries left).",
+                "Type the journal's passphrase, then Enter (Ctrl-C leaves).",
+                "Type the journal's passphrase, then Enter (Ctrl-C leaves).",
+                "That passphrase does not open this journal. Try again (1 try left).",
+            ]
+        );
+        // Endless empty lines (not a person) end it, and an empty variable is named.
+        let mut typist = Typist::new(&[""; 11]);
+        let error = unlock(dir.path(), &mut typist).unwrap_err().to_string();
+        assert!(error.starts_with("no passphrase was typed"), "{error}");
+        let mut env = FromEnv(SecretString::from(String::new()));
+        let error = unlock(dir.path(), &mut env).unwrap_err().to_string();
+        assert!(
+            error.starts_with("TRUENORTH_PASSPHRASE is empty"),
+            "{error}"
         );
     }
 

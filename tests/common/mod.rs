@@ -431,6 +431,19 @@ impl Session {
             .expect("resize the pty");
     }
 
+    /// Whether the terminal echoes what is typed, as `stty -a` would show it (`echo`
+    /// or `-echo`); the settings outlive the program, as in a real terminal window.
+    #[allow(dead_code)]
+    pub fn echoes(&self) -> bool {
+        let termios = self.master.get_termios().expect("the terminal's settings");
+        // Read from the flags' names, so this needs no terminal crate of its own:
+        // `LocalFlags(ECHOKE | ECHOE | ECHOK | ECHO | ...)`.
+        let flags = format!("{:?}", termios.local_flags);
+        flags
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .any(|flag| flag == "ECHO")
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("child pid")
     }
