@@ -444,3 +444,51 @@ fn assert_private(path: &Path) {
         assert_eq!(mode, 0o600, "{}", path.display());
     }
 }
+
+/// A loose file deep in a private folder is found once the journal has been read,
+/// and its warning stands on its own line beside a broken file's, both kept while
+/// the status line changes.
+#[cfg(unix)]
+#[test]
+fn loose_permissions_and_a_broken_file_are_both_shown() {
+    use std::os::unix::fs::PermissionsExt;
+    let fixture = Fixture::new();
+    let mut app = fixture.open();
+    write(&mut app, 0, "Kept private.");
+    ctrl_s(&mut app);
+    drop(app);
+    let loose = fixture.day_path();
+    fs::set_permissions(&loose, fs::Permissions::from_mode(0o644)).unwrap();
+    let broken = fixture.paths.data.join("journal/2026/2026-11-20.toml");
+    fs::write(&broken, "[[entry]\n").unwrap();
+    fs::set_permissions(&broken, fs::Permissions::from_mode(0o600)).unwrap();
+
+    let mut app = fixture.open();
+    app.spawn_scan();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !app.journal_ready() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the journal never loaded"
+        );
+        app.tick(std::time::Instant::now());
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let screen = draw(&app);
+    assert!(screen.contains("Not loaded, left untouched"), "{screen}");
+    assert!(screen.contains("2026-11-20.toml"), "{screen}");
+    assert!(
+        screen.contains("Others on this machine can read your journal"),
+        "{screen}"
+    );
+    assert!(screen.contains("2026-11-25.toml"), "{screen}");
+    assert!(screen.contains("chmod -R go="), "{screen}");
+    // A message on the status line does not take the warning's place.
+    write(&mut app, 0, " More.");
+    ctrl_s(&mut app);
+    let screen = draw(&app);
+    assert!(
+        screen.contains("Others on this machine can read your journal"),
+        "{screen}"
+    );
+}

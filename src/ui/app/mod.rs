@@ -27,6 +27,7 @@ use crate::clock::Clock;
 use crate::domain::enrollment::Enrollment;
 use crate::domain::index::JournalIndex;
 use crate::domain::{Pack, Problem, Rating};
+use crate::store::permissions::Loose;
 use crate::store::{DraftFile, Drafts, Journal, JournalScan, PackStore, Paths, StoreError};
 use crate::ui::action::Action;
 use crate::ui::keymap::{Keymap, Mode};
@@ -185,7 +186,10 @@ pub struct App {
     journal_screen: JournalScreen,
     notice: Option<Notice>,
     problems: Vec<Problem>,
-    scan: Option<Receiver<(JournalScan, JournalIndex)>>,
+    scan: Option<Receiver<(JournalScan, JournalIndex, Vec<Loose>)>>,
+    /// Folders and files of the journal that others can read: the folders at open,
+    /// every file too once the background scan is done.
+    loose: Vec<Loose>,
     last_edit: Option<Instant>,
     drafts_stale: bool,
     effect: Option<Effect>,
@@ -344,6 +348,7 @@ impl App {
             notice: None,
             problems,
             scan: None,
+            loose: Vec::new(),
             last_edit: None,
             drafts_stale: false,
             effect: None,
@@ -451,7 +456,9 @@ impl App {
                 days: Vec::new(),
                 problems: loaded.problems,
             };
-            let _ = sender.send((scan, loaded.index));
+            // Every day file's permissions too, off the first frame's path.
+            let loose = crate::store::permissions::check(journal.root());
+            let _ = sender.send((scan, loaded.index, loose));
         });
         self.scan = Some(receiver);
     }
@@ -1011,9 +1018,10 @@ impl App {
             self.flush_drafts();
         }
         if let Some(receiver) = &self.scan
-            && let Ok((scan, index)) = receiver.try_recv()
+            && let Ok((scan, index, loose)) = receiver.try_recv()
         {
             self.scan = None;
+            self.loose = loose;
             self.journal_screen.refresh(&index);
             self.index = Some(index);
             self.refresh_practice();

@@ -152,7 +152,9 @@ impl App {
                 }
             })
         };
-        let problems_height = lines_for(self.problems_text()) + lines_for(self.banner_text());
+        let problems_height = lines_for(self.problems_text())
+            + lines_for(self.banner_text())
+            + lines_for(self.permissions_text());
         let status_height = lines_for(self.status_text()).max(1);
         let [header, problems, body, status, hints] = Layout::vertical([
             Constraint::Length(1),
@@ -304,12 +306,25 @@ impl App {
         ))
     }
 
+    /// The banner, then a line (or two) for each standing warning: files that could
+    /// not be read, then what others can read.
     pub(super) fn render_problems(&self, frame: &mut Frame, area: Rect) {
-        let area = self.render_banner(frame, area);
-        if let Some(text) = self.problems_text() {
+        let mut area = self.render_banner(frame, area);
+        for text in [self.problems_text(), self.permissions_text()]
+            .into_iter()
+            .flatten()
+        {
+            let lines = if text.chars().count() > usize::from(area.width) {
+                2
+            } else {
+                1
+            };
+            let height = lines.min(area.height);
             let paragraph =
                 Paragraph::new(Line::styled(text, self.theme.warning)).wrap(Wrap { trim: true });
-            frame.render_widget(paragraph, area);
+            frame.render_widget(paragraph, Rect { height, ..area });
+            area.y += height;
+            area.height -= height;
         }
     }
 

@@ -285,26 +285,35 @@ impl App {
         );
     }
 
-    /// At open: folders or files of the journal that others can read, with the one
-    /// command that fixes them all (`truenorth doctor` lists each with its own).
+    /// At open: the journal's folders (and its top files) that others can read; the
+    /// background scan adds the files inside once it has looked (see `tick`).
     pub(super) fn report_loose_permissions(&mut self) {
-        let root = self.journal.root().to_path_buf();
-        let loose = permissions::check_quick(&root);
-        let Some(first) = loose.first() else {
-            return;
-        };
-        let more = match loose.len() {
+        self.loose = permissions::check_quick(self.journal.root());
+    }
+
+    /// The standing warning about what others can read, with the one command that
+    /// fixes it all (`truenorth doctor` lists each with its own); `None` when all is
+    /// owner-only. It has its own line, so a broken file's warning does not hide it
+    /// and the next message on the status line does not replace it.
+    pub(super) fn permissions_text(&self) -> Option<String> {
+        let first = self.loose.first()?;
+        let more = match self.loose.len() {
             1 => String::new(),
             n => format!(" and {} more", n - 1),
         };
-        let text = format!(
-            "Others on this machine can read your journal: {}{more} (mode {:o}). \
+        // Inside the journal, named from its folder, as the broken-file line does.
+        let root = self.journal.root();
+        let shown = if first.path == root {
+            root.display().to_string()
+        } else {
+            self.journal.display_path(&first.path)
+        };
+        Some(format!(
+            "⚠ Others on this machine can read your journal: {shown}{more} (mode {:o}). \
              Fix: {} · `truenorth doctor` lists each",
-            first.path.display(),
             first.mode,
-            permissions::fix_all(&root)
-        );
-        self.tell(Level::Warning, text);
+            permissions::fix_all(root)
+        ))
     }
 
     pub(super) fn banner_text(&self) -> Option<String> {
