@@ -481,8 +481,8 @@ fn loose_permissions_and_a_broken_file_are_both_shown() {
         screen.contains("Others on this machine can read your journal"),
         "{screen}"
     );
-    assert!(screen.contains("2026-11-25.toml"), "{screen}");
-    assert!(screen.contains("chmod -R go="), "{screen}");
+    assert!(screen.contains("2026-11-25.toml (mode 644)"), "{screen}");
+    assert!(screen.contains("Fix: chmod"), "{screen}");
     // A message on the status line does not take the warning's place.
     write(&mut app, 0, " More.");
     ctrl_s(&mut app);
