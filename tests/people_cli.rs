@@ -172,6 +172,21 @@ fn a_file_that_cannot_be_a_roster_imports_nothing() {
 }
 
 #[test]
+fn a_quote_left_open_is_reported_by_line_and_merges_no_rows() {
+    let leader = Leader::new();
+    let file = leader.csv("unterm.csv", b"name,group\nAna,5B\n\"Ben,5B\nCara,5C\n");
+    let output = leader.fails(&["people", "import", &file]);
+    assert!(output.contains("Imported 2 people"), "{output}");
+    assert!(
+        output.contains("unterm.csv:3: a double quote opened on this line is never closed"),
+        "{output}"
+    );
+    let roster = leader.roster();
+    assert!(roster.contains("name = \"Cara\""), "{roster}");
+    assert!(!roster.contains("Ben"), "no junk person is made: {roster}");
+}
+
+#[test]
 fn connections_are_logged_by_a_few_letters_and_coverage_follows() {
     let leader = Leader::new();
     let file = leader.csv("roster.csv", ROSTER);

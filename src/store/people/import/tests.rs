@@ -191,3 +191,58 @@ fn nothing_is_written_when_no_row_was_good() {
         Err(ImportError::TooLarge { .. })
     ));
 }
+
+#[test]
+fn a_quote_never_closed_skips_only_its_row_and_the_rows_after_it_are_read() {
+    let mut people = Vec::new();
+    let report = import(&mut people, "name,group\nAna,5B\n\"Ben,5B\nCara,5C\n");
+    assert_eq!(names(&report), ["Ana (5B)", "Cara (5C)"]);
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert_eq!(report.problems[0].line, 3);
+    assert!(
+        report.problems[0].message.contains("never closed"),
+        "{}",
+        report.problems[0].message
+    );
+}
+
+#[test]
+fn a_note_left_open_does_not_swallow_the_rows_after_it() {
+    let mut people = Vec::new();
+    let csv = "name,group,note\nAna,5B,\"likes chess\nBen,5B,\nCara,5C,plays \"\"go\"\"\n";
+    let report = import(&mut people, csv);
+    // Ben's and Cara's rows are read on their own.
+    assert_eq!(names(&report), ["Ben (5B)", "Cara (5C)"]);
+    assert_eq!(report.added[1].note, "plays \"\"go\"\"");
+    let problems: Vec<u64> = report.problems.iter().map(|p| p.line).collect();
+    assert_eq!(problems, [2]);
+}
+
+#[test]
+fn a_stray_quote_closed_rows_later_is_caught_by_a_name_spanning_lines() {
+    let mut people = Vec::new();
+    // The quote opened before Ben is closed by the one before Dan: Ben, Cara and
+    // half of Dan would run together into one name.
+    let csv = "name,group\r\nAna,5B\r\n\"Ben,5B\r\nCara,5C\r\n\"Dan\",5D\r\nEli,5E\r\n";
+    let report = import(&mut people, csv);
+    assert_eq!(
+        names(&report),
+        ["Ana (5B)", "Cara (5C)", "Dan (5D)", "Eli (5E)"]
+    );
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert_eq!(report.problems[0].line, 3);
+    assert!(
+        report.problems[0]
+            .message
+            .contains("name runs over several lines")
+    );
+}
+
+#[test]
+fn a_runaway_quote_in_the_last_row_is_reported_and_nothing_is_invented() {
+    let mut people = Vec::new();
+    let report = import(&mut people, "name,group\nAna,5B\n\"Ben,5B");
+    assert_eq!(names(&report), ["Ana (5B)"]);
+    // No line break is swallowed, but the quote is still never closed: reported.
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+}
