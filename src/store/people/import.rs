@@ -199,8 +199,8 @@ fn runaway_quote(
     separator: u8,
 ) -> Option<String> {
     const FIX: &str = "add the closing double quote (\") where the value ends, or remove \
-                       the opening one, and import the file again. The lines after it \
-                       were read as rows of their own";
+                       the opening one. The lines after it \
+                       were read as rows of their own.";
     if at_end && ends_inside_quotes(raw, separator) {
         return Some(format!(
             "a double quote opened on this line is never closed, so this row ran on to \
