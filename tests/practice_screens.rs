@@ -385,6 +385,54 @@ fn archived_commitments_are_shown_on_request_and_brought_back() {
 }
 
 #[test]
+fn a_finished_commitment_brought_back_is_due_again() {
+    let fixture = fixture();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let mut c = Commitment::new("walk".into(), "Walk".into(), Frame::Care, Cadence::Daily);
+    c.start = Some(day(2));
+    fixture.commitments().add(c).unwrap();
+    // Marked done on the 20th (which made the 20th its last day), then archived.
+    fixture
+        .commitments()
+        .modify("walk", |c| {
+            c.change_state(CommitmentState::Done, day(20));
+            c.change_state(CommitmentState::Archived, day(21));
+        })
+        .unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        status(&app),
+        "Brought back “Walk”: it is active again and on Today when due."
+    );
+    let walk = &fixture.commitments().load().unwrap()[0];
+    assert_eq!((walk.state, walk.end), (CommitmentState::Active, None));
+    press(&mut app, KeyCode::Char('A'));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("[ ] Walk"), "due again: {screen}");
+}
+
+#[test]
+fn a_commitment_brought_back_after_its_planned_end_says_so() {
+    let fixture = fixture();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let mut c = Commitment::new("walk".into(), "Walk".into(), Frame::Care, Cadence::Daily);
+    c.start = Some(day(2));
+    c.end = Some(day(15));
+    c.state = CommitmentState::Archived;
+    fixture.commitments().add(c).unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        status(&app),
+        "Brought back “Walk”, but its end date (15 Nov 2026) has passed, so it is not \
+         due again; e edits it to set a new end."
+    );
+}
+
+#[test]
 fn quitting_with_a_form_open_keeps_its_text_for_next_time() {
     let fixture = fixture();
     let mut app = fixture.open_on(Screen::Commitments);

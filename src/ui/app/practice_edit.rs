@@ -513,10 +513,22 @@ impl App {
             Ok(Some(_)) => {
                 self.reload_commitments();
                 self.commitments_screen.select(&id);
-                self.tell(
-                    Level::Success,
-                    format!("Brought back “{title}”: it is active again and on Today when due."),
-                );
+                let ended = self
+                    .commitments
+                    .iter()
+                    .find(|c| c.id == id)
+                    .and_then(|c| c.ended_before(today));
+                let message = match ended {
+                    Some(end) => format!(
+                        "Brought back “{title}”, but its end date ({}) has passed, so it is \
+                         not due again; e edits it to set a new end.",
+                        end.format("%-d %b %Y")
+                    ),
+                    None => {
+                        format!("Brought back “{title}”: it is active again and on Today when due.")
+                    }
+                };
+                self.tell(Level::Success, message);
             }
             Ok(None) => self.tell(
                 Level::Warning,
