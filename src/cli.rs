@@ -460,6 +460,12 @@ pub enum PeopleCommand {
         #[arg(value_name = "PERSON")]
         person: String,
     },
+
+    /// Bring back someone archived: on lists and in the picker again.
+    Restore {
+        #[arg(value_name = "PERSON")]
+        person: String,
+    },
 }
 
 /// `truenorth theme ...`

@@ -331,6 +331,31 @@ fn people_are_added_edited_and_archived_from_the_people_screen() {
 }
 
 #[test]
+fn someone_archived_is_not_brought_back_beside_their_double() {
+    let fixture = fixture();
+    let people = fixture.people();
+    let first = people.add("Mr Diaz", Some("Maths"), Role::Staff).unwrap();
+    people.modify(&first.id, |p| p.archived = true).unwrap();
+    // Added again before adding was refused: now one archived, one current.
+    people.add("Mr Diaz", Some("Maths"), Role::Staff).unwrap();
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Char('u'));
+    if status(&app).contains("is not archived") {
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('u'));
+    }
+    assert_eq!(
+        status(&app),
+        "Not brought back: Mr Diaz (Maths) cannot be brought back while Mr Diaz (Maths) \
+         (as mr-diaz-2) is on the roster: the two could not be told apart. Edit one of \
+         them first, e.g. add a distinguishing initial or change the group."
+    );
+    let roster = fixture.people().load().unwrap();
+    assert_eq!(roster.iter().filter(|p| !p.archived).count(), 1);
+}
+
+#[test]
 fn archived_commitments_are_shown_on_request_and_brought_back() {
     let fixture = fixture();
     for title in ["Walk", "Read"] {

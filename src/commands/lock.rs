@@ -41,7 +41,8 @@ pub fn writer_name(command: &Command) -> Option<&'static str> {
             PeopleCommand::Import { .. }
             | PeopleCommand::Add { .. }
             | PeopleCommand::Log { .. }
-            | PeopleCommand::Archive { .. } => Some("truenorth people"),
+            | PeopleCommand::Archive { .. }
+            | PeopleCommand::Restore { .. } => Some("truenorth people"),
         },
         Command::Pack { command } => match command {
             // `new` writes the file it is given, not the journal.

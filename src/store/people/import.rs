@@ -311,10 +311,17 @@ pub fn merge(people: &mut Vec<Person>, parsed: Parsed) -> ImportReport {
         ..ImportReport::default()
     };
     let mut ids = Ids::new(people.iter().map(|person| person.id.as_str()));
-    // Who is already known, by name and group: `None` for the roster, else the line.
-    let mut known: HashMap<(String, String), Option<u64>> = people
+    // Who is already known, by name and group: the roster, else the line.
+    let mut known: HashMap<(String, String), Known> = people
         .iter()
-        .map(|person| (key(&person.name, person.group.as_deref()), None))
+        .map(|person| {
+            let known = if person.archived {
+                Known::Archived(person.id.clone())
+            } else {
+                Known::Current
+            };
+            (key(&person.name, person.group.as_deref()), known)
+        })
         .collect();
     for row in parsed.rows {
         let label = match &row.group {
@@ -322,16 +329,23 @@ pub fn merge(people: &mut Vec<Person>, parsed: Parsed) -> ImportReport {
             None => row.name.clone(),
         };
         match known.get(&key(&row.name, row.group.as_deref())) {
-            Some(None) => report.duplicates.push(RowNote {
+            Some(Known::Current) => report.duplicates.push(RowNote {
                 line: row.line,
                 message: format!("{label} is already on the roster; skipped"),
             }),
-            Some(Some(first)) => report.duplicates.push(RowNote {
+            Some(Known::Archived(id)) => report.duplicates.push(RowNote {
+                line: row.line,
+                message: format!(
+                    "{label} is archived; skipped (`truenorth people restore {id}` brings \
+                     them back)"
+                ),
+            }),
+            Some(Known::Line(first)) => report.duplicates.push(RowNote {
                 line: row.line,
                 message: format!("{label} repeats line {first}; skipped"),
             }),
             None => {
-                known.insert(key(&row.name, row.group.as_deref()), Some(row.line));
+                known.insert(key(&row.name, row.group.as_deref()), Known::Line(row.line));
                 let mut person =
                     Person::with_ids(&mut ids, &row.name, row.group.as_deref(), row.role);
                 person.note = row.note;
@@ -342,6 +356,15 @@ pub fn merge(people: &mut Vec<Person>, parsed: Parsed) -> ImportReport {
     people.extend(report.added.iter().cloned());
     report.problems.sort_by_key(|note| note.line);
     report
+}
+
+/// Where a name and group were met before a row.
+enum Known {
+    Current,
+    /// Archived, with their id.
+    Archived(String),
+    /// An earlier row, on this line.
+    Line(u64),
 }
 
 /// Name and group, lower-case with single spaces: the identity duplicates are found by.

@@ -472,6 +472,17 @@ impl App {
                 self.tell(Level::Info, format!("{} is not archived.", person.label()));
                 return;
             }
+            let roster = match self.people_store().load() {
+                Ok(roster) => roster,
+                Err(error) => {
+                    self.tell(Level::Error, format!("Not changed: {error}"));
+                    return;
+                }
+            };
+            if let Some(refusal) = crate::domain::person::restore_refusal(&roster, &person) {
+                self.tell(Level::Warning, format!("Not brought back: {refusal}."));
+                return;
+            }
             match self
                 .people_store()
                 .modify(&person.id, |p| p.archived = false)

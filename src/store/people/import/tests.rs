@@ -94,12 +94,16 @@ fn semicolons_and_tabs_are_read_when_the_header_has_no_commas() {
 #[test]
 fn duplicates_are_skipped_by_name_and_group_and_reported() {
     let mut people = vec![Person::new(&[], "Maya R.", Some("5B"), Role::Student)];
+    let mut archived = Person::new(&people, "Old Timer", None, Role::Staff);
+    archived.archived = true;
+    people.push(archived);
     let csv = "name,group\n\
                maya  r.,5b\n\
                Maya R.,6A\n\
                Sam,\n\
                SAM,\n\
-               Maya R.,6a\n";
+               Maya R.,6a\n\
+               old  timer,\n";
     let report = import(&mut people, csv);
     assert_eq!(names(&report), ["Maya R. (6A)", "Sam"]);
     assert_eq!(report.added[0].id, "maya-r-2");
@@ -110,12 +114,14 @@ fn duplicates_are_skipped_by_name_and_group_and_reported() {
             "line 2: maya r. (5b) is already on the roster; skipped",
             "line 5: SAM repeats line 4; skipped",
             "line 6: Maya R. (6a) repeats line 3; skipped",
+            "line 7: old timer is archived; skipped (`truenorth people restore old-timer` \
+             brings them back)",
         ]
     );
     // Importing the same file again adds no one.
     let again = import(&mut people, csv);
     assert!(again.added.is_empty());
-    assert_eq!(again.duplicates.len(), 5);
+    assert_eq!(again.duplicates.len(), 6);
 }
 
 #[test]
