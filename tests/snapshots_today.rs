@@ -213,6 +213,47 @@ fn space_and_enter_on_the_list_check_off_and_take_back() {
         std::fs::read_to_string(fixture.paths.data.join("journal/2026/2026-11-25.toml")).unwrap();
     assert!(day.contains("6B: fractions with paper strips"), "{day}");
     assert!(!day.contains("commitment = \"greet\""), "taken back: {day}");
+
+    // A check-off with a note is taken back only when the leader says yes.
+    app.handle_key(key(KeyCode::Char(' ')));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("Take back today's check-off of “Visit two classrooms"),
+        "{screen}"
+    );
+    app.handle_key(key(KeyCode::Char('n')));
+    let path = fixture.paths.data.join("journal/2026/2026-11-25.toml");
+    let day = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        day.contains("6B: fractions with paper strips"),
+        "kept: {day}"
+    );
+    assert!(draw(&app, 80, 24).contains("[x] Visit two classrooms"));
+    app.handle_key(key(KeyCode::Char(' ')));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(
+        app.notice().unwrap().text,
+        "Took back today's check-off of “Visit two classrooms and leave a note”."
+    );
+    let day = std::fs::read_to_string(&path).unwrap();
+    assert!(!day.contains("6B: fractions"), "taken back: {day}");
+}
+
+#[test]
+fn taking_back_a_check_off_with_a_note_asks_first_80x24() {
+    let fixture = fixture();
+    with_commitments_due(&fixture);
+    let mut app = open(&fixture);
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter));
+    type_text(
+        &mut app,
+        "6B: fractions with paper strips, and a long thought after it",
+    );
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char(' ')));
+    insta::assert_snapshot!(draw(&app, 80, 24));
 }
 
 #[test]

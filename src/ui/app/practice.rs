@@ -3,6 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::practice_edit::PracticeConfirm;
 use super::{App, Level, PickerPurpose, Screen};
 use crate::domain::Day;
 use crate::domain::commitment::CommitmentState;
@@ -293,7 +294,8 @@ impl App {
 
     /// Space on Today's list: checks the commitment `id` off today, or takes today's
     /// check-off back (only today's: earlier days are changed on Commitments or with
-    /// `truenorth commit`).
+    /// `truenorth commit`). A check-off with a note is taken back only when the
+    /// leader says yes, since the note goes with it.
     fn toggle_today(&mut self, id: &str) {
         let today = self.today.date;
         let done = self
@@ -311,6 +313,34 @@ impl App {
             .iter()
             .find(|c| c.id == id)
             .map_or_else(|| id.to_string(), |c| c.title.clone());
+        // The check-in `uncheck` would take: the latest of the day.
+        let note = match self.journal.load_day(today) {
+            Ok(day) => day.and_then(|day| {
+                day.checkins
+                    .iter()
+                    .rev()
+                    .find(|c| c.commitment == id)
+                    .and_then(|c| c.note.clone())
+            }),
+            Err(error) => {
+                self.tell(Level::Error, format!("Not changed: {error}"));
+                return;
+            }
+        };
+        if let Some(note) = note {
+            self.practice_confirm = Some(PracticeConfirm::TakeBackCheckIn {
+                id: id.to_string(),
+                title,
+                note,
+            });
+            return;
+        }
+        self.take_back_today(id, &title);
+    }
+
+    /// Takes back today's latest check-in of the commitment `id`.
+    pub(super) fn take_back_today(&mut self, id: &str, title: &str) {
+        let today = self.today.date;
         match uncheck(&self.journal, id, today) {
             Ok(Some(_)) => {
                 self.reload_day(today);

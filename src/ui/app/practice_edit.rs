@@ -60,9 +60,24 @@ impl PracticeForm {
 
 /// A change that cannot be taken back from the screen, waiting for "y".
 pub enum PracticeConfirm {
-    ArchiveCommitment { id: String, title: String },
-    FinishCommitment { id: String, title: String },
-    ArchivePerson { id: String, label: String },
+    ArchiveCommitment {
+        id: String,
+        title: String,
+    },
+    FinishCommitment {
+        id: String,
+        title: String,
+    },
+    ArchivePerson {
+        id: String,
+        label: String,
+    },
+    /// Space on Today's list, on a check-off that carries a note.
+    TakeBackCheckIn {
+        id: String,
+        title: String,
+        note: String,
+    },
 }
 
 impl PracticeConfirm {
@@ -76,6 +91,10 @@ impl PracticeConfirm {
             ),
             PracticeConfirm::ArchivePerson { label, .. } => format!(
                 "Archive {label}? They leave the list and the picker; your notes about them stay."
+            ),
+            PracticeConfirm::TakeBackCheckIn { title, note, .. } => format!(
+                "Take back today's check-off of “{title}”? Its note goes with it: “{}”",
+                excerpt(note, 60)
             ),
         }
     }
@@ -390,6 +409,10 @@ impl App {
     fn put_away(&mut self, question: PracticeConfirm) {
         let today = self.today.date;
         let (state, id, name) = match question {
+            PracticeConfirm::TakeBackCheckIn { id, title, .. } => {
+                self.take_back_today(&id, &title);
+                return;
+            }
             PracticeConfirm::ArchivePerson { id, label } => {
                 match self
                     .people_store()
@@ -547,6 +570,17 @@ impl App {
             ),
             Err(error) => self.tell(Level::Error, format!("Not changed: {error}")),
         }
+    }
+}
+
+/// `text` on one line, cut to `chars` characters with an ellipsis.
+fn excerpt(text: &str, chars: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= chars {
+        line
+    } else {
+        let cut: String = line.chars().take(chars.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
     }
 }
 
