@@ -383,6 +383,24 @@ fn n_per_week_stays_on_todays_list_until_the_week_has_enough() {
     assert_eq!(r.checked_on(nov(23)), 1);
 }
 
+#[test]
+fn a_day_checked_off_stays_listed_when_back_filling_fills_the_week() {
+    // 3 per week: checked today (Wednesday), then Monday, Tuesday and another
+    // day back-filled: the week is full, but today's check-off is still there to see.
+    let c = commitment("3 per week", nov(2));
+    let mut r = record(&c, Weekday::Mon, &[nov(25)]);
+    for day in [nov(23), nov(24), nov(24)] {
+        r.add_check_in(day, true);
+    }
+    assert!(r.is_due(nov(25)), "checked today: stays listed, ticked");
+    assert!(!r.is_due(nov(26)), "the week has its three");
+    // A check-off on a planned skip counts ("kept beats off") and is listed too.
+    let mut c = commitment("daily", nov(2));
+    c.skips.push(nov(25));
+    assert!(!record(&c, Weekday::Mon, &[]).is_due(nov(25)));
+    assert!(record(&c, Weekday::Mon, &[nov(25)]).is_due(nov(25)));
+}
+
 // ---------------------------------------------------------------- weekly on DAY
 
 #[test]

@@ -420,14 +420,17 @@ impl App {
         self.refresh_practice();
     }
 
-    /// `c` on Today: a picker of the practices due today; Enter checks one off.
+    /// `c` on Today: a picker of the active practices, those due today (by the rule
+    /// Today's list uses) first, then those done today, then the rest; Enter checks
+    /// one off.
     pub(super) fn open_check_picker(&mut self) {
-        let due: Vec<&CommitmentRow> = self
+        let mut due: Vec<&CommitmentRow> = self
             .commitments_screen
             .rows
             .iter()
             .filter(|row| row.commitment.state == CommitmentState::Active)
             .collect();
+        due.sort_by_key(|row| picker_group(row).0);
         if due.is_empty() {
             self.tell(
                 Level::Info,
@@ -445,11 +448,7 @@ impl App {
                     row.summary.this_week.kept,
                     row.summary.this_week.required
                 ),
-                group: if row.summary.checked_today > 0 {
-                    "done today".to_string()
-                } else {
-                    "due".to_string()
-                },
+                group: picker_group(row).1.to_string(),
             })
             .collect();
         let ids = due.iter().map(|row| row.commitment.id.clone()).collect();
@@ -565,5 +564,16 @@ impl App {
         self.people_screen.selected = 0;
         self.refresh_practice();
         self.tell(Level::Info, message);
+    }
+}
+
+/// Where a commitment goes in the `c` picker: its rank and group.
+fn picker_group(row: &CommitmentRow) -> (u8, &'static str) {
+    if row.summary.checked_today > 0 {
+        (1, "done today")
+    } else if row.summary.due_today {
+        (0, "due")
+    } else {
+        (2, "not due today")
     }
 }
