@@ -606,3 +606,22 @@ fn ten_years_of_history_compute_without_fuss() {
     assert_eq!(r.best_streak(date(2025, 12, 31)), 49);
     assert!(r.current_streak(date(2025, 12, 31)) > 0);
 }
+
+#[test]
+fn a_week_with_more_than_its_goal_says_so_plainly() {
+    let words = |kept, required| WeekProgress { kept, required }.of_goal();
+    assert_eq!(words(2, 3), "2 of 3");
+    assert_eq!(words(3, 3), "3 of 3");
+    assert_eq!(words(4, 3), "4 (goal 3)");
+    assert_eq!(words(0, 0), "nothing due");
+    assert_eq!(words(1, 0), "1 (nothing was due)");
+    let compact = |kept, required| WeekProgress { kept, required }.compact();
+    assert_eq!(compact(2, 3), "2/3");
+    assert_eq!(compact(2, 1), "2 (goal 1)");
+    assert_eq!(compact(0, 0), "0/0");
+    assert_eq!(compact(1, 0), "1 (none due)");
+    // Four check-ins on a "3 per week" week.
+    let c = commitment("3 per week", nov(2));
+    let r = record(&c, Weekday::Mon, &[nov(23), nov(24), nov(25), nov(25)]);
+    assert_eq!(r.kept_this_week(nov(25)).of_goal(), "4 (goal 3)");
+}

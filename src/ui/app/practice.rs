@@ -443,10 +443,9 @@ impl App {
             .map(|row| PickerItem {
                 text: row.commitment.title.clone(),
                 detail: format!(
-                    "{} · this week {}/{}",
+                    "{} · this week {}",
                     row.commitment.cadence,
-                    row.summary.this_week.kept,
-                    row.summary.this_week.required
+                    row.summary.this_week.compact()
                 ),
                 group: picker_group(row).1.to_string(),
             })
