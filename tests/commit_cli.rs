@@ -409,3 +409,23 @@ fn bad_input_to_add_is_explained() {
     assert!(error.contains("before the start"), "{error}");
     assert!(!leader.journal().join("commitments.toml").exists());
 }
+
+#[test]
+fn tomorrow_is_understood_and_refused_as_in_the_future() {
+    let leader = Leader::new();
+    leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
+    leader.ok(&["people", "add", "Maya R.", "--group", "5B"]);
+    for args in [
+        &["commit", "check", "walk", "--date", "tomorrow"][..],
+        &["people", "log", "maya", "hi", "--date", "Tomorrow"][..],
+    ] {
+        let error = leader.fails(args);
+        assert!(
+            error.contains("the date cannot be in the future: tomorrow has not come yet"),
+            "{args:?}: {error}"
+        );
+        assert!(!error.contains("cannot read"), "{error}");
+    }
+    // Planning a day off tomorrow is still fine.
+    leader.ok(&["commit", "skip", "walk", "--date", "tomorrow"]);
+}
