@@ -380,6 +380,13 @@ pub enum CommitCommand {
         #[arg(value_name = "COMMITMENT")]
         commitment: String,
     },
+
+    /// Bring back a commitment that is done or archived: active again from today.
+    Restore {
+        /// Which commitment: its id or the start of its title, e.g. walk.
+        #[arg(value_name = "COMMITMENT")]
+        commitment: String,
+    },
 }
 
 /// `truenorth commit add ...`

@@ -429,3 +429,31 @@ fn tomorrow_is_understood_and_refused_as_in_the_future() {
     // Planning a day off tomorrow is still fine.
     leader.ok(&["commit", "skip", "walk", "--date", "tomorrow"]);
 }
+
+#[test]
+fn a_commitment_marked_done_and_brought_back_is_due_again() {
+    let leader = Leader::new();
+    leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
+    leader.ok(&["commit", "done", "walk"]);
+    leader.ok(&["commit", "archive", "walk"]);
+    let back = leader.ok(&["commit", "restore", "walk"]);
+    assert_eq!(
+        back,
+        "Brought back “Walk the halls”: it is active again and on Today when due.\n"
+    );
+    let file = fs::read_to_string(leader.journal().join("commitments.toml")).unwrap();
+    assert!(
+        !file.contains("end ="),
+        "the end marking it done set is gone: {file}"
+    );
+    assert!(
+        leader
+            .ok(&["commit", "check", "walk"])
+            .contains("Checked off")
+    );
+    let again = leader.ok(&["commit", "restore", "walk"]);
+    assert!(
+        again.contains("“Walk the halls” is active, not done or archived; nothing changed."),
+        "{again}"
+    );
+}

@@ -224,6 +224,14 @@ fn someone_archived_is_brought_back_not_added_twice() {
         back,
         "Brought back Mr Diaz (Maths): on lists and in the picker again.\n"
     );
+    leader.ok(&["people", "archive", "diaz"]);
+    let listed = leader.ok(&["people", "list"]);
+    assert!(
+        listed
+            .starts_with("Everyone on the roster is archived (1). `truenorth people restore NAME`"),
+        "{listed}"
+    );
+    leader.ok(&["people", "restore", "diaz"]);
     let again = leader.fails(&["people", "restore", "diaz"]);
     assert!(again.contains("Mr Diaz (Maths) is not archived"), "{again}");
     assert!(leader.ok(&["people", "list"]).contains("Mr Diaz (Maths)"));

@@ -34,7 +34,8 @@ pub fn writer_name(command: &Command) -> Option<&'static str> {
             | CommitCommand::Pause { .. }
             | CommitCommand::Resume { .. }
             | CommitCommand::Done { .. }
-            | CommitCommand::Archive { .. } => Some("truenorth commit"),
+            | CommitCommand::Archive { .. }
+            | CommitCommand::Restore { .. } => Some("truenorth commit"),
         },
         Command::People { command } => match command {
             PeopleCommand::List { .. } | PeopleCommand::Show { .. } => None,

@@ -189,7 +189,16 @@ fn list(
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let people = store.load()?;
-    if people.iter().all(|p| p.archived) {
+    let archived = people.iter().filter(|p| p.archived).count();
+    if archived > 0 && archived == people.len() {
+        writeln!(
+            out,
+            "Everyone on the roster is archived ({archived}). `truenorth people restore NAME` \
+             brings someone back; `truenorth people add NAME --group 5B` adds someone new."
+        )?;
+        return Ok(true);
+    }
+    if people.is_empty() {
         writeln!(
             out,
             "No one on the roster yet. Add someone with `truenorth people add NAME --group 5B`, \
