@@ -270,6 +270,24 @@ fn people_form_80x24() {
 }
 
 #[test]
+fn adding_someone_archived_points_to_bringing_them_back_80x24() {
+    let fixture = fixture();
+    let people = fixture.people();
+    let maya = people
+        .add("Maya Lopez", Some("Grade 7"), Role::Student)
+        .unwrap();
+    people.modify(&maya.id, |p| p.archived = true).unwrap();
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Maya Lopez");
+    tab(&mut app, 1);
+    type_text(&mut app, "Grade 7");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(draw(&app, 80, 24));
+    assert_eq!(fixture.people().load().unwrap().len(), 1, "not added twice");
+}
+
+#[test]
 fn people_are_added_edited_and_archived_from_the_people_screen() {
     let fixture = fixture();
     let mut app = fixture.open_on(Screen::People);

@@ -213,10 +213,9 @@ impl PersonDetails {
             return Err(FieldError::new(
                 PersonField::Name,
                 format!(
-                    "{} is archived (as {}); bring them back rather than adding them again, \
-                     so their connection notes stay together (`truenorth people restore {}`, \
-                     or A then u on the People screen). If this is someone else, a \
-                     different group or a distinguishing initial tells the two apart",
+                    "{} is archived (as {}); bring them back instead, so their notes stay \
+                     together: A then u on People, or `truenorth people restore {}`. \
+                     Someone else? Add an initial or another group",
                     archived.label(),
                     archived.id,
                     archived.id
