@@ -193,6 +193,8 @@ fn someone_archived_is_brought_back_not_added_twice() {
         "people", "add", "Mr Diaz", "--group", "Maths", "--role", "staff",
     ]);
     leader.ok(&["people", "archive", "Mr Diaz"]);
+    // Someone current whom "Mr Diaz" only loosely resembles is not taken for him.
+    leader.ok(&["people", "add", "Mario Diaz", "--group", "7C"]);
 
     let refused = leader.fails(&[
         "people", "add", "Mr Diaz", "--group", "Maths", "--role", "staff",
@@ -224,15 +226,17 @@ fn someone_archived_is_brought_back_not_added_twice() {
         back,
         "Brought back Mr Diaz (Maths): on lists and in the picker again.\n"
     );
-    leader.ok(&["people", "archive", "diaz"]);
+    leader.ok(&["people", "archive", "mr-diaz"]);
+    leader.ok(&["people", "archive", "mario"]);
     let listed = leader.ok(&["people", "list"]);
     assert!(
         listed
-            .starts_with("Everyone on the roster is archived (1). `truenorth people restore NAME`"),
+            .starts_with("Everyone on the roster is archived (2). `truenorth people restore NAME`"),
         "{listed}"
     );
-    leader.ok(&["people", "restore", "diaz"]);
-    let again = leader.fails(&["people", "restore", "diaz"]);
+    leader.ok(&["people", "restore", "mario"]);
+    leader.ok(&["people", "restore", "mr diaz"]);
+    let again = leader.fails(&["people", "restore", "mr diaz"]);
     assert!(again.contains("Mr Diaz (Maths) is not archived"), "{again}");
     assert!(leader.ok(&["people", "list"]).contains("Mr Diaz (Maths)"));
 }

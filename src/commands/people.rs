@@ -73,12 +73,12 @@ pub fn run(
         }
         PeopleCommand::Show { person } => {
             let people = store.load()?;
-            // Someone archived can still be looked up, by a name that fits no one current.
-            let found = match person::find(&people, &person) {
-                Lookup::NotFound => match person::find_archived(&people, &person) {
-                    Lookup::Found(found) => found.clone(),
-                    _ => find(&people, &person)?,
-                },
+            // Someone archived can still be looked up, by a name no one current has.
+            let found = match (
+                person::find_named(&people, &person),
+                person::find_archived(&people, &person),
+            ) {
+                (Lookup::NotFound, Lookup::Found(archived)) => archived.clone(),
                 _ => find(&people, &person)?,
             };
             let scan = Journal::open(&paths.data)?.scan();
@@ -294,8 +294,20 @@ fn show(
     Ok(())
 }
 
-/// Finds the one person a query means, or lists who it could be.
+/// Finds the one current person a query means, or lists who it could be. A query
+/// that names someone archived (and no one current) says so, rather than settling
+/// for a current person it merely resembles.
 fn find(people: &[Person], query: &str) -> anyhow::Result<Person> {
+    if let (Lookup::NotFound, Lookup::Found(archived)) = (
+        person::find_named(people, query),
+        person::find_archived(people, query),
+    ) {
+        bail!(
+            "{} is archived; `truenorth people restore {}` brings them back",
+            archived.label(),
+            archived.id
+        )
+    }
     match person::find(people, query) {
         Lookup::Found(found) => Ok(found.clone()),
         Lookup::Ambiguous(fits) => {
@@ -309,19 +321,10 @@ fn find(people: &[Person], query: &str) -> anyhow::Result<Person> {
                 lines.join("\n")
             )
         }
-        Lookup::NotFound => {
-            if let Lookup::Found(archived) = person::find_archived(people, query) {
-                bail!(
-                    "{} is archived; `truenorth people restore {}` brings them back",
-                    archived.label(),
-                    archived.id
-                )
-            }
-            bail!(
-                "no one on the roster matches `{query}`; `truenorth people list` shows \
-                 everyone, `truenorth people add NAME` adds someone"
-            )
-        }
+        Lookup::NotFound => bail!(
+            "no one on the roster matches `{query}`; `truenorth people list` shows \
+             everyone, `truenorth people add NAME` adds someone"
+        ),
     }
 }
 

@@ -302,13 +302,17 @@ impl Connection {
 /// Archived people are left out. Several fits are [`Lookup::Ambiguous`] (the best
 /// fuzzy matches first, at most 10), so a note never lands on the wrong person.
 pub fn find<'a>(people: &'a [Person], query: &str) -> Lookup<&'a Person> {
-    find_among(people, query, false)
+    find_among(people, query, false, true)
 }
 
-/// [`find`] among the archived people only (without the fuzzy match: bringing
-/// someone back wants them named), to bring them back or look them up.
+/// [`find`] without its last, fuzzy step: the query names the person.
+pub fn find_named<'a>(people: &'a [Person], query: &str) -> Lookup<&'a Person> {
+    find_among(people, query, false, false)
+}
+
+/// [`find_named`] among the archived people only, to bring them back or look them up.
 pub fn find_archived<'a>(people: &'a [Person], query: &str) -> Lookup<&'a Person> {
-    find_among(people, query, true)
+    find_among(people, query, true, false)
 }
 
 /// Why `person` (archived) cannot be brought back, if they cannot: someone current
@@ -329,7 +333,12 @@ pub fn restore_refusal(roster: &[Person], person: &Person) -> Option<String> {
     ))
 }
 
-fn find_among<'a>(people: &'a [Person], query: &str, archived: bool) -> Lookup<&'a Person> {
+fn find_among<'a>(
+    people: &'a [Person],
+    query: &str,
+    archived: bool,
+    fuzzy: bool,
+) -> Lookup<&'a Person> {
     let current = || {
         people
             .iter()
@@ -379,7 +388,7 @@ fn find_among<'a>(people: &'a [Person], query: &str, archived: bool) -> Lookup<&
     if let Some(lookup) = decide(starts) {
         return lookup;
     }
-    if archived {
+    if !fuzzy {
         return Lookup::NotFound;
     }
     let index = super::person_index::PersonIndex::new(people);
@@ -544,6 +553,19 @@ mod tests {
             Lookup::Found(_)
         ));
         assert_eq!(find_archived(&people, "ana"), Lookup::NotFound);
+        // "mr diaz" is a fuzzy fit for "Mario Diaz", but names the archived one.
+        people.push(Person::new(
+            &people,
+            "Mario Diaz",
+            Some("7C"),
+            Role::Student,
+        ));
+        assert!(matches!(find(&people, "mr diaz"), Lookup::Found(p) if p.name == "Mario Diaz"));
+        assert_eq!(find_named(&people, "mr diaz"), Lookup::NotFound);
+        assert!(matches!(
+            find_named(&people, "mario diaz"),
+            Lookup::Found(_)
+        ));
     }
 
     #[test]
