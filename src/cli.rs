@@ -314,6 +314,7 @@ pub enum CommitCommand {
 
     /// One commitment in full, with a heatmap of the last twelve weeks.
     Show {
+        /// Which commitment: its id or the start of its title, e.g. walk.
         #[arg(value_name = "COMMITMENT")]
         commitment: String,
     },
@@ -321,6 +322,7 @@ pub enum CommitCommand {
     /// Check a commitment off for today, or for an earlier day of the past week with
     /// --date (marked as back-filled).
     Check {
+        /// Which commitment: its id or the start of its title, e.g. walk.
         #[arg(value_name = "COMMITMENT")]
         commitment: String,
         /// A line about how it went.
@@ -333,14 +335,17 @@ pub enum CommitCommand {
 
     /// Take back the last check-in of a day (default: today).
     Uncheck {
+        /// Which commitment: its id or the start of its title, e.g. walk.
         #[arg(value_name = "COMMITMENT")]
         commitment: String,
+        /// The day to take it back from (default: today), e.g. yesterday.
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         date: Option<String>,
     },
 
     /// Plan a day off (a holiday, a sick day): it neither counts nor breaks a streak.
     Skip {
+        /// Which commitment: its id or the start of its title, e.g. walk.
         #[arg(value_name = "COMMITMENT")]
         commitment: String,
         /// The day off (default: today); YYYY-MM-DD or tomorrow for a day ahead.
@@ -350,24 +355,35 @@ pub enum CommitCommand {
 
     /// Pause a commitment: paused days do not break its streak.
     Pause {
+        /// Which commitment: its id or the start of its title, e.g. walk.
         #[arg(value_name = "COMMITMENT")]
         commitment: String,
     },
 
     /// Resume a paused commitment from today.
     Resume {
+        /// Which commitment: its id or the start of its title, e.g. walk.
         #[arg(value_name = "COMMITMENT")]
         commitment: String,
     },
 
     /// Mark a commitment done: it has become a habit or served its purpose.
     Done {
+        /// Which commitment: its id or the start of its title, e.g. walk.
         #[arg(value_name = "COMMITMENT")]
         commitment: String,
     },
 
     /// Put a commitment away. Its check-ins stay in your journal.
     Archive {
+        /// Which commitment: its id or the start of its title, e.g. walk.
+        #[arg(value_name = "COMMITMENT")]
+        commitment: String,
+    },
+
+    /// Bring back a commitment that is done or archived: active again from today.
+    Restore {
+        /// Which commitment: its id or the start of its title, e.g. walk.
         #[arg(value_name = "COMMITMENT")]
         commitment: String,
     },
@@ -416,10 +432,14 @@ pub enum PeopleCommand {
     /// Import a roster saved as CSV with a header row: name (required), group, role,
     /// note, in any order. Bad rows are reported by line and the good ones imported;
     /// people already on the roster are skipped. Exits non-zero if a row was bad.
-    Import { file: PathBuf },
+    Import {
+        /// The spreadsheet saved as CSV (UTF-8; commas, semicolons or tabs).
+        file: PathBuf,
+    },
 
     /// Add someone to the roster: a name, a pseudonym or initials.
     Add {
+        /// Their name, a pseudonym or initials, e.g. "Maya R.".
         name: String,
         /// A grade, advisory or team.
         #[arg(long)]
@@ -427,6 +447,7 @@ pub enum PeopleCommand {
         /// student, staff, family or other.
         #[arg(long, default_value = "student")]
         role: String,
+        /// A line to remember them by, e.g. "leads the robotics club".
         #[arg(long)]
         note: Option<String>,
     },
@@ -441,8 +462,11 @@ pub enum PeopleCommand {
 
     /// Log a connection with someone: a line about what you learned or shared.
     Log {
+        /// Who: their id, their name or a few letters of it; add the group to tell
+        /// two apart, e.g. "maya 5b".
         #[arg(value_name = "PERSON")]
         person: String,
+        /// What you learned or shared, in a line.
         note: String,
         /// The day it happened (default: today), e.g. yesterday.
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -451,12 +475,23 @@ pub enum PeopleCommand {
 
     /// Someone's connections, newest first.
     Show {
+        /// Who: their id, their name or a few letters of it; add the group to tell
+        /// two apart, e.g. "maya 5b".
         #[arg(value_name = "PERSON")]
         person: String,
     },
 
     /// Take someone off lists and the picker; their connection notes stay.
     Archive {
+        /// Who: their id, their name or a few letters of it; add the group to tell
+        /// two apart, e.g. "maya 5b".
+        #[arg(value_name = "PERSON")]
+        person: String,
+    },
+
+    /// Bring back someone archived: on lists and in the picker again.
+    Restore {
+        /// Who: an archived person's id, their name or a few letters of it.
         #[arg(value_name = "PERSON")]
         person: String,
     },
@@ -551,5 +586,22 @@ mod tests {
     #[test]
     fn the_cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_argument_of_commit_and_people_is_described_in_help() {
+        let cli = Cli::command();
+        let mut undescribed = Vec::new();
+        for group in ["commit", "people"] {
+            let group = cli.find_subcommand(group).unwrap();
+            for command in group.get_subcommands() {
+                for arg in command.get_arguments() {
+                    if arg.get_help().is_none() && arg.get_id() != "help" {
+                        undescribed.push(format!("{} {}", command.get_name(), arg.get_id()));
+                    }
+                }
+            }
+        }
+        assert!(undescribed.is_empty(), "no help text: {undescribed:?}");
     }
 }

@@ -231,6 +231,9 @@ fn n_per_week_counts_check_ins_and_shows_the_week() {
         "{listed}"
     );
     assert!(listed.contains("this week 3 of 3"), "{listed}");
+    // A fourth is welcome and counted, without "4 of 3".
+    let fourth = leader.ok(&["commit", "check", "class"]);
+    assert!(fourth.contains("This week 4 (goal 3)."), "{fourth}");
 }
 
 #[test]
@@ -405,4 +408,52 @@ fn bad_input_to_add_is_explained() {
     ]);
     assert!(error.contains("before the start"), "{error}");
     assert!(!leader.journal().join("commitments.toml").exists());
+}
+
+#[test]
+fn tomorrow_is_understood_and_refused_as_in_the_future() {
+    let leader = Leader::new();
+    leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
+    leader.ok(&["people", "add", "Maya R.", "--group", "5B"]);
+    for args in [
+        &["commit", "check", "walk", "--date", "tomorrow"][..],
+        &["people", "log", "maya", "hi", "--date", "Tomorrow"][..],
+    ] {
+        let error = leader.fails(args);
+        assert!(
+            error.contains("the date cannot be in the future: tomorrow has not come yet"),
+            "{args:?}: {error}"
+        );
+        assert!(!error.contains("cannot read"), "{error}");
+    }
+    // Planning a day off tomorrow is still fine.
+    leader.ok(&["commit", "skip", "walk", "--date", "tomorrow"]);
+}
+
+#[test]
+fn a_commitment_marked_done_and_brought_back_is_due_again() {
+    let leader = Leader::new();
+    leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
+    leader.ok(&["commit", "done", "walk"]);
+    leader.ok(&["commit", "archive", "walk"]);
+    let back = leader.ok(&["commit", "restore", "walk"]);
+    assert_eq!(
+        back,
+        "Brought back “Walk the halls”: it is active again and on Today when due.\n"
+    );
+    let file = fs::read_to_string(leader.journal().join("commitments.toml")).unwrap();
+    assert!(
+        !file.contains("end ="),
+        "the end marking it done set is gone: {file}"
+    );
+    assert!(
+        leader
+            .ok(&["commit", "check", "walk"])
+            .contains("Checked off")
+    );
+    let again = leader.ok(&["commit", "restore", "walk"]);
+    assert!(
+        again.contains("“Walk the halls” is active, not done or archived; nothing changed."),
+        "{again}"
+    );
 }

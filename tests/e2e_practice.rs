@@ -264,6 +264,47 @@ fn a_commitment_due_today_is_checked_off_from_today_with_space() {
 }
 
 #[test]
+fn a_check_off_with_a_note_is_taken_back_from_today_only_after_asking() {
+    let sandbox = Sandbox::new();
+    cli(
+        &sandbox,
+        &["commit", "add", "Visit a classroom", "--cadence", "daily"],
+    );
+    cli(
+        &sandbox,
+        &[
+            "commit",
+            "check",
+            "visit",
+            "--note",
+            "6B: fractions with paper strips",
+        ],
+    );
+    let mut app = sandbox.launch().size(100, 30).spawn();
+    app.wait_for("[x] Visit a classroom");
+    app.send(keys::SHIFT_TAB);
+    app.wait_for("▸ [x] Visit a classroom");
+    app.send(" ");
+    app.wait_for("Take back today's check-off of “Visit a classroom”?");
+    app.send("n");
+    app.wait_for("▸ [x] Visit a classroom");
+    let day = std::fs::read_to_string(sandbox.day_file(today())).expect("today's file");
+    assert!(
+        day.contains("6B: fractions with paper strips"),
+        "kept: {day}"
+    );
+    app.send(" ");
+    app.wait_for("note goes with it");
+    app.send("y");
+    app.wait_for("Took back today's check-off of “Visit a classroom”.");
+    app.wait_for("▸ [ ] Visit a classroom");
+    app.send("q");
+    app.wait_exit(EXIT_TIMEOUT);
+    let day = std::fs::read_to_string(sandbox.day_file(today())).unwrap_or_default();
+    assert!(!day.contains("[[checkin]]"), "taken back: {day}");
+}
+
+#[test]
 fn ctrl_c_with_a_form_open_keeps_the_text_for_the_next_start() {
     let sandbox = Sandbox::new();
     let mut app = sandbox.launch().size(100, 30).spawn();

@@ -172,6 +172,100 @@ fn a_file_that_cannot_be_a_roster_imports_nothing() {
 }
 
 #[test]
+fn a_quote_left_open_is_reported_by_line_and_merges_no_rows() {
+    let leader = Leader::new();
+    let file = leader.csv("unterm.csv", b"name,group\nAna,5B\n\"Ben,5B\nCara,5C\n");
+    let output = leader.fails(&["people", "import", &file]);
+    assert!(output.contains("Imported 2 people"), "{output}");
+    assert!(
+        output.contains("unterm.csv:3: a double quote opened on this line is never closed"),
+        "{output}"
+    );
+    let roster = leader.roster();
+    assert!(roster.contains("name = \"Cara\""), "{roster}");
+    assert!(!roster.contains("Ben"), "no junk person is made: {roster}");
+}
+
+#[test]
+fn someone_archived_is_brought_back_not_added_twice() {
+    let leader = Leader::new();
+    leader.ok(&[
+        "people", "add", "Mr Diaz", "--group", "Maths", "--role", "staff",
+    ]);
+    leader.ok(&["people", "archive", "Mr Diaz"]);
+    // Someone current whom "Mr Diaz" only loosely resembles is not taken for him.
+    leader.ok(&["people", "add", "Mario Diaz", "--group", "7C"]);
+
+    let refused = leader.fails(&[
+        "people", "add", "Mr Diaz", "--group", "Maths", "--role", "staff",
+    ]);
+    assert!(
+        refused.contains("Mr Diaz (Maths) is archived (as mr-diaz)"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("truenorth people restore mr-diaz"),
+        "{refused}"
+    );
+    assert!(refused.contains("nothing changed"), "{refused}");
+
+    // Looked up while archived, and marked so.
+    let shown = leader.ok(&["people", "show", "Mr Diaz"]);
+    assert!(
+        shown.starts_with("Mr Diaz (Maths)  [mr-diaz]\nArchived"),
+        "{shown}"
+    );
+    let log = leader.fails(&["people", "log", "Mr Diaz", "hello"]);
+    assert!(
+        log.contains("Mr Diaz (Maths) is archived; `truenorth people restore mr-diaz`"),
+        "{log}"
+    );
+
+    let back = leader.ok(&["people", "restore", "diaz"]);
+    assert_eq!(
+        back,
+        "Brought back Mr Diaz (Maths): on lists and in the picker again.\n"
+    );
+    leader.ok(&["people", "archive", "mr-diaz"]);
+    leader.ok(&["people", "archive", "mario"]);
+    let listed = leader.ok(&["people", "list"]);
+    assert!(
+        listed
+            .starts_with("Everyone on the roster is archived (2). `truenorth people restore NAME`"),
+        "{listed}"
+    );
+    leader.ok(&["people", "restore", "mario"]);
+    leader.ok(&["people", "restore", "mr diaz"]);
+    let again = leader.fails(&["people", "restore", "mr diaz"]);
+    assert!(again.contains("Mr Diaz (Maths) is not archived"), "{again}");
+    assert!(leader.ok(&["people", "list"]).contains("Mr Diaz (Maths)"));
+}
+
+#[test]
+fn bringing_back_is_refused_while_someone_current_has_the_same_name_and_group() {
+    let leader = Leader::new();
+    // A roster from before the rule: the same person twice, one of them archived.
+    fs::create_dir_all(leader.journal()).unwrap();
+    fs::write(
+        leader.journal().join("people.toml"),
+        "version = 1\n\n\
+         [[person]]\nid = \"mr-diaz\"\nname = \"Mr Diaz\"\ngroup = \"Maths\"\nrole = \"staff\"\narchived = true\n\n\
+         [[person]]\nid = \"mr-diaz-2\"\nname = \"Mr Diaz\"\ngroup = \"Maths\"\nrole = \"staff\"\n",
+    )
+    .unwrap();
+    let before = leader.roster();
+    let refused = leader.fails(&["people", "restore", "mr-diaz"]);
+    assert!(
+        refused.contains(
+            "Mr Diaz (Maths) cannot be brought back while Mr Diaz (Maths) (as mr-diaz-2) is \
+             on the roster"
+        ),
+        "{refused}"
+    );
+    assert_eq!(leader.roster(), before, "nothing changed");
+}
+
+#[test]
 fn connections_are_logged_by_a_few_letters_and_coverage_follows() {
     let leader = Leader::new();
     let file = leader.csv("roster.csv", ROSTER);
@@ -254,7 +348,10 @@ fn connections_are_logged_by_a_few_letters_and_coverage_follows() {
     leader.ok(&["people", "archive", "ben"]);
     assert!(leader.ok(&["people", "list"]).contains("4 people"));
     let error = leader.fails(&["people", "log", "ben okafor", "x"]);
-    assert!(error.contains("no one on the roster matches"), "{error}");
+    assert!(
+        error.contains("Ben Okafor (5B) is archived; `truenorth people restore ben-okafor`"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -270,6 +270,24 @@ fn people_form_80x24() {
 }
 
 #[test]
+fn adding_someone_archived_points_to_bringing_them_back_80x24() {
+    let fixture = fixture();
+    let people = fixture.people();
+    let maya = people
+        .add("Maya Lopez", Some("Grade 7"), Role::Student)
+        .unwrap();
+    people.modify(&maya.id, |p| p.archived = true).unwrap();
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Maya Lopez");
+    tab(&mut app, 1);
+    type_text(&mut app, "Grade 7");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(draw(&app, 80, 24));
+    assert_eq!(fixture.people().load().unwrap().len(), 1, "not added twice");
+}
+
+#[test]
 fn people_are_added_edited_and_archived_from_the_people_screen() {
     let fixture = fixture();
     let mut app = fixture.open_on(Screen::People);
@@ -331,6 +349,31 @@ fn people_are_added_edited_and_archived_from_the_people_screen() {
 }
 
 #[test]
+fn someone_archived_is_not_brought_back_beside_their_double() {
+    let fixture = fixture();
+    let people = fixture.people();
+    let first = people.add("Mr Diaz", Some("Maths"), Role::Staff).unwrap();
+    people.modify(&first.id, |p| p.archived = true).unwrap();
+    // Added again before adding was refused: now one archived, one current.
+    people.add("Mr Diaz", Some("Maths"), Role::Staff).unwrap();
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Char('u'));
+    if status(&app).contains("is not archived") {
+        press(&mut app, KeyCode::Char('j'));
+        press(&mut app, KeyCode::Char('u'));
+    }
+    assert_eq!(
+        status(&app),
+        "Not brought back: Mr Diaz (Maths) cannot be brought back while Mr Diaz (Maths) \
+         (as mr-diaz-2) is on the roster: the two could not be told apart. Edit one of \
+         them first, e.g. add a distinguishing initial or change the group."
+    );
+    let roster = fixture.people().load().unwrap();
+    assert_eq!(roster.iter().filter(|p| !p.archived).count(), 1);
+}
+
+#[test]
 fn archived_commitments_are_shown_on_request_and_brought_back() {
     let fixture = fixture();
     for title in ["Walk", "Read"] {
@@ -382,6 +425,54 @@ fn archived_commitments_are_shown_on_request_and_brought_back() {
         "listed and due again: {screen}"
     );
     assert!(!screen.contains("archived"), "{screen}");
+}
+
+#[test]
+fn a_finished_commitment_brought_back_is_due_again() {
+    let fixture = fixture();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let mut c = Commitment::new("walk".into(), "Walk".into(), Frame::Care, Cadence::Daily);
+    c.start = Some(day(2));
+    fixture.commitments().add(c).unwrap();
+    // Marked done on the 20th (which made the 20th its last day), then archived.
+    fixture
+        .commitments()
+        .modify("walk", |c| {
+            c.change_state(CommitmentState::Done, day(20));
+            c.change_state(CommitmentState::Archived, day(21));
+        })
+        .unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        status(&app),
+        "Brought back “Walk”: it is active again and on Today when due."
+    );
+    let walk = &fixture.commitments().load().unwrap()[0];
+    assert_eq!((walk.state, walk.end), (CommitmentState::Active, None));
+    press(&mut app, KeyCode::Char('A'));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("[ ] Walk"), "due again: {screen}");
+}
+
+#[test]
+fn a_commitment_brought_back_after_its_planned_end_says_so() {
+    let fixture = fixture();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let mut c = Commitment::new("walk".into(), "Walk".into(), Frame::Care, Cadence::Daily);
+    c.start = Some(day(2));
+    c.end = Some(day(15));
+    c.state = CommitmentState::Archived;
+    fixture.commitments().add(c).unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        status(&app),
+        "Brought back “Walk”, but its end date (15 Nov 2026) has passed, so it is not \
+         due again; e edits it to set a new end."
+    );
 }
 
 #[test]

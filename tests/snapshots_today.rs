@@ -213,6 +213,47 @@ fn space_and_enter_on_the_list_check_off_and_take_back() {
         std::fs::read_to_string(fixture.paths.data.join("journal/2026/2026-11-25.toml")).unwrap();
     assert!(day.contains("6B: fractions with paper strips"), "{day}");
     assert!(!day.contains("commitment = \"greet\""), "taken back: {day}");
+
+    // A check-off with a note is taken back only when the leader says yes.
+    app.handle_key(key(KeyCode::Char(' ')));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("Take back today's check-off of “Visit two classrooms"),
+        "{screen}"
+    );
+    app.handle_key(key(KeyCode::Char('n')));
+    let path = fixture.paths.data.join("journal/2026/2026-11-25.toml");
+    let day = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        day.contains("6B: fractions with paper strips"),
+        "kept: {day}"
+    );
+    assert!(draw(&app, 80, 24).contains("[x] Visit two classrooms"));
+    app.handle_key(key(KeyCode::Char(' ')));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert_eq!(
+        app.notice().unwrap().text,
+        "Took back today's check-off of “Visit two classrooms and leave a note”."
+    );
+    let day = std::fs::read_to_string(&path).unwrap();
+    assert!(!day.contains("6B: fractions"), "taken back: {day}");
+}
+
+#[test]
+fn taking_back_a_check_off_with_a_note_asks_first_80x24() {
+    let fixture = fixture();
+    with_commitments_due(&fixture);
+    let mut app = open(&fixture);
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter));
+    type_text(
+        &mut app,
+        "6B: fractions with paper strips, and a long thought after it",
+    );
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Char(' ')));
+    insta::assert_snapshot!(draw(&app, 80, 24));
 }
 
 #[test]
@@ -361,4 +402,59 @@ fn a_tag_renamed_from_the_journal_screen_changes_every_day_file() {
         let text = std::fs::read_to_string(journal.day_path(date)).unwrap();
         assert!(text.contains("#team") && !text.contains("#staff") && !text.contains("#Staff"));
     }
+}
+
+/// The `c` picker and the Practising list agree on what is due: a weekly one whose
+/// day has not come and one with today as a planned skip are not "due"; one whose
+/// week back-filling filled is still listed, ticked, when it was checked today.
+#[test]
+fn the_check_picker_and_the_list_use_one_due_rule() {
+    use chrono::{DateTime, NaiveDate};
+    use truenorth::domain::Frame;
+    use truenorth::domain::commitment::{Cadence, Commitment};
+    use truenorth::store::commitments::{CommitmentStore, Moment, check_in};
+
+    let fixture = fixture();
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    let at = |d: u32| {
+        Moment::at(DateTime::parse_from_rfc3339(&format!("2026-11-{d}T07:40:00+01:00")).unwrap())
+    };
+    let store = CommitmentStore::open(&fixture.paths.data);
+    let mut added = Vec::new();
+    for (id, title, cadence) in [
+        ("walk", "Walk the halls", Cadence::Daily),
+        (
+            "friday",
+            "Friday staff note",
+            Cadence::WeeklyOn(chrono::Weekday::Fri),
+        ),
+        ("rest", "Read with a class", Cadence::Daily),
+        ("visit", "Visit classrooms", Cadence::PerWeek(3)),
+    ] {
+        let mut commitment = Commitment::new(id.into(), title.into(), Frame::Care, cadence);
+        commitment.start = Some(day(2));
+        if id == "rest" {
+            commitment.skip(day(25));
+        }
+        added.push(store.add(commitment).unwrap());
+    }
+    let journal = truenorth::store::Journal::open(&fixture.paths.data).unwrap();
+    // Checked today, then Monday and Tuesday back-filled: the week has its three.
+    check_in(&journal, &added[3], day(25), at(25), None).unwrap();
+    check_in(&journal, &added[3], day(23), at(25), None).unwrap();
+    check_in(&journal, &added[3], day(24), at(25), None).unwrap();
+
+    let mut app = open(&fixture);
+    app.handle_key(key(KeyCode::Esc));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("[ ] Walk the halls"), "{screen}");
+    assert!(
+        screen.contains("[x] Visit classrooms"),
+        "still listed: {screen}"
+    );
+    assert!(!screen.contains("Friday staff note"), "{screen}");
+    assert!(!screen.contains("Read with a class"), "{screen}");
+
+    app.handle_key(key(KeyCode::Char('c')));
+    insta::assert_snapshot!(draw(&app, 100, 30));
 }

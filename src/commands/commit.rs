@@ -133,6 +133,39 @@ pub fn run(
         CommitCommand::Archive { commitment } => {
             set_state(&store, &commitment, CommitmentState::Archived, context, out)
         }
+        CommitCommand::Restore { commitment } => {
+            let (found, changed) = change(&store, &commitment, |c| {
+                matches!(c.state, CommitmentState::Done | CommitmentState::Archived)
+                    && c.change_state(CommitmentState::Active, context.today)
+            })?;
+            if !changed {
+                let hint = if found.state == CommitmentState::Paused {
+                    format!("; `truenorth commit resume {}` resumes it", found.id)
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    out,
+                    "“{}” is {}, not done or archived; nothing changed{hint}.",
+                    found.title, found.state
+                )?;
+            } else if let Some(end) = found.ended_before(context.today) {
+                writeln!(
+                    out,
+                    "Brought back “{}”, but its end date ({}) has passed, so it is not due \
+                     again; e on the Commitments screen sets a new end.",
+                    found.title,
+                    describe_day(end, context.today)
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "Brought back “{}”: it is active again and on Today when due.",
+                    found.title
+                )?;
+            }
+            Ok(true)
+        }
     }
 }
 

@@ -35,14 +35,16 @@ pub fn writer_name(command: &Command) -> Option<&'static str> {
             | CommitCommand::Pause { .. }
             | CommitCommand::Resume { .. }
             | CommitCommand::Done { .. }
-            | CommitCommand::Archive { .. } => Some("truenorth commit"),
+            | CommitCommand::Archive { .. }
+            | CommitCommand::Restore { .. } => Some("truenorth commit"),
         },
         Command::People { command } => match command {
             PeopleCommand::List { .. } | PeopleCommand::Show { .. } => None,
             PeopleCommand::Import { .. }
             | PeopleCommand::Add { .. }
             | PeopleCommand::Log { .. }
-            | PeopleCommand::Archive { .. } => Some("truenorth people"),
+            | PeopleCommand::Archive { .. }
+            | PeopleCommand::Restore { .. } => Some("truenorth people"),
         },
         Command::Pack { command } => match command {
             // `new` writes the file it is given, not the journal.

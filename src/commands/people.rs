@@ -72,9 +72,31 @@ pub fn run(
             Ok(true)
         }
         PeopleCommand::Show { person } => {
-            let found = find(&store.load()?, &person)?;
+            let people = store.load()?;
+            // Someone archived can still be looked up, by a name no one current has.
+            let found = match (
+                person::find_named(&people, &person),
+                person::find_archived(&people, &person),
+            ) {
+                (Lookup::NotFound, Lookup::Found(archived)) => archived.clone(),
+                _ => find(&people, &person)?,
+            };
             let scan = Journal::open(&paths.data)?.scan();
             show(&found, &scan.days, context, out)?;
+            Ok(true)
+        }
+        PeopleCommand::Restore { person } => {
+            let people = store.load()?;
+            let found = find_archived(&people, &person)?;
+            if let Some(refusal) = person::restore_refusal(&people, &found) {
+                bail!("{refusal}; nothing changed");
+            }
+            store.modify(&found.id, |p| p.archived = false)?;
+            writeln!(
+                out,
+                "Brought back {}: on lists and in the picker again.",
+                found.label()
+            )?;
             Ok(true)
         }
         PeopleCommand::Archive { person } => {
@@ -167,7 +189,16 @@ fn list(
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let people = store.load()?;
-    if people.iter().all(|p| p.archived) {
+    let archived = people.iter().filter(|p| p.archived).count();
+    if archived > 0 && archived == people.len() {
+        writeln!(
+            out,
+            "Everyone on the roster is archived ({archived}). `truenorth people restore NAME` \
+             brings someone back; `truenorth people add NAME --group 5B` adds someone new."
+        )?;
+        return Ok(true);
+    }
+    if people.is_empty() {
         writeln!(
             out,
             "No one on the roster yet. Add someone with `truenorth people add NAME --group 5B`, \
@@ -235,6 +266,13 @@ fn show(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     writeln!(out, "{}  [{}]", found.label(), found.id)?;
+    if found.archived {
+        writeln!(
+            out,
+            "Archived: off lists and the picker (`truenorth people restore {}` brings them back)",
+            found.id
+        )?;
+    }
     writeln!(out, "{}", capitalized(&found.role.to_string()))?;
     if !found.note.is_empty() {
         writeln!(out, "{}", found.note)?;
@@ -256,8 +294,20 @@ fn show(
     Ok(())
 }
 
-/// Finds the one person a query means, or lists who it could be.
+/// Finds the one current person a query means, or lists who it could be. A query
+/// that names someone archived (and no one current) says so, rather than settling
+/// for a current person it merely resembles.
 fn find(people: &[Person], query: &str) -> anyhow::Result<Person> {
+    if let (Lookup::NotFound, Lookup::Found(archived)) = (
+        person::find_named(people, query),
+        person::find_archived(people, query),
+    ) {
+        bail!(
+            "{} is archived; `truenorth people restore {}` brings them back",
+            archived.label(),
+            archived.id
+        )
+    }
     match person::find(people, query) {
         Lookup::Found(found) => Ok(found.clone()),
         Lookup::Ambiguous(fits) => {
@@ -272,9 +322,34 @@ fn find(people: &[Person], query: &str) -> anyhow::Result<Person> {
             )
         }
         Lookup::NotFound => bail!(
-            "no one on the roster matches `{query}`; `truenorth people list` shows everyone, \
-             `truenorth people add NAME` adds someone"
+            "no one on the roster matches `{query}`; `truenorth people list` shows \
+             everyone, `truenorth people add NAME` adds someone"
         ),
+    }
+}
+
+/// Finds the one archived person a query means, to bring them back.
+fn find_archived(people: &[Person], query: &str) -> anyhow::Result<Person> {
+    match person::find_archived(people, query) {
+        Lookup::Found(found) => Ok(found.clone()),
+        Lookup::Ambiguous(fits) => {
+            let lines: Vec<String> = fits
+                .iter()
+                .map(|p| format!("  {}  [{}]", p.label(), p.id))
+                .collect();
+            bail!(
+                "`{query}` could be any of these archived people; type more of the name or \
+                 use the id:\n{}",
+                lines.join("\n")
+            )
+        }
+        Lookup::NotFound => match person::find(people, query) {
+            Lookup::Found(current) => bail!("{} is not archived; nothing changed", current.label()),
+            _ => bail!(
+                "no archived person matches `{query}`; `truenorth people list` shows who is \
+                 on the roster"
+            ),
+        },
     }
 }
 

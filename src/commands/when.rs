@@ -40,10 +40,15 @@ impl Context {
 }
 
 /// A day typed on the command line (default: today), in any form
-/// [`dates::parse_date`] reads.
+/// [`dates::parse_date`] reads: a day that has come (check-ins and connections are
+/// about what happened). `tomorrow` is understood, and refused as in the future.
 pub fn parse_day(text: Option<&str>, today: NaiveDate) -> anyhow::Result<NaiveDate> {
     match text {
         None => Ok(today),
+        Some(text) if text.trim().eq_ignore_ascii_case("tomorrow") => anyhow::bail!(
+            "the date cannot be in the future: tomorrow has not come yet. Use today \
+             (the default) or a day before it, e.g. yesterday or -2d"
+        ),
         Some(text) => Ok(dates::parse_date(text, today)?),
     }
 }

@@ -184,6 +184,12 @@ pub struct Commitment {
     /// The last day it counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveDate>,
+    /// The day marking it done set its end date, and the end date it had before
+    /// (none when open-ended): bringing it back undoes that, so it is due again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_before_done: Option<NaiveDate>,
     /// The PSEL 2015 standards (1-10) it serves.
     #[serde(
         default,
@@ -243,6 +249,8 @@ impl Commitment {
             cadence,
             start: None,
             end: None,
+            done_on: None,
+            end_before_done: None,
             psel: Vec::new(),
             state: CommitmentState::Active,
             counts_connections: None,
@@ -302,7 +310,8 @@ impl Commitment {
     /// pause; resuming, finishing or archiving ends an open pause; finishing makes
     /// today its last day (unless it ended earlier). Returns false (and changes
     /// nothing) when it is already in that state, or when asked to pause one that is
-    /// not active. (Making a finished one active again keeps its end date.)
+    /// not active. Making a finished one active again (directly or from the archive)
+    /// gives back the end date it had before it was marked done, so it is due again.
     pub fn change_state(&mut self, state: CommitmentState, today: NaiveDate) -> bool {
         if self.state == state {
             return false;
@@ -315,10 +324,32 @@ impl Commitment {
             self.resume(today);
         }
         if state == CommitmentState::Done && self.end.is_none_or(|end| end > today) {
+            self.done_on = Some(today);
+            self.end_before_done = self.end;
             self.end = Some(today);
+        }
+        if state == CommitmentState::Active {
+            self.undo_done();
         }
         self.state = state;
         true
+    }
+
+    /// Gives back the end date marking it done replaced, unless the end has been
+    /// edited since.
+    fn undo_done(&mut self) {
+        if let Some(done_on) = self.done_on.take() {
+            let before = self.end_before_done.take();
+            if self.end == Some(done_on) {
+                self.end = before;
+            }
+        }
+    }
+
+    /// The end date, when it has already passed on `today`: an active commitment
+    /// with one is never due.
+    pub fn ended_before(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.end.filter(|end| *end < today)
     }
 
     /// Plans a day off. Returns false when it was already planned.

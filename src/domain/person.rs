@@ -205,6 +205,23 @@ impl PersonDetails {
                 ),
             ));
         }
+        if editing.is_none()
+            && let Some(archived) = roster
+                .iter()
+                .find(|person| person.archived && person.is_same_as(&name, group.as_deref()))
+        {
+            return Err(FieldError::new(
+                PersonField::Name,
+                format!(
+                    "{} is archived (as {}); bring them back instead, so their notes stay \
+                     together: A then u on People, or `truenorth people restore {}`. \
+                     Someone else? Add an initial or another group",
+                    archived.label(),
+                    archived.id,
+                    archived.id
+                ),
+            ));
+        }
         Ok(PersonDetails {
             name,
             group,
@@ -285,7 +302,48 @@ impl Connection {
 /// Archived people are left out. Several fits are [`Lookup::Ambiguous`] (the best
 /// fuzzy matches first, at most 10), so a note never lands on the wrong person.
 pub fn find<'a>(people: &'a [Person], query: &str) -> Lookup<&'a Person> {
-    let current = || people.iter().filter(|person| !person.archived);
+    find_among(people, query, false, true)
+}
+
+/// [`find`] without its last, fuzzy step: the query names the person.
+pub fn find_named<'a>(people: &'a [Person], query: &str) -> Lookup<&'a Person> {
+    find_among(people, query, false, false)
+}
+
+/// [`find_named`] among the archived people only, to bring them back or look them up.
+pub fn find_archived<'a>(people: &'a [Person], query: &str) -> Lookup<&'a Person> {
+    find_among(people, query, true, false)
+}
+
+/// Why `person` (archived) cannot be brought back, if they cannot: someone current
+/// has the same name and group, and the two could not be told apart.
+pub fn restore_refusal(roster: &[Person], person: &Person) -> Option<String> {
+    let same = roster.iter().find(|other| {
+        !other.archived
+            && other.id != person.id
+            && other.is_same_as(&person.name, person.group.as_deref())
+    })?;
+    Some(format!(
+        "{} cannot be brought back while {} (as {}) is on the roster: the two could not \
+         be told apart. Edit one of them first, e.g. add a distinguishing initial or \
+         change the group",
+        person.label(),
+        same.label(),
+        same.id
+    ))
+}
+
+fn find_among<'a>(
+    people: &'a [Person],
+    query: &str,
+    archived: bool,
+    fuzzy: bool,
+) -> Lookup<&'a Person> {
+    let current = || {
+        people
+            .iter()
+            .filter(move |person| person.archived == archived)
+    };
     let query = query.trim();
     if let Some(person) = current().find(|person| person.id == query) {
         return Lookup::Found(person);
@@ -329,6 +387,9 @@ pub fn find<'a>(people: &'a [Person], query: &str) -> Lookup<&'a Person> {
         .collect();
     if let Some(lookup) = decide(starts) {
         return lookup;
+    }
+    if !fuzzy {
+        return Lookup::NotFound;
     }
     let index = super::person_index::PersonIndex::new(people);
     let fuzzy = index
@@ -430,6 +491,81 @@ mod tests {
         );
         let new = PersonDetails::of(&people[0]).into_person(&people);
         assert_eq!(new.id, "maya-r-2");
+    }
+
+    #[test]
+    fn an_archived_person_is_brought_back_rather_than_added_twice() {
+        let mut people = roster(&[("Mr Diaz", Some("Maths"))]);
+        people[0].archived = true;
+        let error = PersonDetails::read("mr diaz", "maths", Role::Staff, "", &people, None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("Mr Diaz (Maths) is archived (as mr-diaz)"),
+            "{error}"
+        );
+        assert!(
+            error.contains("truenorth people restore mr-diaz"),
+            "{error}"
+        );
+        // Another group is someone else; editing the archived one keeps their name.
+        assert!(PersonDetails::read("Mr Diaz", "Science", Role::Staff, "", &people, None).is_ok());
+        assert!(
+            PersonDetails::read(
+                "Mr Diaz",
+                "Maths",
+                Role::Staff,
+                "",
+                &people,
+                Some("mr-diaz")
+            )
+            .is_ok()
+        );
+        assert_eq!(restore_refusal(&people, &people[0]), None);
+        // Someone current with the same name and group (added before this rule, or
+        // by hand): bringing the archived one back is refused.
+        let mut twin = Person::new(&people, "Mr  Diaz", Some("maths"), Role::Staff);
+        twin.id = "mr-diaz-2".into();
+        people.push(twin);
+        let refusal = restore_refusal(&people, &people[0]).unwrap();
+        assert!(
+            refusal.starts_with(
+                "Mr Diaz (Maths) cannot be brought back while Mr Diaz (maths) (as mr-diaz-2) \
+                 is on the roster"
+            ),
+            "{refusal}"
+        );
+        assert_eq!(
+            restore_refusal(&people, &people[1]),
+            None,
+            "not the same id"
+        );
+    }
+
+    #[test]
+    fn archived_people_are_found_apart_from_current_ones() {
+        let mut people = roster(&[("Mr Diaz", Some("Maths")), ("Ana", None)]);
+        people[0].archived = true;
+        assert_eq!(find(&people, "diaz"), Lookup::NotFound);
+        assert!(matches!(find_archived(&people, "diaz"), Lookup::Found(p) if p.id == "mr-diaz"));
+        assert!(matches!(
+            find_archived(&people, "mr-diaz"),
+            Lookup::Found(_)
+        ));
+        assert_eq!(find_archived(&people, "ana"), Lookup::NotFound);
+        // "mr diaz" is a fuzzy fit for "Mario Diaz", but names the archived one.
+        people.push(Person::new(
+            &people,
+            "Mario Diaz",
+            Some("7C"),
+            Role::Student,
+        ));
+        assert!(matches!(find(&people, "mr diaz"), Lookup::Found(p) if p.name == "Mario Diaz"));
+        assert_eq!(find_named(&people, "mr diaz"), Lookup::NotFound);
+        assert!(matches!(
+            find_named(&people, "mario diaz"),
+            Lookup::Found(_)
+        ));
     }
 
     #[test]

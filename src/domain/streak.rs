@@ -172,12 +172,20 @@ impl Record {
     }
 
     /// Whether the commitment belongs on `date`'s list of things to do: it is active,
-    /// the day is not off, and its period still asks for a check-in that other days'
-    /// check-ins have not already given (so a day checked off stays listed, ticked).
+    /// and either it was checked off that day (it stays listed, ticked, so the
+    /// check-off can be seen and taken back, however full the week is), or the day is
+    /// not off and its period still asks for a check-in that other days' check-ins
+    /// have not already given. Today's list and the `c` picker both ask this.
     pub fn is_due(&self, date: NaiveDate) -> bool {
         let declared =
             self.start.is_none_or(|start| date >= start) && self.end.is_none_or(|end| date <= end);
-        if self.state != CommitmentState::Active || !declared || self.is_resting(date) {
+        if self.state != CommitmentState::Active || !declared {
+            return false;
+        }
+        if self.checked_on(date) > 0 {
+            return true;
+        }
+        if self.is_resting(date) {
             return false;
         }
         let week = self.week(date);

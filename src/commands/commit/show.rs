@@ -58,22 +58,42 @@ pub fn show(
 /// two-character column per week.
 fn heatmap_lines(marks: &[(NaiveDate, DayMark)]) -> Vec<String> {
     let weeks: Vec<&[(NaiveDate, DayMark)]> = marks.chunks(7).collect();
-    // A month's name sits over the first week that reaches into it, when the name
-    // before it has left room.
-    let mut header: Vec<char> = vec![' '; 2 * weeks.len() + 4];
-    let (mut free_from, mut previous) = (0, None);
+    // A month's name sits over the first week that reaches into it. Names need two
+    // columns; when one would overlap the name before it, that earlier name gives way
+    // if it labels the first week alone (the tail of a month the window cuts), and
+    // otherwise the new name moves one week on.
+    let mut labels: Vec<(usize, String)> = Vec::new();
+    let (mut pending, mut previous) = (None, None);
     for (index, week) in weeks.iter().enumerate() {
         let Some((last, _)) = week.last() else {
             continue;
         };
-        let position = 2 * index;
-        if previous != Some(last.month()) && position >= free_from {
-            for (offset, letter) in last.format("%b").to_string().chars().enumerate() {
-                header[position + offset] = letter;
-            }
-            free_from = position + 4;
+        if previous != Some(last.month()) {
+            previous = Some(last.month());
+            pending = Some(last.format("%b").to_string());
         }
-        previous = Some(last.month());
+        let Some(name) = pending.take() else {
+            continue;
+        };
+        let position = 2 * index;
+        match labels.last() {
+            Some((before, _)) if position < before + 4 => {
+                if labels.len() == 1 && *before == 0 {
+                    labels[0] = (position, name);
+                } else {
+                    pending = Some(name);
+                }
+            }
+            _ => labels.push((position, name)),
+        }
+    }
+    let mut header: Vec<char> = vec![' '; 2 * weeks.len() + 4];
+    for (position, name) in labels {
+        for (offset, letter) in name.chars().enumerate() {
+            if let Some(cell) = header.get_mut(position + offset) {
+                *cell = letter;
+            }
+        }
     }
     let header: String = header.into_iter().collect();
     let mut lines = vec![format!("     {}", header.trim_end())];
@@ -100,5 +120,33 @@ fn symbol(mark: DayMark) -> char {
         DayMark::Free => '·',
         DayMark::Skipped => '-',
         DayMark::Inactive | DayMark::Future => ' ',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Days;
+
+    fn marks(first: NaiveDate, weeks: u64) -> Vec<(NaiveDate, DayMark)> {
+        (0..weeks * 7)
+            .map(|n| (first + Days::new(n), DayMark::Free))
+            .collect()
+    }
+
+    #[test]
+    fn every_month_the_weeks_reach_is_named_whatever_the_week_start() {
+        // Weeks from Sunday 20 Sep 2026: the first ends in September, the second in
+        // October. October is named over the second week; September's tail gives way.
+        let sunday = NaiveDate::from_ymd_opt(2026, 9, 20).unwrap();
+        let lines = heatmap_lines(&marks(sunday, 12));
+        assert_eq!(lines[0], "       Oct       Nov     Dec", "{lines:#?}");
+        assert!(lines[1].starts_with("Sun"));
+        // Weeks from Monday 14 Sep 2026: the first two end in September, so both
+        // months have room.
+        let monday = NaiveDate::from_ymd_opt(2026, 9, 14).unwrap();
+        let lines = heatmap_lines(&marks(monday, 12));
+        assert_eq!(lines[0], "     Sep Oct     Nov       Dec", "{lines:#?}");
+        assert!(lines[1].starts_with("Mon"));
     }
 }

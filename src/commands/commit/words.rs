@@ -55,12 +55,11 @@ pub fn streak_sentence(summary: &Summary, today: NaiveDate) -> String {
     sentences.join(" ")
 }
 
-/// "this week 3 of 5", or what a week that asks nothing has.
+/// "this week 3 of 5", "this week 4 (goal 3)", or what a week that asks nothing has.
 pub fn week_progress(week: WeekProgress) -> String {
     match (week.kept, week.required) {
         (0, 0) => "nothing due this week".to_string(),
-        (kept, 0) => format!("this week {kept} (nothing was due)"),
-        (kept, required) => format!("this week {kept} of {required}"),
+        _ => format!("this week {}", week.of_goal()),
     }
 }
 

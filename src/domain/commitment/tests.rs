@@ -115,6 +115,40 @@ fn state_changes_keep_pauses_and_dates_straight() {
 }
 
 #[test]
+fn bringing_back_a_finished_commitment_gives_back_the_end_it_had() {
+    // Done, archived, then brought back: open-ended again, so due again.
+    let mut c = commitment("a", "A");
+    c.change_state(CommitmentState::Done, date(2026, 11, 20));
+    c.change_state(CommitmentState::Archived, date(2026, 11, 21));
+    assert!(c.change_state(CommitmentState::Active, date(2026, 12, 1)));
+    assert_eq!(c.end, None);
+    assert!(c.in_range(date(2026, 12, 2)));
+    let record = crate::domain::streak::Record::new(&c, Weekday::Mon);
+    assert!(record.is_due(date(2026, 12, 2)), "on Today when due");
+    assert_eq!((c.done_on, c.end_before_done), (None, None));
+    // A planned end after the day it was finished comes back as it was.
+    let mut c = commitment("b", "B");
+    c.end = Some(date(2027, 6, 30));
+    c.change_state(CommitmentState::Done, date(2026, 11, 20));
+    assert_eq!(c.end, Some(date(2026, 11, 20)));
+    c.change_state(CommitmentState::Active, date(2026, 11, 22));
+    assert_eq!(c.end, Some(date(2027, 6, 30)));
+    // An end edited while it was done is the leader's choice and stays.
+    let mut c = commitment("c", "C");
+    c.change_state(CommitmentState::Done, date(2026, 11, 20));
+    c.end = Some(date(2026, 12, 31));
+    c.change_state(CommitmentState::Active, date(2026, 11, 22));
+    assert_eq!(c.end, Some(date(2026, 12, 31)));
+    // The marker survives the file.
+    let mut c = commitment("d", "D");
+    c.change_state(CommitmentState::Done, date(2026, 11, 20));
+    let text = toml::to_string(&c).unwrap();
+    let mut back: Commitment = toml::from_str(&text).unwrap();
+    back.change_state(CommitmentState::Active, date(2026, 11, 22));
+    assert_eq!(back.end, None, "{text}");
+}
+
+#[test]
 fn skips_are_kept_sorted_and_once() {
     let mut c = commitment("a", "A");
     assert!(c.skip(date(2026, 11, 27)));

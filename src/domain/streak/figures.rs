@@ -54,6 +54,34 @@ pub struct WeekProgress {
     pub required: u32,
 }
 
+impl WeekProgress {
+    /// "3 of 5"; "4 (goal 3)" when more were done than the week asks (it is kept, and
+    /// the extra ones still show); "nothing due" for a week that asks nothing.
+    pub fn of_goal(self) -> String {
+        if self.required == 0 {
+            match self.kept {
+                0 => "nothing due".to_string(),
+                kept => format!("{kept} (nothing was due)"),
+            }
+        } else if self.kept > self.required {
+            format!("{} (goal {})", self.kept, self.required)
+        } else {
+            format!("{} of {}", self.kept, self.required)
+        }
+    }
+
+    /// "3/5", "0/0"; "4 (goal 3)" or "1 (none due)" when the week has more than it asks.
+    pub fn compact(self) -> String {
+        if self.kept > self.required && self.required == 0 {
+            format!("{} (none due)", self.kept)
+        } else if self.kept > self.required {
+            self.of_goal()
+        } else {
+            format!("{}/{}", self.kept, self.required)
+        }
+    }
+}
+
 /// Kept periods against kept and missed ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Rate {

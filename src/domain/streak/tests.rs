@@ -383,6 +383,24 @@ fn n_per_week_stays_on_todays_list_until_the_week_has_enough() {
     assert_eq!(r.checked_on(nov(23)), 1);
 }
 
+#[test]
+fn a_day_checked_off_stays_listed_when_back_filling_fills_the_week() {
+    // 3 per week: checked today (Wednesday), then Monday, Tuesday and another
+    // day back-filled: the week is full, but today's check-off is still there to see.
+    let c = commitment("3 per week", nov(2));
+    let mut r = record(&c, Weekday::Mon, &[nov(25)]);
+    for day in [nov(23), nov(24), nov(24)] {
+        r.add_check_in(day, true);
+    }
+    assert!(r.is_due(nov(25)), "checked today: stays listed, ticked");
+    assert!(!r.is_due(nov(26)), "the week has its three");
+    // A check-off on a planned skip counts ("kept beats off") and is listed too.
+    let mut c = commitment("daily", nov(2));
+    c.skips.push(nov(25));
+    assert!(!record(&c, Weekday::Mon, &[]).is_due(nov(25)));
+    assert!(record(&c, Weekday::Mon, &[nov(25)]).is_due(nov(25)));
+}
+
 // ---------------------------------------------------------------- weekly on DAY
 
 #[test]
@@ -587,4 +605,23 @@ fn ten_years_of_history_compute_without_fuss() {
     let r = record(&c, Weekday::Mon, &days);
     assert_eq!(r.best_streak(date(2025, 12, 31)), 49);
     assert!(r.current_streak(date(2025, 12, 31)) > 0);
+}
+
+#[test]
+fn a_week_with_more_than_its_goal_says_so_plainly() {
+    let words = |kept, required| WeekProgress { kept, required }.of_goal();
+    assert_eq!(words(2, 3), "2 of 3");
+    assert_eq!(words(3, 3), "3 of 3");
+    assert_eq!(words(4, 3), "4 (goal 3)");
+    assert_eq!(words(0, 0), "nothing due");
+    assert_eq!(words(1, 0), "1 (nothing was due)");
+    let compact = |kept, required| WeekProgress { kept, required }.compact();
+    assert_eq!(compact(2, 3), "2/3");
+    assert_eq!(compact(2, 1), "2 (goal 1)");
+    assert_eq!(compact(0, 0), "0/0");
+    assert_eq!(compact(1, 0), "1 (none due)");
+    // Four check-ins on a "3 per week" week.
+    let c = commitment("3 per week", nov(2));
+    let r = record(&c, Weekday::Mon, &[nov(23), nov(24), nov(25), nov(25)]);
+    assert_eq!(r.kept_this_week(nov(25)).of_goal(), "4 (goal 3)");
 }

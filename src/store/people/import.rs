@@ -13,6 +13,10 @@
 //! - A row is a duplicate, reported and skipped, when its name and group (case and
 //!   spacing ignored) are those of someone already on the roster or of an earlier
 //!   row. The same name in another group is another person and is added.
+//! - A double quote that is never closed would swallow the rows after it. A row
+//!   whose quote runs to the end of the file, or whose name, group or role spans
+//!   lines (only a note may), is reported at the line where it starts and skipped,
+//!   and reading goes on from the next line, so the rows after it are not lost.
 //! - Good rows are added; the roster is written once, at the end, atomically.
 
 use std::collections::HashMap;
@@ -127,29 +131,125 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ImportError> {
     };
     let mut parsed = Parsed::default();
     let columns = columns(&header, &mut parsed.ignored_columns)?;
+    let separator = separator(bytes);
     let mut lines = Lines::new(bytes);
+    // Where the reader starts: after the header, or after a row whose quote ran away.
+    let mut base = usize::try_from(reader.position().byte()).unwrap_or(bytes.len());
 
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) if is_blank(&record) => {}
-            Ok(true) => {
-                let line = lines.line_of(record.position());
-                match row(&record, &columns, line) {
-                    Ok(row) => parsed.rows.push(row),
-                    Err(message) => parsed.problems.push(RowNote { line, message }),
+    'segments: while base < bytes.len() {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(separator)
+            .from_reader(&bytes[base..]);
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(false) => break 'segments,
+                Ok(true) if is_blank(&record) => {}
+                Ok(true) => {
+                    let start = base + offset(record.position());
+                    let end = base + offset(Some(reader.position()));
+                    let line = lines.line_at(start);
+                    if let Some(message) = runaway_quote(
+                        &bytes[start..end],
+                        end == bytes.len(),
+                        &record,
+                        &columns,
+                        separator,
+                    ) {
+                        // Skip this row alone and read on from the line after it starts.
+                        parsed.problems.push(RowNote { line, message });
+                        base = lines.next_line_start();
+                        continue 'segments;
+                    }
+                    match row(&record, &columns, line) {
+                        Ok(row) => parsed.rows.push(row),
+                        Err(message) => parsed.problems.push(RowNote { line, message }),
+                    }
                 }
-            }
-            Err(error) => {
-                let line = lines.line_of(error.position());
-                parsed.problems.push(RowNote {
-                    line,
-                    message: error.to_string(),
-                });
+                Err(error) => {
+                    let line = lines.line_at(base + offset(error.position()));
+                    parsed.problems.push(RowNote {
+                        line,
+                        message: error.to_string(),
+                    });
+                }
             }
         }
     }
     Ok(parsed)
+}
+
+fn offset(position: Option<&csv::Position>) -> usize {
+    position.map_or(0, |position| {
+        usize::try_from(position.byte()).unwrap_or(usize::MAX)
+    })
+}
+
+/// Why a record is a quote left open rather than a row, if it is: a quote opened on
+/// its first line and never closed swallows every line after it (`at_end`: the record
+/// runs to the end of the file), and a quote closed much later (by the next stray
+/// quote) leaves a name, group or role holding a line break, which no real one does.
+/// Only a note may rightly span lines.
+fn runaway_quote(
+    raw: &[u8],
+    at_end: bool,
+    record: &ByteRecord,
+    columns: &[Option<Column>],
+    separator: u8,
+) -> Option<String> {
+    const FIX: &str = "add the closing double quote (\") where the value ends, or remove \
+                       the opening one. The lines after it \
+                       were read as rows of their own.";
+    if at_end && ends_inside_quotes(raw, separator) {
+        return Some(format!(
+            "a double quote opened on this line is never closed, so this row ran on to \
+             the end of the file; {FIX}"
+        ));
+    }
+    if !raw.contains(&b'\n') {
+        return None;
+    }
+    let spanning = record.iter().zip(columns).find_map(|(field, column)| {
+        let name = match column {
+            Some(Column::Name) => "name",
+            Some(Column::Group) => "group",
+            Some(Column::Role) => "role",
+            Some(Column::Note) | None => return None,
+        };
+        field.contains(&b'\n').then_some(name)
+    })?;
+    Some(format!(
+        "the {spanning} runs over several lines, so a double quote opened on this line is \
+         probably not closed; {FIX}"
+    ))
+}
+
+/// Whether `raw`, read from the start of a record, ends inside a quoted value.
+fn ends_inside_quotes(raw: &[u8], separator: u8) -> bool {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    for &byte in raw {
+        let ends_field = byte == separator || byte == b'\n' || byte == b'\r';
+        state = match state {
+            State::FieldStart if byte == b'"' => State::Quoted,
+            State::FieldStart | State::Unquoted | State::QuoteInQuoted if ends_field => {
+                State::FieldStart
+            }
+            State::FieldStart | State::Unquoted => State::Unquoted,
+            State::Quoted if byte == b'"' => State::QuoteInQuoted,
+            State::Quoted => State::Quoted,
+            State::QuoteInQuoted if byte == b'"' => State::Quoted,
+            State::QuoteInQuoted => State::Unquoted,
+        };
+    }
+    matches!(state, State::Quoted)
 }
 
 /// Line numbers of records, counted from their byte offsets. (The csv crate's own
@@ -171,13 +271,10 @@ impl<'a> Lines<'a> {
         }
     }
 
-    /// The line of the first character of a record at `position` (records come in
+    /// The line of the first character of a record at byte `start` (records come in
     /// order, so each call counts only the bytes since the last).
-    fn line_of(&mut self, position: Option<&csv::Position>) -> u64 {
-        let Some(position) = position else {
-            return self.line;
-        };
-        let mut start = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    fn line_at(&mut self, start: usize) -> u64 {
+        let mut start = start;
         // Step over the line ends (and blank lines) before the record itself.
         while self
             .bytes
@@ -195,6 +292,15 @@ impl<'a> Lines<'a> {
         self.offset = start;
         self.line
     }
+
+    /// The byte offset of the line after the one last counted to (the end of the
+    /// file when it is the last line).
+    fn next_line_start(&self) -> usize {
+        self.bytes[self.offset..]
+            .iter()
+            .position(|byte| *byte == b'\n')
+            .map_or(self.bytes.len(), |at| self.offset + at + 1)
+    }
 }
 
 /// Adds the rows that are not already on `people`, giving each a fresh id.
@@ -205,10 +311,17 @@ pub fn merge(people: &mut Vec<Person>, parsed: Parsed) -> ImportReport {
         ..ImportReport::default()
     };
     let mut ids = Ids::new(people.iter().map(|person| person.id.as_str()));
-    // Who is already known, by name and group: `None` for the roster, else the line.
-    let mut known: HashMap<(String, String), Option<u64>> = people
+    // Who is already known, by name and group: the roster, else the line.
+    let mut known: HashMap<(String, String), Known> = people
         .iter()
-        .map(|person| (key(&person.name, person.group.as_deref()), None))
+        .map(|person| {
+            let known = if person.archived {
+                Known::Archived(person.id.clone())
+            } else {
+                Known::Current
+            };
+            (key(&person.name, person.group.as_deref()), known)
+        })
         .collect();
     for row in parsed.rows {
         let label = match &row.group {
@@ -216,16 +329,23 @@ pub fn merge(people: &mut Vec<Person>, parsed: Parsed) -> ImportReport {
             None => row.name.clone(),
         };
         match known.get(&key(&row.name, row.group.as_deref())) {
-            Some(None) => report.duplicates.push(RowNote {
+            Some(Known::Current) => report.duplicates.push(RowNote {
                 line: row.line,
                 message: format!("{label} is already on the roster; skipped"),
             }),
-            Some(Some(first)) => report.duplicates.push(RowNote {
+            Some(Known::Archived(id)) => report.duplicates.push(RowNote {
+                line: row.line,
+                message: format!(
+                    "{label} is archived; skipped (`truenorth people restore {id}` brings \
+                     them back)"
+                ),
+            }),
+            Some(Known::Line(first)) => report.duplicates.push(RowNote {
                 line: row.line,
                 message: format!("{label} repeats line {first}; skipped"),
             }),
             None => {
-                known.insert(key(&row.name, row.group.as_deref()), Some(row.line));
+                known.insert(key(&row.name, row.group.as_deref()), Known::Line(row.line));
                 let mut person =
                     Person::with_ids(&mut ids, &row.name, row.group.as_deref(), row.role);
                 person.note = row.note;
@@ -236,6 +356,15 @@ pub fn merge(people: &mut Vec<Person>, parsed: Parsed) -> ImportReport {
     people.extend(report.added.iter().cloned());
     report.problems.sort_by_key(|note| note.line);
     report
+}
+
+/// Where a name and group were met before a row.
+enum Known {
+    Current,
+    /// Archived, with their id.
+    Archived(String),
+    /// An earlier row, on this line.
+    Line(u64),
 }
 
 /// Name and group, lower-case with single spaces: the identity duplicates are found by.

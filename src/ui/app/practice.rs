@@ -3,6 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::practice_edit::PracticeConfirm;
 use super::{App, Level, PickerPurpose, Screen};
 use crate::domain::Day;
 use crate::domain::commitment::CommitmentState;
@@ -293,7 +294,8 @@ impl App {
 
     /// Space on Today's list: checks the commitment `id` off today, or takes today's
     /// check-off back (only today's: earlier days are changed on Commitments or with
-    /// `truenorth commit`).
+    /// `truenorth commit`). A check-off with a note is taken back only when the
+    /// leader says yes, since the note goes with it.
     fn toggle_today(&mut self, id: &str) {
         let today = self.today.date;
         let done = self
@@ -311,6 +313,34 @@ impl App {
             .iter()
             .find(|c| c.id == id)
             .map_or_else(|| id.to_string(), |c| c.title.clone());
+        // The check-in `uncheck` would take: the latest of the day.
+        let note = match self.journal.load_day(today) {
+            Ok(day) => day.and_then(|day| {
+                day.checkins
+                    .iter()
+                    .rev()
+                    .find(|c| c.commitment == id)
+                    .and_then(|c| c.note.clone())
+            }),
+            Err(error) => {
+                self.tell(Level::Error, format!("Not changed: {error}"));
+                return;
+            }
+        };
+        if let Some(note) = note {
+            self.practice_confirm = Some(PracticeConfirm::TakeBackCheckIn {
+                id: id.to_string(),
+                title,
+                note,
+            });
+            return;
+        }
+        self.take_back_today(id, &title);
+    }
+
+    /// Takes back today's latest check-in of the commitment `id`.
+    pub(super) fn take_back_today(&mut self, id: &str, title: &str) {
+        let today = self.today.date;
         match uncheck(&self.journal, id, today) {
             Ok(Some(_)) => {
                 self.reload_day(today);
@@ -390,14 +420,17 @@ impl App {
         self.refresh_practice();
     }
 
-    /// `c` on Today: a picker of the practices due today; Enter checks one off.
+    /// `c` on Today: a picker of the active practices, those due today (by the rule
+    /// Today's list uses) first, then those done today, then the rest; Enter checks
+    /// one off.
     pub(super) fn open_check_picker(&mut self) {
-        let due: Vec<&CommitmentRow> = self
+        let mut due: Vec<&CommitmentRow> = self
             .commitments_screen
             .rows
             .iter()
             .filter(|row| row.commitment.state == CommitmentState::Active)
             .collect();
+        due.sort_by_key(|row| picker_group(row).0);
         if due.is_empty() {
             self.tell(
                 Level::Info,
@@ -410,16 +443,11 @@ impl App {
             .map(|row| PickerItem {
                 text: row.commitment.title.clone(),
                 detail: format!(
-                    "{} · this week {}/{}",
+                    "{} · this week {}",
                     row.commitment.cadence,
-                    row.summary.this_week.kept,
-                    row.summary.this_week.required
+                    row.summary.this_week.compact()
                 ),
-                group: if row.summary.checked_today > 0 {
-                    "done today".to_string()
-                } else {
-                    "due".to_string()
-                },
+                group: picker_group(row).1.to_string(),
             })
             .collect();
         let ids = due.iter().map(|row| row.commitment.id.clone()).collect();
@@ -535,5 +563,16 @@ impl App {
         self.people_screen.selected = 0;
         self.refresh_practice();
         self.tell(Level::Info, message);
+    }
+}
+
+/// Where a commitment goes in the `c` picker: its rank and group.
+fn picker_group(row: &CommitmentRow) -> (u8, &'static str) {
+    if row.summary.checked_today > 0 {
+        (1, "done today")
+    } else if row.summary.due_today {
+        (0, "due")
+    } else {
+        (2, "not due today")
     }
 }

@@ -60,9 +60,24 @@ impl PracticeForm {
 
 /// A change that cannot be taken back from the screen, waiting for "y".
 pub enum PracticeConfirm {
-    ArchiveCommitment { id: String, title: String },
-    FinishCommitment { id: String, title: String },
-    ArchivePerson { id: String, label: String },
+    ArchiveCommitment {
+        id: String,
+        title: String,
+    },
+    FinishCommitment {
+        id: String,
+        title: String,
+    },
+    ArchivePerson {
+        id: String,
+        label: String,
+    },
+    /// Space on Today's list, on a check-off that carries a note.
+    TakeBackCheckIn {
+        id: String,
+        title: String,
+        note: String,
+    },
 }
 
 impl PracticeConfirm {
@@ -76,6 +91,10 @@ impl PracticeConfirm {
             ),
             PracticeConfirm::ArchivePerson { label, .. } => format!(
                 "Archive {label}? They leave the list and the picker; your notes about them stay."
+            ),
+            PracticeConfirm::TakeBackCheckIn { title, note, .. } => format!(
+                "Take back today's check-off of “{title}”? Its note goes with it: “{}”",
+                excerpt(note, 60)
             ),
         }
     }
@@ -390,6 +409,10 @@ impl App {
     fn put_away(&mut self, question: PracticeConfirm) {
         let today = self.today.date;
         let (state, id, name) = match question {
+            PracticeConfirm::TakeBackCheckIn { id, title, .. } => {
+                self.take_back_today(&id, &title);
+                return;
+            }
             PracticeConfirm::ArchivePerson { id, label } => {
                 match self
                     .people_store()
@@ -472,6 +495,17 @@ impl App {
                 self.tell(Level::Info, format!("{} is not archived.", person.label()));
                 return;
             }
+            let roster = match self.people_store().load() {
+                Ok(roster) => roster,
+                Err(error) => {
+                    self.tell(Level::Error, format!("Not changed: {error}"));
+                    return;
+                }
+            };
+            if let Some(refusal) = crate::domain::person::restore_refusal(&roster, &person) {
+                self.tell(Level::Warning, format!("Not brought back: {refusal}."));
+                return;
+            }
             match self
                 .people_store()
                 .modify(&person.id, |p| p.archived = false)
@@ -513,10 +547,22 @@ impl App {
             Ok(Some(_)) => {
                 self.reload_commitments();
                 self.commitments_screen.select(&id);
-                self.tell(
-                    Level::Success,
-                    format!("Brought back “{title}”: it is active again and on Today when due."),
-                );
+                let ended = self
+                    .commitments
+                    .iter()
+                    .find(|c| c.id == id)
+                    .and_then(|c| c.ended_before(today));
+                let message = match ended {
+                    Some(end) => format!(
+                        "Brought back “{title}”, but its end date ({}) has passed, so it is \
+                         not due again; e edits it to set a new end.",
+                        end.format("%-d %b %Y")
+                    ),
+                    None => {
+                        format!("Brought back “{title}”: it is active again and on Today when due.")
+                    }
+                };
+                self.tell(Level::Success, message);
             }
             Ok(None) => self.tell(
                 Level::Warning,
@@ -524,6 +570,17 @@ impl App {
             ),
             Err(error) => self.tell(Level::Error, format!("Not changed: {error}")),
         }
+    }
+}
+
+/// `text` on one line, cut to `chars` characters with an ellipsis.
+fn excerpt(text: &str, chars: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= chars {
+        line
+    } else {
+        let cut: String = line.chars().take(chars.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
     }
 }
 

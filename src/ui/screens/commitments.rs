@@ -162,11 +162,10 @@ impl CommitmentsScreen {
                 other => ("", format!(" · {other}")),
             };
             let facts = format!(
-                "     {archived}{} · streak {} · week {}/{}{state}",
+                "     {archived}{} · streak {} · week {}{state}",
                 row.commitment.cadence,
                 streak_text(row.summary.current_streak, row.summary.unit),
-                row.summary.this_week.kept,
-                row.summary.this_week.required
+                row.summary.this_week.compact()
             );
             let facts: String = facts.chars().take(width).collect();
             let pad = width.saturating_sub(facts.chars().count());
@@ -291,13 +290,7 @@ fn render_detail(row: &CommitmentRow, theme: &Theme, frame: &mut TermFrame, area
     ]));
     lines.push(Line::from(vec![
         Span::styled("This week   ", theme.muted),
-        Span::styled(
-            format!(
-                "{} of {}",
-                summary.this_week.kept, summary.this_week.required
-            ),
-            theme.text,
-        ),
+        Span::styled(summary.this_week.of_goal(), theme.text),
     ]));
     let rate = summary
         .last_four_weeks

@@ -94,12 +94,16 @@ fn semicolons_and_tabs_are_read_when_the_header_has_no_commas() {
 #[test]
 fn duplicates_are_skipped_by_name_and_group_and_reported() {
     let mut people = vec![Person::new(&[], "Maya R.", Some("5B"), Role::Student)];
+    let mut archived = Person::new(&people, "Old Timer", None, Role::Staff);
+    archived.archived = true;
+    people.push(archived);
     let csv = "name,group\n\
                maya  r.,5b\n\
                Maya R.,6A\n\
                Sam,\n\
                SAM,\n\
-               Maya R.,6a\n";
+               Maya R.,6a\n\
+               old  timer,\n";
     let report = import(&mut people, csv);
     assert_eq!(names(&report), ["Maya R. (6A)", "Sam"]);
     assert_eq!(report.added[0].id, "maya-r-2");
@@ -110,12 +114,14 @@ fn duplicates_are_skipped_by_name_and_group_and_reported() {
             "line 2: maya r. (5b) is already on the roster; skipped",
             "line 5: SAM repeats line 4; skipped",
             "line 6: Maya R. (6a) repeats line 3; skipped",
+            "line 7: old timer is archived; skipped (`truenorth people restore old-timer` \
+             brings them back)",
         ]
     );
     // Importing the same file again adds no one.
     let again = import(&mut people, csv);
     assert!(again.added.is_empty());
-    assert_eq!(again.duplicates.len(), 5);
+    assert_eq!(again.duplicates.len(), 6);
 }
 
 #[test]
@@ -190,4 +196,59 @@ fn nothing_is_written_when_no_row_was_good() {
         store.import_csv(&too_big),
         Err(ImportError::TooLarge { .. })
     ));
+}
+
+#[test]
+fn a_quote_never_closed_skips_only_its_row_and_the_rows_after_it_are_read() {
+    let mut people = Vec::new();
+    let report = import(&mut people, "name,group\nAna,5B\n\"Ben,5B\nCara,5C\n");
+    assert_eq!(names(&report), ["Ana (5B)", "Cara (5C)"]);
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert_eq!(report.problems[0].line, 3);
+    assert!(
+        report.problems[0].message.contains("never closed"),
+        "{}",
+        report.problems[0].message
+    );
+}
+
+#[test]
+fn a_note_left_open_does_not_swallow_the_rows_after_it() {
+    let mut people = Vec::new();
+    let csv = "name,group,note\nAna,5B,\"likes chess\nBen,5B,\nCara,5C,plays \"\"go\"\"\n";
+    let report = import(&mut people, csv);
+    // Ben's and Cara's rows are read on their own.
+    assert_eq!(names(&report), ["Ben (5B)", "Cara (5C)"]);
+    assert_eq!(report.added[1].note, "plays \"\"go\"\"");
+    let problems: Vec<u64> = report.problems.iter().map(|p| p.line).collect();
+    assert_eq!(problems, [2]);
+}
+
+#[test]
+fn a_stray_quote_closed_rows_later_is_caught_by_a_name_spanning_lines() {
+    let mut people = Vec::new();
+    // The quote opened before Ben is closed by the one before Dan: Ben, Cara and
+    // half of Dan would run together into one name.
+    let csv = "name,group\r\nAna,5B\r\n\"Ben,5B\r\nCara,5C\r\n\"Dan\",5D\r\nEli,5E\r\n";
+    let report = import(&mut people, csv);
+    assert_eq!(
+        names(&report),
+        ["Ana (5B)", "Cara (5C)", "Dan (5D)", "Eli (5E)"]
+    );
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert_eq!(report.problems[0].line, 3);
+    assert!(
+        report.problems[0]
+            .message
+            .contains("name runs over several lines")
+    );
+}
+
+#[test]
+fn a_runaway_quote_in_the_last_row_is_reported_and_nothing_is_invented() {
+    let mut people = Vec::new();
+    let report = import(&mut people, "name,group\nAna,5B\n\"Ben,5B");
+    assert_eq!(names(&report), ["Ana (5B)"]);
+    // No line break is swallowed, but the quote is still never closed: reported.
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
 }

@@ -53,10 +53,9 @@ impl PracticeRow {
                     "people"
                 }
             )),
-            (None, Cadence::PerWeek(_)) => Some(format!(
-                "{} of {} this week",
-                summary.this_week.kept, summary.this_week.required
-            )),
+            (None, Cadence::PerWeek(_)) => {
+                Some(format!("{} this week", summary.this_week.of_goal()))
+            }
             (None, _) => None,
         };
         Some(PracticeRow {
