@@ -56,6 +56,13 @@ pub enum Mode {
     ExportInput,
     /// On Today's list of the commitments due today.
     Practice,
+    /// The person picker (Ctrl-L) is open: printable keys are the search.
+    PersonPicker,
+    /// The commitment picker (`c` on Today) is open: printable keys are the search.
+    CommitmentPicker,
+    /// A list picker (a tag, a frame, a group, a pack) is open: printable keys are
+    /// the search.
+    ListPicker,
 }
 
 impl Mode {
@@ -84,7 +91,18 @@ impl Mode {
             Mode::Export => "On Export",
             Mode::ExportInput => "While typing an export choice",
             Mode::Practice => "On today's commitments",
+            Mode::PersonPicker => "In the person picker",
+            Mode::CommitmentPicker => "In the commitment picker",
+            Mode::ListPicker => "In a tag, frame, group or pack picker",
         }
+    }
+
+    /// Whether a picker is open, whose printable keys are its search.
+    pub fn is_picker(self) -> bool {
+        matches!(
+            self,
+            Mode::Picker | Mode::PersonPicker | Mode::CommitmentPicker | Mode::ListPicker
+        )
     }
 }
 
@@ -205,7 +223,40 @@ use Mode::{
     Answer, Browsing, Calendar, Commitments, Confirm, DateInput, EntryEdit, Help, Journal,
     JournalSearch, LineInput, Packs, People, Picker, Rating, Review, Trends, Writing,
 };
-use Mode::{Export, ExportInput};
+use Mode::{CommitmentPicker, Export, ExportInput, ListPicker, PersonPicker};
+
+const PICKERS: &[Mode] = &[Picker, PersonPicker, CommitmentPicker, ListPicker];
+/// Modes that are not a screen's own but may still ask for help with F1 alone,
+/// since `?` may be text there.
+const F1_ONLY: &[Mode] = &[
+    Writing,
+    Review,
+    Mode::Form,
+    JournalSearch,
+    EntryEdit,
+    DateInput,
+    LineInput,
+    ExportInput,
+    Confirm,
+    Picker,
+    PersonPicker,
+    CommitmentPicker,
+    ListPicker,
+];
+const HELP_TOO: &[Mode] = &[
+    Mode::Practice,
+    Browsing,
+    Rating,
+    Answer,
+    Packs,
+    Journal,
+    Commitments,
+    People,
+    Trends,
+    Export,
+    Calendar,
+    Mode::Themes,
+];
 
 const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating, Answer, Mode::Practice];
 const MOVING: &[Mode] = &[Browsing, Rating, Answer];
@@ -362,19 +413,25 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[ExportInput], action: Action::Close, label: "put it back", in_footer: true },
     Binding { keys: &[Key::char(']')], modes: SCREENS, action: Action::NextScreen, label: "next screen", in_footer: true },
     Binding { keys: &[Key::char('[')], modes: SCREENS, action: Action::PrevScreen, label: "previous screen", in_footer: false },
-    Binding { keys: &[Key::char('?'), Key::plain(KeyCode::F(1))], modes: SCREENS, action: Action::ShowHelp, label: "help", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::F(1))], modes: &[Writing, Review, Mode::Form], action: Action::ShowHelp, label: "help", in_footer: true },
+    Binding { keys: &[Key::char('?'), Key::plain(KeyCode::F(1))], modes: HELP_TOO, action: Action::ShowHelp, label: "help", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::F(1))], modes: F1_ONLY, action: Action::ShowHelp, label: "help", in_footer: true },
     Binding { keys: &[Key::char('q')], modes: SCREENS, action: Action::Quit, label: "quit", in_footer: true },
     Binding { keys: &[Key::ctrl('c')], modes: &[], action: Action::Quit, label: "quit (drafts kept)", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: &[Help], action: Action::Down, label: "scroll", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Up), Key::char('k')], modes: &[Help], action: Action::Up, label: "scroll up", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], modes: &[Help], action: Action::Close, label: "close help", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Picker], action: Action::Choose, label: "answer it", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::Down), Key::ctrl('n')], modes: &[Picker], action: Action::Down, label: "next", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::Up), Key::ctrl('p')], modes: &[Picker], action: Action::Up, label: "previous", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[PersonPicker], action: Action::Choose, label: "log a connection", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[CommitmentPicker], action: Action::Choose, label: "check it off", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[ListPicker], action: Action::Choose, label: "choose", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Down), Key::ctrl('n')], modes: PICKERS, action: Action::Down, label: "next", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Up), Key::ctrl('p')], modes: PICKERS, action: Action::Up, label: "previous", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[Picker], action: Action::NextGroup, label: "narrow to a frame", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[PersonPicker], action: Action::NextGroup, label: "narrow to a group", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[CommitmentPicker], action: Action::NextGroup, label: "due / done today", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[Picker], action: Action::PrevGroup, label: "previous frame", in_footer: false },
-    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[Picker], action: Action::Close, label: "close", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[PersonPicker], action: Action::PrevGroup, label: "previous group", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: PICKERS, action: Action::Close, label: "close", in_footer: true },
 ];
 
 /// The keys in force: the table above, with a person's overrides from their config.
@@ -457,9 +514,12 @@ pub fn action_names() -> Vec<String> {
 }
 
 /// Modes where unmodified printable keys are text, not commands.
-const TEXT_MODES: [Mode; 9] = [
+const TEXT_MODES: [Mode; 12] = [
     Mode::Writing,
     Mode::Picker,
+    Mode::PersonPicker,
+    Mode::CommitmentPicker,
+    Mode::ListPicker,
     Mode::JournalSearch,
     Mode::EntryEdit,
     Mode::DateInput,
@@ -574,9 +634,9 @@ impl Keymap {
     }
 
     /// The help's rows for `mode`: bindings that share a label are merged into one
-    /// row (`1/2/3/4/5  rate 1 to 5`).
+    /// row, and a run of digits reads as a range (`1–5  rate 1 to 5`).
     pub fn help_rows(&self, mode: Mode) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(String, &'static str)> = Vec::new();
+        let mut rows: Vec<(Vec<Key>, &'static str)> = Vec::new();
         for binding in self
             .bindings
             .iter()
@@ -586,19 +646,46 @@ impl Keymap {
                 continue;
             }
             match rows.iter_mut().find(|(_, label)| *label == binding.label) {
-                Some((keys, _)) => {
-                    keys.push('/');
-                    keys.push_str(&binding.keys_label());
-                }
-                None => rows.push((binding.keys_label(), binding.label)),
+                Some((keys, _)) => keys.extend(binding.keys.iter().copied()),
+                None => rows.push((binding.keys.clone(), binding.label)),
             }
         }
-        rows
+        rows.into_iter()
+            .map(|(keys, label)| (keys_text(&keys), label))
+            .collect()
     }
 }
 
+/// Keys as one readable label: `↑/k`, and a run of three or more digits as `0–9`.
+fn keys_text(keys: &[Key]) -> String {
+    let digit = |key: &Key| match key.code {
+        KeyCode::Char(c) if key.modifiers.is_empty() => c.to_digit(10),
+        _ => None,
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut at = 0;
+    while at < keys.len() {
+        let mut end = at;
+        if let Some(first) = digit(&keys[at]) {
+            while end + 1 < keys.len()
+                && digit(&keys[end + 1]) == Some(first + (end + 1 - at) as u32)
+            {
+                end += 1;
+            }
+        }
+        if end - at >= 2 {
+            parts.push(format!("{}–{}", keys[at], keys[end]));
+        } else {
+            end = at;
+            parts.push(keys[at].to_string());
+        }
+        at = end + 1;
+    }
+    parts.join("/")
+}
+
 /// Every mode, for checks that must hold in each.
-pub const ALL_MODES: [Mode; 23] = [
+pub const ALL_MODES: [Mode; 26] = [
     Writing,
     Browsing,
     Rating,
@@ -622,6 +709,9 @@ pub const ALL_MODES: [Mode; 23] = [
     Export,
     ExportInput,
     Mode::Practice,
+    PersonPicker,
+    CommitmentPicker,
+    ListPicker,
 ];
 
 #[cfg(test)]
@@ -720,7 +810,13 @@ mod tests {
             .iter()
             .find(|(_, label)| *label == "rate 1 to 5")
             .unwrap();
-        assert_eq!(rate.0, "1/2/3/4/5");
+        assert_eq!(rate.0, "1–5");
+        let rows = Keymap::default().help_rows(Answer);
+        let digits = rows
+            .iter()
+            .find(|(_, label)| *label == "type the answer")
+            .unwrap();
+        assert_eq!(digits.0, "0–9");
         assert!(
             Keymap::default()
                 .footer_hints(Writing)

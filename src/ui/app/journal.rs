@@ -17,6 +17,15 @@ use crate::ui::widgets::picker::{Picker, PickerItem};
 /// Rows a page key moves.
 const PAGE: isize = 15;
 
+/// `1 entry`, `3 entries`.
+pub(super) fn entries(count: usize) -> String {
+    if count == 1 {
+        "1 entry".to_string()
+    } else {
+        format!("{count} entries")
+    }
+}
+
 impl App {
     /// Carries out `action` on Journal; false when it is not Journal's to handle.
     pub(super) fn update_journal(&mut self, action: Action) -> bool {
@@ -320,8 +329,8 @@ impl App {
             .iter()
             .map(|(tag, count)| PickerItem {
                 text: format!("#{tag}"),
-                detail: format!("{count} entries"),
-                group: "tags".to_string(),
+                detail: entries(*count),
+                group: String::new(),
             })
             .collect();
         let tags = counts.into_iter().map(|(tag, _)| tag).collect();
@@ -500,7 +509,7 @@ impl App {
             .map(|frame| PickerItem {
                 text: frame.label(),
                 detail: String::new(),
-                group: "frames".to_string(),
+                group: String::new(),
             })
             .collect();
         self.picker = Some((

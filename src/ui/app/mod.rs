@@ -125,6 +125,24 @@ pub enum PickerPurpose {
     ExportPack(Vec<String>),
 }
 
+impl PickerPurpose {
+    /// The mode whose keys (and footer) this picker has.
+    fn mode(&self) -> Mode {
+        match self {
+            PickerPurpose::Prompt(_) => Mode::Picker,
+            PickerPurpose::Person(_) => Mode::PersonPicker,
+            PickerPurpose::Commitment(_) => Mode::CommitmentPicker,
+            PickerPurpose::Tag(_)
+            | PickerPurpose::RenameTag(_)
+            | PickerPurpose::Frame(_)
+            | PickerPurpose::Group(_)
+            | PickerPurpose::ExportTag(_)
+            | PickerPurpose::ExportFrame(_)
+            | PickerPurpose::ExportPack(_) => Mode::ListPicker,
+        }
+    }
+}
+
 /// Work the event loop must do outside the app, because it needs the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -508,8 +526,8 @@ impl App {
             || self.export_screen.confirm_replace.is_some()
         {
             Mode::Confirm
-        } else if self.picker.is_some() {
-            Mode::Picker
+        } else if let Some((_, purpose)) = &self.picker {
+            purpose.mode()
         } else if self.line_input.is_some() {
             Mode::LineInput
         } else if self.practice_form.is_some() {
@@ -596,7 +614,7 @@ impl App {
             {
                 self.note_edit();
             }
-        } else if mode == Mode::Picker
+        } else if mode.is_picker()
             && let Some((picker, _)) = &mut self.picker
         {
             match event.code {
@@ -653,6 +671,16 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        // The help sits over everything: while it is open it takes every key, and it
+        // opens from anywhere on the keys for where the person is.
+        if self.help_scroll.is_some() {
+            self.update_help(action);
+            return;
+        }
+        if action == Action::ShowHelp {
+            self.help_scroll = Some(help::section_start(&self.keymap, self.mode()));
+            return;
+        }
         if self.read_only().is_some() && self.writes(action) {
             self.may_write();
             return;
@@ -765,7 +793,7 @@ impl App {
                     self.note_edit();
                 }
             }
-            Action::ShowHelp => self.help_scroll = Some(0),
+            Action::ShowHelp => {}
             Action::OpenPicker => self.open_picker(),
             Action::NextGroup | Action::PrevGroup => {
                 if let Some((picker, _)) = &mut self.picker {
@@ -774,7 +802,6 @@ impl App {
             }
             Action::Choose => self.choose_picked(),
             Action::Close => {
-                self.help_scroll = None;
                 self.picker = None;
                 self.confirm_remove = None;
             }
@@ -829,18 +856,31 @@ impl App {
             Action::Confirm => self.remove_confirmed(),
             Action::Up | Action::Down => {
                 let step = if action == Action::Up { -1 } else { 1 };
-                if self.screen == Screen::Packs && self.help_scroll.is_none() {
-                    self.packs_screen.move_selection(step);
-                } else if let Some((picker, _)) = &mut self.picker {
+                if let Some((picker, _)) = &mut self.picker {
                     picker.move_selection(step);
-                } else if let Some(scroll) = self.help_scroll {
-                    let last = help::lines(&self.keymap, &self.theme)
-                        .len()
-                        .saturating_sub(1) as i32;
-                    self.help_scroll =
-                        Some((i32::from(scroll) + step as i32).clamp(0, last) as u16);
+                } else if self.screen == Screen::Packs {
+                    self.packs_screen.move_selection(step);
                 }
             }
+        }
+    }
+
+    /// Keys while the help is open: scroll it, close it, or quit.
+    fn update_help(&mut self, action: Action) {
+        let Some(scroll) = self.help_scroll else {
+            return;
+        };
+        match action {
+            Action::Close | Action::ShowHelp => self.help_scroll = None,
+            Action::Up | Action::Down => {
+                let step = if action == Action::Up { -1 } else { 1 };
+                let last = help::lines(&self.keymap, &self.theme)
+                    .len()
+                    .saturating_sub(1) as i32;
+                self.help_scroll = Some((i32::from(scroll) + step).clamp(0, last) as u16);
+            }
+            Action::Quit => self.quit = true,
+            _ => {}
         }
     }
 

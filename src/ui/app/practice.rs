@@ -445,15 +445,14 @@ impl App {
             .map(|person| PickerItem {
                 text: person.name.clone(),
                 detail: person.role.to_string(),
-                group: person
-                    .group
-                    .clone()
-                    .unwrap_or_else(|| person.role.to_string()),
+                group: person.group.clone().unwrap_or_default(),
             })
             .collect();
         let ids = current.iter().map(|person| person.id.clone()).collect();
         self.picker = Some((
-            Picker::new("Log a connection with…", items),
+            Picker::new("Log a connection with…", items)
+                .sorted_groups()
+                .searching_groups(),
             PickerPurpose::Person(ids),
         ));
     }
@@ -515,7 +514,7 @@ impl App {
             .map(|group| PickerItem {
                 text: group.clone(),
                 detail: String::new(),
-                group: "groups".to_string(),
+                group: String::new(),
             })
             .collect();
         self.picker = Some((
