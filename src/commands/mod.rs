@@ -21,7 +21,8 @@ use std::io::Write;
 
 use crate::store::{CommitmentStore, Drafts, Journal, PackStore, Paths, PeopleStore, StoreError};
 
-/// `truenorth doctor`: reports every file that cannot be read, pack files included.
+/// `truenorth doctor`: reports every file that cannot be read, pack files included,
+/// and every setting in config.toml that cannot be used.
 /// Returns whether the journal is healthy.
 pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
     let journal = Journal::open(&paths.data)?;
@@ -41,6 +42,10 @@ pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
     }
     let packs = PackStore::open(&paths.data).load();
     problems.extend(packs.problems.iter().map(ToString::to_string));
+    // Settings too, read as the app reads them (a bad one is ignored, not fatal).
+    let settings =
+        crate::ui::settings::load(&paths.config, crate::ui::theme::ColorSupport::TrueColor);
+    problems.extend(settings.problems.iter().map(ToString::to_string));
     writeln!(out, "Journal: {}", paths.data.display())?;
     writeln!(out, "{} days read.", scan.days.len())?;
     writeln!(out, "{} packs started.", packs.packs.len())?;

@@ -559,10 +559,11 @@ impl Keymap {
     pub fn apply_override(mut self, name: &str, keys: Vec<Key>) -> (Keymap, Option<String>) {
         let names = action_names();
         if !names.iter().any(|known| known == name) {
-            let hint = crate::domain::pack::closest(name, names.iter().map(String::as_str))
-                .map(|best| format!("; did you mean `{best}`?"))
-                .unwrap_or_default();
-            return (self, Some(format!("no such action{hint}")));
+            let hint = match crate::domain::pack::closest(name, names.iter().map(String::as_str)) {
+                Some(best) => format!("did you mean `{best}`? (docs/config.md lists every action)"),
+                None => format!("the actions are {}", names.join(", ")),
+            };
+            return (self, Some(format!("no such action; {hint}")));
         }
         let original = self.clone();
         for binding in self
@@ -682,6 +683,61 @@ fn keys_text(keys: &[Key]) -> String {
         at = end + 1;
     }
     parts.join("/")
+}
+
+/// The keymap with the config's `[keys]` overrides applied, and a problem for each
+/// one refused, located at its line in the file `source`. The app and `truenorth
+/// config check` both call this, so the check accepts exactly what the app does.
+pub fn from_config(
+    config: &crate::store::config::Config,
+    source: &str,
+) -> (Keymap, Vec<crate::domain::Problem>) {
+    use crate::domain::keys::Code;
+    let mut problems = Vec::new();
+    let to_key = |spec: &crate::domain::keys::KeySpec| {
+        let code = match spec.code {
+            Code::Char(c) => KeyCode::Char(c),
+            Code::F(n) => KeyCode::F(n),
+            Code::Enter => KeyCode::Enter,
+            Code::Esc => KeyCode::Esc,
+            Code::Tab if spec.shift => KeyCode::BackTab,
+            Code::Tab => KeyCode::Tab,
+            Code::Backspace => KeyCode::Backspace,
+            Code::Delete => KeyCode::Delete,
+            Code::Insert => KeyCode::Insert,
+            Code::Home => KeyCode::Home,
+            Code::End => KeyCode::End,
+            Code::PageUp => KeyCode::PageUp,
+            Code::PageDown => KeyCode::PageDown,
+            Code::Up => KeyCode::Up,
+            Code::Down => KeyCode::Down,
+            Code::Left => KeyCode::Left,
+            Code::Right => KeyCode::Right,
+        };
+        let mut modifiers = KeyModifiers::NONE;
+        if spec.ctrl {
+            modifiers |= KeyModifiers::CONTROL;
+        }
+        if spec.alt {
+            modifiers |= KeyModifiers::ALT;
+        }
+        if spec.shift && !matches!(spec.code, Code::Char(_) | Code::Tab) {
+            modifiers |= KeyModifiers::SHIFT;
+        }
+        Key { code, modifiers }
+    };
+    let mut keymap = Keymap::default();
+    for entry in &config.keys {
+        let keys: Vec<Key> = entry.keys.iter().map(to_key).collect();
+        let (next, refused) = keymap.clone().apply_override(&entry.action, keys);
+        match refused {
+            Some(message) => {
+                problems.push(entry.problem(source, format!("[keys] {}: {message}", entry.action)))
+            }
+            None => keymap = next,
+        }
+    }
+    (keymap, problems)
 }
 
 /// Every mode, for checks that must hold in each.

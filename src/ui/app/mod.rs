@@ -203,6 +203,11 @@ pub struct App {
     journal_screen: JournalScreen,
     notice: Option<Notice>,
     problems: Vec<Problem>,
+    /// Settings that could not be used (each left at its default), kept apart: the
+    /// rest of config.toml is in use, and `config check` is what lists them.
+    settings_problems: Vec<Problem>,
+    /// config.toml is not TOML at all, so every setting is at its default.
+    settings_ignored: bool,
     scan: Option<Receiver<(JournalScan, JournalIndex)>>,
     last_edit: Option<Instant>,
     drafts_stale: bool,
@@ -277,24 +282,18 @@ impl App {
         } else {
             Vec::new()
         };
-        let (config, config_problem) =
-            crate::store::config::Config::load(&paths.config.join(crate::store::config::FILE_NAME));
-        problems.extend(config_problem);
+        // The same reading `truenorth config check` does, so what it calls fine is
+        // what the app takes.
+        let crate::ui::settings::Settings {
+            config,
+            keymap,
+            theme,
+            theme_name,
+            theme_problem,
+            problems: settings_problems,
+            file_ignored: settings_ignored,
+        } = crate::ui::settings::load(&paths.config, support);
         let date = config.journal_day(clock.now().naive_local());
-        let (theme, theme_name, theme_problem) =
-            match crate::ui::theme::load_theme(&config.theme, &paths.config, support) {
-                Ok(theme) => (theme, config.theme.clone(), None),
-                Err(problem) => {
-                    problems.push(problem.clone());
-                    let fallback = crate::store::config::Config::default().theme;
-                    (
-                        Theme::default().for_support(support),
-                        fallback,
-                        Some(problem),
-                    )
-                }
-            };
-        let keymap = keymap_from_config(&config, &paths.config, &mut problems);
         let (saved, today_blocked) = match journal.load_day(date) {
             Ok(day) => (day, false),
             Err(StoreError::Malformed(problem)) => {
@@ -361,6 +360,8 @@ impl App {
             practice_confirm: None,
             notice: None,
             problems,
+            settings_problems,
+            settings_ignored,
             scan: None,
             last_edit: None,
             drafts_stale: false,
@@ -491,9 +492,14 @@ impl App {
         self.notice.as_ref()
     }
 
-    /// Everything that could not be read: journal files, drafts, packs.
+    /// Everything that could not be read or used: journal files, drafts, packs,
+    /// settings.
     pub fn problems(&self) -> Vec<&Problem> {
-        self.problems.iter().chain(&self.pack_problems).collect()
+        self.problems
+            .iter()
+            .chain(&self.pack_problems)
+            .chain(&self.settings_problems)
+            .collect()
     }
 
     pub fn screen(&self) -> Screen {
@@ -1133,63 +1139,6 @@ impl App {
             }
         }
     }
-}
-
-/// The keymap with the config's `[keys]` overrides; each refused override becomes a
-/// problem located at its line in the config file.
-fn keymap_from_config(
-    config: &crate::store::config::Config,
-    config_dir: &std::path::Path,
-    problems: &mut Vec<Problem>,
-) -> Keymap {
-    use crate::domain::keys::Code;
-    use crate::ui::keymap::Key;
-    let to_key = |spec: &crate::domain::keys::KeySpec| {
-        let code = match spec.code {
-            Code::Char(c) => KeyCode::Char(c),
-            Code::F(n) => KeyCode::F(n),
-            Code::Enter => KeyCode::Enter,
-            Code::Esc => KeyCode::Esc,
-            Code::Tab if spec.shift => KeyCode::BackTab,
-            Code::Tab => KeyCode::Tab,
-            Code::Backspace => KeyCode::Backspace,
-            Code::Delete => KeyCode::Delete,
-            Code::Insert => KeyCode::Insert,
-            Code::Home => KeyCode::Home,
-            Code::End => KeyCode::End,
-            Code::PageUp => KeyCode::PageUp,
-            Code::PageDown => KeyCode::PageDown,
-            Code::Up => KeyCode::Up,
-            Code::Down => KeyCode::Down,
-            Code::Left => KeyCode::Left,
-            Code::Right => KeyCode::Right,
-        };
-        let mut modifiers = KeyModifiers::NONE;
-        if spec.ctrl {
-            modifiers |= KeyModifiers::CONTROL;
-        }
-        if spec.alt {
-            modifiers |= KeyModifiers::ALT;
-        }
-        if spec.shift && !matches!(spec.code, Code::Char(_) | Code::Tab) {
-            modifiers |= KeyModifiers::SHIFT;
-        }
-        Key { code, modifiers }
-    };
-    let source = config_dir
-        .join(crate::store::config::FILE_NAME)
-        .display()
-        .to_string();
-    let mut keymap = Keymap::default();
-    for entry in &config.keys {
-        let keys: Vec<Key> = entry.keys.iter().map(to_key).collect();
-        let (next, refused) = keymap.clone().apply_override(&entry.action, keys);
-        match refused {
-            Some(message) => problems.push(entry.problem(&source, message)),
-            None => keymap = next,
-        }
-    }
-    keymap
 }
 
 /// A store error as a problem to show (a malformed file keeps its place).
