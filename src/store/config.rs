@@ -50,7 +50,8 @@ pub struct Config {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportDefaults {
     pub format: ExportFormat,
-    /// Whether people's names are kept in exports; off, they are replaced by initials
+    /// Whether people's names are kept in exports; off, they are replaced by pseudonyms
+    /// ("Student A")
     /// so an export can be shared with a coach.
     pub include_names: bool,
 }

@@ -513,6 +513,72 @@ pub fn action_names() -> Vec<String> {
     names
 }
 
+/// A key as `config.toml` spells it (`ctrl-s`, `shift-tab`, `pagedown`, `?`).
+pub fn config_spelling(key: &Key) -> String {
+    let mut spelled = String::new();
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        spelled.push_str("ctrl-");
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        spelled.push_str("alt-");
+    }
+    if key.modifiers.contains(KeyModifiers::SHIFT) {
+        spelled.push_str("shift-");
+    }
+    let name = match key.code {
+        KeyCode::Char(' ') => "space".to_string(),
+        KeyCode::Char('-') => "minus".to_string(),
+        KeyCode::Char('+') => "plus".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Tab => "tab".to_string(),
+        KeyCode::BackTab => "shift-tab".to_string(),
+        KeyCode::Esc => "esc".to_string(),
+        KeyCode::Enter => "enter".to_string(),
+        KeyCode::Up => "up".to_string(),
+        KeyCode::Down => "down".to_string(),
+        KeyCode::Left => "left".to_string(),
+        KeyCode::Right => "right".to_string(),
+        KeyCode::Backspace => "backspace".to_string(),
+        KeyCode::Delete => "delete".to_string(),
+        KeyCode::Insert => "insert".to_string(),
+        KeyCode::Home => "home".to_string(),
+        KeyCode::End => "end".to_string(),
+        KeyCode::PageUp => "pageup".to_string(),
+        KeyCode::PageDown => "pagedown".to_string(),
+        KeyCode::F(n) => format!("f{n}"),
+        other => format!("{other:?}").to_lowercase(),
+    };
+    spelled.push_str(&name);
+    spelled
+}
+
+/// The table of every action for docs/config.md: its name, its default keys as
+/// config.toml spells them, and what it does where. A test keeps the docs equal to it.
+pub fn actions_table() -> String {
+    let mut table = String::from("| Action | Default keys | What it does |\n|---|---|---|\n");
+    for name in action_names() {
+        let mut keys: Vec<String> = Vec::new();
+        let mut labels: Vec<&str> = Vec::new();
+        for binding in BINDINGS.iter().filter(|b| action_name(b.action) == name) {
+            for key in binding.keys {
+                let spelled = format!("`{}`", config_spelling(key));
+                if !keys.contains(&spelled) {
+                    keys.push(spelled);
+                }
+            }
+            if !labels.contains(&binding.label) {
+                labels.push(binding.label);
+            }
+        }
+        table.push_str(&format!(
+            "| `{name}` | {} | {} |\n",
+            keys.join(" "),
+            labels.join("; ").replace('|', "\\|")
+        ));
+    }
+    table
+}
+
 /// Modes where unmodified printable keys are text, not commands.
 const TEXT_MODES: [Mode; 12] = [
     Mode::Writing,
@@ -685,6 +751,41 @@ fn keys_text(keys: &[Key]) -> String {
     parts.join("/")
 }
 
+/// A key as config.toml wrote it, as the terminal reports it.
+pub fn key_from_spec(spec: &crate::domain::keys::KeySpec) -> Key {
+    use crate::domain::keys::Code;
+    let code = match spec.code {
+        Code::Char(c) => KeyCode::Char(c),
+        Code::F(n) => KeyCode::F(n),
+        Code::Enter => KeyCode::Enter,
+        Code::Esc => KeyCode::Esc,
+        Code::Tab if spec.shift => KeyCode::BackTab,
+        Code::Tab => KeyCode::Tab,
+        Code::Backspace => KeyCode::Backspace,
+        Code::Delete => KeyCode::Delete,
+        Code::Insert => KeyCode::Insert,
+        Code::Home => KeyCode::Home,
+        Code::End => KeyCode::End,
+        Code::PageUp => KeyCode::PageUp,
+        Code::PageDown => KeyCode::PageDown,
+        Code::Up => KeyCode::Up,
+        Code::Down => KeyCode::Down,
+        Code::Left => KeyCode::Left,
+        Code::Right => KeyCode::Right,
+    };
+    let mut modifiers = KeyModifiers::NONE;
+    if spec.ctrl {
+        modifiers |= KeyModifiers::CONTROL;
+    }
+    if spec.alt {
+        modifiers |= KeyModifiers::ALT;
+    }
+    if spec.shift && !matches!(spec.code, Code::Char(_) | Code::Tab) {
+        modifiers |= KeyModifiers::SHIFT;
+    }
+    Key { code, modifiers }
+}
+
 /// The keymap with the config's `[keys]` overrides applied, and a problem for each
 /// one refused, located at its line in the file `source`. The app and `truenorth
 /// config check` both call this, so the check accepts exactly what the app does.
@@ -692,43 +793,10 @@ pub fn from_config(
     config: &crate::store::config::Config,
     source: &str,
 ) -> (Keymap, Vec<crate::domain::Problem>) {
-    use crate::domain::keys::Code;
     let mut problems = Vec::new();
-    let to_key = |spec: &crate::domain::keys::KeySpec| {
-        let code = match spec.code {
-            Code::Char(c) => KeyCode::Char(c),
-            Code::F(n) => KeyCode::F(n),
-            Code::Enter => KeyCode::Enter,
-            Code::Esc => KeyCode::Esc,
-            Code::Tab if spec.shift => KeyCode::BackTab,
-            Code::Tab => KeyCode::Tab,
-            Code::Backspace => KeyCode::Backspace,
-            Code::Delete => KeyCode::Delete,
-            Code::Insert => KeyCode::Insert,
-            Code::Home => KeyCode::Home,
-            Code::End => KeyCode::End,
-            Code::PageUp => KeyCode::PageUp,
-            Code::PageDown => KeyCode::PageDown,
-            Code::Up => KeyCode::Up,
-            Code::Down => KeyCode::Down,
-            Code::Left => KeyCode::Left,
-            Code::Right => KeyCode::Right,
-        };
-        let mut modifiers = KeyModifiers::NONE;
-        if spec.ctrl {
-            modifiers |= KeyModifiers::CONTROL;
-        }
-        if spec.alt {
-            modifiers |= KeyModifiers::ALT;
-        }
-        if spec.shift && !matches!(spec.code, Code::Char(_) | Code::Tab) {
-            modifiers |= KeyModifiers::SHIFT;
-        }
-        Key { code, modifiers }
-    };
     let mut keymap = Keymap::default();
     for entry in &config.keys {
-        let keys: Vec<Key> = entry.keys.iter().map(to_key).collect();
+        let keys: Vec<Key> = entry.keys.iter().map(key_from_spec).collect();
         let (next, refused) = keymap.clone().apply_override(&entry.action, keys);
         match refused {
             Some(message) => {
@@ -857,6 +925,18 @@ mod tests {
         assert_eq!(action_for(Browsing, &question), Some(Action::ShowHelp));
         let esc = press(KeyCode::Esc, KeyModifiers::NONE);
         assert_eq!(action_for(Writing, &esc), Some(Action::StopEditing));
+    }
+
+    #[test]
+    fn every_default_key_spelled_for_config_parses_back_to_itself() {
+        for binding in BINDINGS {
+            for key in binding.keys {
+                let spelled = config_spelling(key);
+                let spec = crate::domain::keys::KeySpec::parse(&spelled)
+                    .unwrap_or_else(|error| panic!("{spelled}: {error}"));
+                assert_eq!(key_from_spec(&spec), *key, "{spelled}");
+            }
+        }
     }
 
     #[test]
