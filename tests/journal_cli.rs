@@ -285,3 +285,46 @@ fn tags_are_listed_with_counts_and_renamed_across_the_journal() {
     let still = stdout(&truenorth(dir.path(), &["list", "--tag", "pupils"]));
     assert!(still.contains("#pupils"), "{still}");
 }
+
+/// Runs with stdout a pipe whose reader is already gone, as `| head` leaves it.
+fn into_a_closed_pipe(journal: &Path, args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    Command::new(BIN)
+        .arg("--journal")
+        .arg(journal)
+        .args(args)
+        .env_remove("TRUENORTH_DIR")
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal");
+    stdout(&truenorth(
+        &journal,
+        &["add", "robot team practice #robots"],
+    ));
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["search", "robot", "--json"],
+        &["search", "robot"],
+        &["completions", "bash"],
+        &["man"],
+    ] {
+        let output = into_a_closed_pipe(&journal, args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+    }
+}

@@ -19,7 +19,12 @@ const BIN: &str = "truenorth";
 /// looks for completions.
 pub fn completions(shell: Shell, out: &mut impl Write) -> anyhow::Result<()> {
     let mut command = Cli::command();
-    clap_complete::generate(shell, &mut command, BIN, out);
+    // Into a buffer first: clap_complete panics when its writer fails, and a closed
+    // pipe (`| head -1`) must end quietly, not with a panic.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, BIN, &mut script);
+    out.write_all(&script)?;
+    out.flush()?;
     Ok(())
 }
 
