@@ -328,3 +328,31 @@ fn a_reader_that_stops_early_ends_every_command_quietly() {
         assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
     }
 }
+
+#[test]
+fn add_refuses_a_tag_that_tags_rename_could_not_rename() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["Two Words", "a,b", "#", "42"] {
+        let output = truenorth(dir.path(), &["add", "--tag", bad, "a thought"]);
+        assert_eq!(output.status.code(), Some(1), "{bad}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            error.contains(&format!("--tag “{}” cannot be a tag", bad.trim())),
+            "{bad}: {error}"
+        );
+        assert!(error.contains("Nothing was saved"), "{error}");
+    }
+    let listed = stdout(&truenorth(dir.path(), &["list"]));
+    assert!(!listed.contains("a thought"), "{listed}");
+    // What add takes, rename takes too.
+    stdout(&truenorth(
+        dir.path(),
+        &["add", "--tag", "#Staff-Room", "a thought"],
+    ));
+    stdout(&truenorth(
+        dir.path(),
+        &["tags", "rename", "staff-room", "staff"],
+    ));
+    let listed = stdout(&truenorth(dir.path(), &["list", "--tag", "staff"]));
+    assert!(listed.contains("a thought"), "{listed}");
+}
