@@ -450,3 +450,20 @@ fn the_tag_picker_has_its_own_footer_and_shows_counts() {
     );
     assert!(!screen.contains("tags   "), "{screen}");
 }
+
+#[test]
+fn the_journal_narrows_to_a_pack_and_clears_again() {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('P')));
+    let picker = draw(&app, 100, 30);
+    assert!(picker.contains("Narrow to a pack"), "{picker}");
+    assert!(picker.contains(" entries"), "{picker}");
+    app.handle_key(key(KeyCode::Enter));
+    let narrowed = draw(&app, 100, 30);
+    assert!(narrowed.contains("pack "), "{narrowed}");
+    app.handle_key(key(KeyCode::Char('c')));
+    let cleared = draw(&app, 100, 30);
+    assert!(!cleared.contains("pack daily"), "{cleared}");
+}

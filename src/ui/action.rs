@@ -64,6 +64,8 @@ pub enum Action {
     ClearFilters,
     /// Narrow the journal to a frame.
     FilterFrame,
+    /// Narrow the journal to the entries of one pack.
+    FilterPack,
     /// Ask for a date to go to, or a range to narrow to.
     GoToDate,
     /// Show the year's calendar of reflection days.

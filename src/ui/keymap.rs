@@ -330,6 +330,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char('o')], modes: &[Journal], action: Action::OnThisDay, label: "on this day", in_footer: true },
     Binding { keys: &[Key::char('c')], modes: &[Journal], action: Action::ClearFilters, label: "clear filters", in_footer: false },
     Binding { keys: &[Key::char('f')], modes: &[Journal], action: Action::FilterFrame, label: "frame", in_footer: false },
+    Binding { keys: &[Key::char('P')], modes: &[Journal], action: Action::FilterPack, label: "pack", in_footer: false },
     Binding { keys: &[Key::char('g')], modes: &[Journal], action: Action::GoToDate, label: "go to date or range", in_footer: true },
     Binding { keys: &[Key::char('h')], modes: &[Journal], action: Action::Heatmap, label: "calendar", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[DateInput], action: Action::Choose, label: "go", in_footer: true },

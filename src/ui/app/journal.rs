@@ -123,6 +123,7 @@ impl App {
                 }
             }
             Action::FilterFrame => self.open_frame_picker(),
+            Action::FilterPack => self.open_pack_filter_picker(),
             Action::GoToDate => screen.date_input = Some(String::new()),
             Action::Heatmap => {
                 let date = screen.selected_ref().map_or(self.today.date, |at| at.date);
@@ -521,6 +522,44 @@ impl App {
     pub(super) fn filter_by_frame(&mut self, frame: crate::domain::Frame) {
         let screen = &mut self.journal_screen;
         screen.filter.frames = vec![frame];
+        if let Some(index) = &self.index {
+            screen.refresh(index);
+        }
+    }
+
+    /// `P`: the packs that have entries, each with how many.
+    fn open_pack_filter_picker(&mut self) {
+        let Some(index) = &self.index else { return };
+        let counts = index.pack_counts();
+        if counts.is_empty() {
+            self.tell(
+                Level::Info,
+                "No entries from a pack yet: start one on the Packs screen.",
+            );
+            return;
+        }
+        let items = counts
+            .iter()
+            .map(|(id, count)| PickerItem {
+                text: self
+                    .packs
+                    .iter()
+                    .find(|pack| pack.meta.id == *id)
+                    .map_or_else(|| id.clone(), |pack| pack.meta.title.clone()),
+                detail: entries(*count),
+                group: String::new(),
+            })
+            .collect();
+        let ids = counts.into_iter().map(|(id, _)| id).collect();
+        self.picker = Some((
+            Picker::new("Narrow to a pack", items),
+            PickerPurpose::Pack(ids),
+        ));
+    }
+
+    pub(super) fn filter_by_pack(&mut self, pack: String) {
+        let screen = &mut self.journal_screen;
+        screen.filter.packs = vec![pack];
         if let Some(index) = &self.index {
             screen.refresh(index);
         }

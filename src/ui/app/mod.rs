@@ -113,6 +113,8 @@ pub enum PickerPurpose {
     RenameTag(Vec<String>),
     /// A frame to narrow the journal to.
     Frame(Vec<crate::domain::Frame>),
+    /// A pack to narrow the journal to: its id.
+    Pack(Vec<String>),
     /// A commitment to check off: their ids.
     Commitment(Vec<String>),
     /// A person to log a connection with: their ids.
@@ -135,6 +137,7 @@ impl PickerPurpose {
             PickerPurpose::Tag(_)
             | PickerPurpose::RenameTag(_)
             | PickerPurpose::Frame(_)
+            | PickerPurpose::Pack(_)
             | PickerPurpose::Group(_)
             | PickerPurpose::ExportTag(_)
             | PickerPurpose::ExportFrame(_)
@@ -824,6 +827,7 @@ impl App {
             | Action::PageUp
             | Action::PageDown
             | Action::FilterFrame
+            | Action::FilterPack
             | Action::GoToDate
             | Action::Heatmap
             | Action::Left
@@ -984,6 +988,10 @@ impl App {
             }
             PickerPurpose::Frame(frames) => {
                 self.filter_by_frame(frames[chosen].clone());
+                return;
+            }
+            PickerPurpose::Pack(packs) => {
+                self.filter_by_pack(packs[chosen].clone());
                 return;
             }
             PickerPurpose::Commitment(ids) => {

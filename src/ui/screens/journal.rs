@@ -187,6 +187,9 @@ impl JournalScreen {
                     .join(", "),
             );
         }
+        if !self.filter.packs.is_empty() {
+            parts.push(format!("pack {}", self.filter.packs.join(", ")));
+        }
         match self.filter.privacy {
             Privacy::All => {}
             Privacy::SharedOnly => parts.push("shared only".to_string()),
