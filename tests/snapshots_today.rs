@@ -467,3 +467,26 @@ fn the_journal_narrows_to_a_pack_and_clears_again() {
     let cleared = draw(&app, 100, 30);
     assert!(!cleared.contains("pack daily"), "{cleared}");
 }
+
+#[test]
+fn home_end_and_g_jump_through_the_journal_and_ctrl_u_clears_the_search() {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    let newest = draw(&app, 100, 30);
+    app.handle_key(key(KeyCode::End));
+    let oldest = draw(&app, 100, 30);
+    assert_ne!(newest, oldest, "End moves to the oldest entry");
+    app.handle_key(key(KeyCode::Home));
+    assert_eq!(draw(&app, 100, 30), newest, "Home comes back to the newest");
+    app.handle_key(key(KeyCode::Char('G')));
+    assert_eq!(draw(&app, 100, 30), oldest, "G is the oldest too");
+
+    app.handle_key(key(KeyCode::Char('/')));
+    type_text(&mut app, "robot");
+    assert!(draw(&app, 100, 30).contains("robot"));
+    app.handle_key(ctrl('u'));
+    let cleared = draw(&app, 100, 30);
+    assert!(!cleared.contains("/ robot"), "{cleared}");
+    assert_eq!(app.mode(), truenorth::ui::keymap::Mode::JournalSearch);
+}

@@ -88,6 +88,11 @@ pub enum Action {
     FilterGroup,
     PageUp,
     PageDown,
+    /// To the first (or the last) row of the list.
+    First,
+    Last,
+    /// Empty the line being typed (a search, a date, a note, a picker's search).
+    ClearText,
     /// Open the weekly review (Continue, Start, Stop and a true-north question).
     WeeklyReview,
     /// Do what the selected insight on Trends suggests.

@@ -61,6 +61,7 @@ impl App {
             match action {
                 Action::Choose => self.go_to_date(),
                 Action::Close => self.journal_screen.date_input = None,
+                Action::ClearText => self.journal_screen.date_input = Some(String::new()),
                 _ => return false,
             }
             return true;
@@ -77,6 +78,12 @@ impl App {
             Action::Down => screen.move_selection(1, index),
             Action::PageUp => screen.move_selection(-PAGE, index),
             Action::PageDown => screen.move_selection(PAGE, index),
+            Action::First => screen.move_selection(isize::MIN / 2, index),
+            Action::Last => screen.move_selection(isize::MAX / 2, index),
+            Action::ClearText => {
+                screen.query.clear();
+                screen.refresh(index);
+            }
             Action::Search => screen.searching = true,
             Action::Choose => screen.searching = false,
             Action::Close => {

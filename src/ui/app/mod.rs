@@ -710,6 +710,11 @@ impl App {
             match action {
                 Action::Choose => self.finish_line_input(),
                 Action::Close => self.line_input = None,
+                Action::ClearText => {
+                    if let Some(input) = &mut self.line_input {
+                        input.text_mut().clear();
+                    }
+                }
                 Action::Quit => self.quit = true,
                 _ => {}
             }
@@ -810,6 +815,11 @@ impl App {
                 }
             }
             Action::Choose => self.choose_picked(),
+            Action::ClearText => {
+                if let Some((picker, _)) = &mut self.picker {
+                    picker.clear_query();
+                }
+            }
             Action::Close => {
                 self.picker = None;
                 self.confirm_remove = None;
@@ -826,6 +836,8 @@ impl App {
             | Action::ClearFilters
             | Action::PageUp
             | Action::PageDown
+            | Action::First
+            | Action::Last
             | Action::FilterFrame
             | Action::FilterPack
             | Action::GoToDate

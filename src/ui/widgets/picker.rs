@@ -111,6 +111,12 @@ impl Picker {
         self.refresh();
     }
 
+    /// Empties the search (Ctrl-U).
+    pub fn clear_query(&mut self) {
+        self.query.clear();
+        self.refresh();
+    }
+
     pub fn backspace(&mut self) {
         self.query.pop();
         self.refresh();
