@@ -418,7 +418,6 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char(']')], modes: SCREENS, action: Action::NextScreen, label: "next screen", in_footer: true },
     Binding { keys: &[Key::char('[')], modes: SCREENS, action: Action::PrevScreen, label: "previous screen", in_footer: false },
     Binding { keys: &[Key::char('?'), Key::plain(KeyCode::F(1))], modes: HELP_TOO, action: Action::ShowHelp, label: "help", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::F(1))], modes: F1_ONLY, action: Action::ShowHelp, label: "help", in_footer: true },
     Binding { keys: &[Key::char('q')], modes: SCREENS, action: Action::Quit, label: "quit", in_footer: true },
     Binding { keys: &[Key::ctrl('c')], modes: &[], action: Action::Quit, label: "quit (drafts kept)", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: &[Help], action: Action::Down, label: "scroll", in_footer: true },
@@ -436,6 +435,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[Picker], action: Action::PrevGroup, label: "previous frame", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[PersonPicker], action: Action::PrevGroup, label: "previous group", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Esc)], modes: PICKERS, action: Action::Close, label: "close", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::F(1))], modes: F1_ONLY, action: Action::ShowHelp, label: "help", in_footer: true },
 ];
 
 /// The keys in force: the table above, with a person's overrides from their config.
