@@ -460,4 +460,21 @@ fn person_picker_80x24() {
     type_text(&mut app, "asked about the science fair");
     press(&mut app, KeyCode::Enter);
     assert_eq!(status(&app), "Logged a connection with Sam Lee.");
+
+    // The group picker on People: each group with how many are in it.
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Char('t'));
+    let screen = draw(&app, 80, 24);
+    let row = |name: &str| {
+        screen
+            .lines()
+            .find(|line| line.contains(name))
+            .unwrap_or_else(|| panic!("{name}:\n{screen}"))
+            .to_string()
+    };
+    assert!(row("everyone").contains("everyone  4 people"), "{screen}");
+    assert!(row("5B").contains("5B  1 person"), "{screen}");
+    assert!(!screen.contains("groups "), "{screen}");
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("Enter choose"), "{footer}");
 }

@@ -509,12 +509,32 @@ impl App {
             return;
         }
         groups.insert(0, "everyone".to_string());
+        let current: Vec<&crate::domain::person::Person> =
+            self.people.iter().filter(|p| !p.archived).collect();
         let items = groups
             .iter()
-            .map(|group| PickerItem {
-                text: group.clone(),
-                detail: String::new(),
-                group: String::new(),
+            .map(|group| {
+                let count = if group == "everyone" {
+                    current.len()
+                } else {
+                    current
+                        .iter()
+                        .filter(|p| {
+                            p.group
+                                .as_ref()
+                                .is_some_and(|g| g.to_lowercase() == group.to_lowercase())
+                        })
+                        .count()
+                };
+                PickerItem {
+                    text: group.clone(),
+                    detail: if count == 1 {
+                        "1 person".to_string()
+                    } else {
+                        format!("{count} people")
+                    },
+                    group: String::new(),
+                }
             })
             .collect();
         self.picker = Some((
