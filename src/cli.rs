@@ -441,6 +441,8 @@ pub enum PeopleCommand {
 
     /// Log a connection with someone: a line about what you learned or shared.
     Log {
+        /// Who: a name or part of one, with the group after it to tell two apart
+        /// ("sam 5c"), or an id; the Ctrl-L picker in the app takes the same.
         #[arg(value_name = "PERSON")]
         person: String,
         note: String,
@@ -451,12 +453,16 @@ pub enum PeopleCommand {
 
     /// Someone's connections, newest first.
     Show {
+        /// Who: a name or part of one, with the group after it to tell two apart
+        /// ("sam 5c"), or an id; the Ctrl-L picker in the app takes the same.
         #[arg(value_name = "PERSON")]
         person: String,
     },
 
     /// Take someone off lists and the picker; their connection notes stay.
     Archive {
+        /// Who: a name or part of one, with the group after it to tell two apart
+        /// ("sam 5c"), or an id; the Ctrl-L picker in the app takes the same.
         #[arg(value_name = "PERSON")]
         person: String,
     },

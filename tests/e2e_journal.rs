@@ -104,7 +104,12 @@ fn help_opens_on_the_journal_keys_and_f1_works_while_searching() {
     app.send("]");
     app.wait_for("2 entries");
     app.send("?");
-    app.wait_for_all(&["On Journal", "undo delete", "shared/private", "rename a tag"]);
+    app.wait_for_all(&[
+        "On Journal",
+        "undo delete",
+        "shared/private",
+        "rename a tag",
+    ]);
     app.esc();
     app.wait_for_absent("undo delete");
     app.send("/");

@@ -452,7 +452,9 @@ impl App {
         self.picker = Some((
             Picker::new("Log a connection with…", items)
                 .sorted_groups()
-                .searching_groups(),
+                .searching_groups()
+                // As `truenorth people log` takes a person.
+                .with_hint("type a name, and the group to tell two apart: sam 5c"),
             PickerPurpose::Person(ids),
         ));
     }

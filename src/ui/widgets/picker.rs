@@ -33,6 +33,8 @@ pub struct Picker {
     selected: usize,
     /// Whether typing also matches the group ("sam 5c" finds Sam in 5C).
     search_groups: bool,
+    /// What to type, under the list.
+    hint: &'static str,
 }
 
 impl Picker {
@@ -52,6 +54,7 @@ impl Picker {
             results: Vec::new(),
             selected: 0,
             search_groups: false,
+            hint: "type to search",
         };
         picker.refresh();
         picker
@@ -61,6 +64,12 @@ impl Picker {
     /// rather than in the order the items came.
     pub fn sorted_groups(mut self) -> Picker {
         self.groups.sort_by_key(|group| group.to_lowercase());
+        self
+    }
+
+    /// What to type, shown under the list ("type to search" unless told).
+    pub fn with_hint(mut self, hint: &'static str) -> Picker {
+        self.hint = hint;
         self
     }
 
@@ -169,7 +178,7 @@ impl Picker {
             .title(Line::styled(format!(" {} ", self.title), theme.title))
             .title_bottom(
                 // The keys are in the footer, read from the keymap.
-                Line::styled(" type to search ", theme.muted).right_aligned(),
+                Line::styled(format!(" {} ", self.hint), theme.muted).right_aligned(),
             );
         let inner = block.inner(popup);
         frame.render_widget(Clear, popup);
