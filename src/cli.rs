@@ -462,8 +462,8 @@ pub enum PeopleCommand {
 
     /// Log a connection with someone: a line about what you learned or shared.
     Log {
-        /// Who: their id, their name or a few letters of it; add the group to tell
-        /// two apart, e.g. "maya 5b".
+        /// Who: a name or part of one, with the group after it to tell two apart
+        /// ("sam 5c"), or an id; the Ctrl-L picker in the app takes the same.
         #[arg(value_name = "PERSON")]
         person: String,
         /// What you learned or shared, in a line.
@@ -475,16 +475,16 @@ pub enum PeopleCommand {
 
     /// Someone's connections, newest first.
     Show {
-        /// Who: their id, their name or a few letters of it; add the group to tell
-        /// two apart, e.g. "maya 5b".
+        /// Who: a name or part of one, with the group after it to tell two apart
+        /// ("sam 5c"), or an id; the Ctrl-L picker in the app takes the same.
         #[arg(value_name = "PERSON")]
         person: String,
     },
 
     /// Take someone off lists and the picker; their connection notes stay.
     Archive {
-        /// Who: their id, their name or a few letters of it; add the group to tell
-        /// two apart, e.g. "maya 5b".
+        /// Who: a name or part of one, with the group after it to tell two apart
+        /// ("sam 5c"), or an id; the Ctrl-L picker in the app takes the same.
         #[arg(value_name = "PERSON")]
         person: String,
     },

@@ -51,11 +51,17 @@ fn is_interrupted(error: &anyhow::Error) -> bool {
     })
 }
 
+/// Whether the error is the reader of our output going away (`| head`): a JSON
+/// writer wraps it in its own error, so both are looked through.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     error.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|json| json.io_error_kind() == Some(BrokenPipe))
     })
 }
 

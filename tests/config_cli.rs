@@ -146,6 +146,33 @@ fn config_check_names_every_problem_by_line_and_column() {
 }
 
 #[test]
+fn config_check_and_doctor_refuse_what_the_app_refuses() {
+    let home = Home::new();
+    home.write(
+        "config/truenorth/config.toml",
+        "[keys]\nnext-screen = [\"tab\", \"ctrl-n\"]\nquit = \"Q\"\n",
+    );
+    let output = home.run(&["config", "check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let file = shown(&home.config_file());
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "{file}:2:1: [keys] next-screen: `Tab` is already used on a prompt\n\
+             {file}:3:1: [keys] quit: `Q` would stop you typing it in an answer; use ctrl- or alt-\n"
+        )
+    );
+    let doctor = home.run(&["doctor"]);
+    let report = stdout(&doctor);
+    assert_ne!(doctor.status.code(), Some(0), "{report}");
+    assert!(!report.contains("No problems found"), "{report}");
+    assert!(
+        report.contains(&format!("{file}:3:1: [keys] quit:")),
+        "{report}"
+    );
+}
+
+#[test]
 fn config_check_finds_a_theme_that_does_not_exist() {
     let home = Home::new();
     fs::create_dir_all(home.config_dir()).unwrap();

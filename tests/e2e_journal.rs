@@ -92,3 +92,37 @@ fn an_entry_marked_private_on_screen_never_reaches_a_script() {
         "a private entry leaked:\n{listed}"
     );
 }
+
+#[test]
+fn help_opens_on_the_journal_keys_and_f1_works_while_searching() {
+    let sandbox = Sandbox::new();
+    seed(&sandbox);
+
+    let mut app = sandbox.launch().size(110, 40).spawn();
+    app.wait_for("True north");
+    app.esc();
+    app.send("]");
+    app.wait_for("2 entries");
+    app.send("?");
+    app.wait_for_all(&[
+        "On Journal",
+        "undo delete",
+        "shared/private",
+        "rename a tag",
+    ]);
+    app.esc();
+    app.wait_for_absent("undo delete");
+    app.send("/");
+    app.send("lunch");
+    app.wait_for("1 entry");
+    app.send(keys::F1);
+    app.wait_for_all(&["While searching the journal", "clear what you typed"]);
+    app.esc();
+    app.wait_for_absent("While searching the journal");
+    // Back in the search, as it was: Ctrl-U empties it.
+    app.send(keys::CTRL_U);
+    app.wait_for("2 entries");
+    app.esc();
+    app.send("q");
+    app.wait_exit(EXIT_TIMEOUT);
+}

@@ -285,3 +285,74 @@ fn tags_are_listed_with_counts_and_renamed_across_the_journal() {
     let still = stdout(&truenorth(dir.path(), &["list", "--tag", "pupils"]));
     assert!(still.contains("#pupils"), "{still}");
 }
+
+/// Runs with stdout a pipe whose reader is already gone, as `| head` leaves it.
+fn into_a_closed_pipe(journal: &Path, args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    Command::new(BIN)
+        .arg("--journal")
+        .arg(journal)
+        .args(args)
+        .env_remove("TRUENORTH_DIR")
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal");
+    stdout(&truenorth(
+        &journal,
+        &["add", "robot team practice #robots"],
+    ));
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["search", "robot", "--json"],
+        &["search", "robot"],
+        &["completions", "bash"],
+        &["man"],
+    ] {
+        let output = into_a_closed_pipe(&journal, args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+    }
+}
+
+#[test]
+fn add_refuses_a_tag_that_tags_rename_could_not_rename() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["Two Words", "a,b", "#", "42"] {
+        let output = truenorth(dir.path(), &["add", "--tag", bad, "a thought"]);
+        assert_eq!(output.status.code(), Some(1), "{bad}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            error.contains(&format!("--tag “{}” cannot be a tag", bad.trim())),
+            "{bad}: {error}"
+        );
+        assert!(error.contains("Nothing was saved"), "{error}");
+    }
+    let listed = stdout(&truenorth(dir.path(), &["list"]));
+    assert!(!listed.contains("a thought"), "{listed}");
+    // What add takes, rename takes too.
+    stdout(&truenorth(
+        dir.path(),
+        &["add", "--tag", "#Staff-Room", "a thought"],
+    ));
+    stdout(&truenorth(
+        dir.path(),
+        &["tags", "rename", "staff-room", "staff"],
+    ));
+    let listed = stdout(&truenorth(dir.path(), &["list", "--tag", "staff"]));
+    assert!(listed.contains("a thought"), "{listed}");
+}

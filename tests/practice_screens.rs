@@ -511,3 +511,61 @@ fn quitting_with_a_form_open_keeps_its_text_for_next_time() {
     let reopened = App::open(&fixture.paths, Box::new(FixedClock::at(MORNING))).unwrap();
     assert_eq!(reopened.screen(), Screen::Today, "a saved form is not kept");
 }
+
+#[test]
+fn person_picker_80x24() {
+    let fixture = fixture();
+    let people = fixture.people();
+    people.add("Sam Lee", Some("5C"), Role::Student).unwrap();
+    people.add("Sam Ortiz", Some("5B"), Role::Student).unwrap();
+    people.add("Dana Park", None, Role::Family).unwrap();
+    people.add("Ms Diaz", Some("Science"), Role::Staff).unwrap();
+    let mut app = fixture.open_on(Screen::Today);
+    ctrl(&mut app, 'l');
+    let screen = draw(&app, 80, 24);
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("Enter log a connection"), "{footer}");
+    assert!(footer.contains("Tab narrow to a group"), "{footer}");
+    assert!(!footer.contains("frame"), "{footer}");
+    // No group is a blank column, never the role.
+    let dana = screen
+        .lines()
+        .find(|line| line.contains("Dana Park"))
+        .unwrap();
+    assert!(dana.contains("│           Dana Park"), "{dana}");
+    insta::assert_snapshot!(screen);
+
+    // Tab walks the groups in order, roles are not groups: 5B, 5C, Science, all.
+    press(&mut app, KeyCode::Tab);
+    assert!(draw(&app, 80, 24).contains("showing: 5B"));
+    press(&mut app, KeyCode::Tab);
+    assert!(draw(&app, 80, 24).contains("showing: 5C"));
+    press(&mut app, KeyCode::Tab);
+    assert!(draw(&app, 80, 24).contains("showing: Science"));
+    press(&mut app, KeyCode::Tab);
+    assert!(draw(&app, 80, 24).contains("showing: all"));
+
+    // A name and a group, as `people log "sam 5c"` takes them.
+    type_text(&mut app, "sam 5c");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "asked about the science fair");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(status(&app), "Logged a connection with Sam Lee.");
+
+    // The group picker on People: each group with how many are in it.
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Char('t'));
+    let screen = draw(&app, 80, 24);
+    let row = |name: &str| {
+        screen
+            .lines()
+            .find(|line| line.contains(name))
+            .unwrap_or_else(|| panic!("{name}:\n{screen}"))
+            .to_string()
+    };
+    assert!(row("everyone").contains("everyone  4 people"), "{screen}");
+    assert!(row("5B").contains("5B  1 person"), "{screen}");
+    assert!(!screen.contains("groups "), "{screen}");
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("Enter choose"), "{footer}");
+}

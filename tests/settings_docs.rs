@@ -100,3 +100,32 @@ fn every_config_key_is_in_the_table() {
     assert_eq!(defaults.prompts_per_day, 2);
     assert_eq!(defaults.export.format.name(), "md");
 }
+
+/// docs/config.md lists every action `[keys]` accepts, as the keymap has them. Run
+/// with `UPDATE_DOCS=1` to rewrite the table from the keymap after changing keys.
+#[test]
+fn every_action_is_listed_in_the_config_docs() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/config.md");
+    let docs = read_doc("config.md");
+    let begin = "<!-- actions: generated from src/ui/keymap.rs -->\n";
+    let end = "<!-- end of actions -->";
+    let (before, rest) = docs
+        .split_once(begin)
+        .expect("docs/config.md marks where the action table goes");
+    let (_, after) = rest.split_once(end).expect("the action table is closed");
+    let table = truenorth::ui::keymap::actions_table();
+    let wanted = format!("{before}{begin}{table}{end}{after}");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        fs::write(&path, &wanted).unwrap();
+    }
+    for name in truenorth::ui::keymap::action_names() {
+        assert!(
+            docs.contains(&format!("| `{name}` |")),
+            "docs/config.md misses the action `{name}`; run this test with UPDATE_DOCS=1"
+        );
+    }
+    assert!(
+        docs == wanted,
+        "docs/config.md's action table is not the keymap's; run this test with UPDATE_DOCS=1"
+    );
+}

@@ -193,19 +193,41 @@ fn no_color_leaves_every_cell_uncoloured_and_focus_still_visible() {
 // ------------------------------------------------------------------ config
 
 #[test]
-fn a_broken_config_is_named_at_its_line_and_the_app_runs_on_defaults() {
+fn a_bad_setting_is_named_at_its_line_and_only_it_falls_back_to_its_default() {
     let fixture = Fixture::with_config("theme = \"light\"\nweek_start = \"friday\"\n");
     let app = fixture.open(ColorSupport::TrueColor);
-    let buffer = draw(&app, 220, 30);
+    let buffer = draw(&app, 250, 30);
     assert_eq!(
         row_text(&buffer, 1).trim_end(),
         format!(
-            "⚠ Not loaded, left untouched: {}:2:14: week_start must be \"monday\" or \
-             \"sunday\", not `friday` · `truenorth doctor` lists all",
+            "⚠ Setting ignored, its default used (the rest of your settings are in use): \
+             {}:2:14: week_start must be \"monday\" or \"sunday\", not `friday` · \
+             `truenorth config check` lists all",
             fixture.config_file().display()
         )
     );
-    // On the defaults: the default theme, not the light one the broken file names.
+    // The good setting is in use: the light theme the file names.
+    assert_eq!(
+        badge_colour(&buffer),
+        theme_named("light", ColorSupport::TrueColor).accent.fg
+    );
+}
+
+#[test]
+fn a_config_that_is_not_toml_leaves_the_app_on_defaults() {
+    let fixture = Fixture::with_config("theme = \"light\"\nweek_start = \"sunday\n");
+    let app = fixture.open(ColorSupport::TrueColor);
+    let buffer = draw(&app, 250, 30);
+    let banner = row_text(&buffer, 1);
+    assert!(
+        banner.contains("Settings file not used, every setting at its default"),
+        "{banner}"
+    );
+    assert!(banner.contains(":2:"), "{banner}");
+    assert!(
+        banner.contains("`truenorth config check` lists all"),
+        "{banner}"
+    );
     assert_eq!(
         badge_colour(&buffer),
         theme_named("default", ColorSupport::TrueColor).accent.fg
@@ -226,7 +248,7 @@ fn key_overrides_from_config_drive_keys_footer_and_problems() {
     assert_eq!(
         problems,
         [format!(
-            "{}:4:1: `x` would stop you typing it in an answer; use ctrl- or alt-",
+            "{}:4:1: [keys] quit: `x` would stop you typing it in an answer; use ctrl- or alt-",
             fixture.config_file().display()
         )]
     );

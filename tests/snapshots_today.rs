@@ -458,3 +458,131 @@ fn the_check_picker_and_the_list_use_one_due_rule() {
     app.handle_key(key(KeyCode::Char('c')));
     insta::assert_snapshot!(draw(&app, 100, 30));
 }
+
+#[test]
+fn help_on_journal_opens_on_journal_keys_100x40() {
+    let fixture = fixture();
+    let mut app = open(&fixture);
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('?')));
+    let screen = draw(&app, 100, 40);
+    for wanted in [
+        "On Journal",
+        "undo delete",
+        "shared/private",
+        "clear filters",
+        "rename a tag",
+    ] {
+        assert!(screen.contains(wanted), "{wanted} missing:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn f1_while_searching_the_journal_opens_the_search_keys_and_esc_goes_back() {
+    let fixture = fixture();
+    let mut app = open(&fixture);
+    app.spawn_scan();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !app.journal_ready() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the journal never loaded"
+        );
+        app.tick(std::time::Instant::now());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('/')));
+    type_text(&mut app, "rob");
+    app.handle_key(key(KeyCode::F(1)));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("While searching the journal"), "{screen}");
+    app.handle_key(key(KeyCode::Esc));
+    let screen = draw(&app, 100, 30);
+    assert!(!screen.contains("While searching the journal"), "{screen}");
+    assert_eq!(app.mode(), truenorth::ui::keymap::Mode::JournalSearch);
+}
+
+/// The app over a journal of sample entries, loaded.
+fn open_with_entries(fixture: &Fixture) -> App {
+    let journal = truenorth::store::Journal::open(&fixture.paths.data).unwrap();
+    let yesterday = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let size = truenorth::sample::SampleSize {
+        days: 20,
+        reflect_percent: 90,
+        words_per_entry: 30,
+    };
+    truenorth::sample::write_sample(&journal, yesterday, size, 3).unwrap();
+    let mut app = open(fixture);
+    app.spawn_scan();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !app.journal_ready() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the journal never loaded"
+        );
+        app.tick(std::time::Instant::now());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    app
+}
+
+#[test]
+fn the_tag_picker_has_its_own_footer_and_shows_counts() {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('t')));
+    let screen = draw(&app, 100, 30);
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("Enter choose"), "{footer}");
+    assert!(footer.contains("Esc close"), "{footer}");
+    assert!(!footer.contains("answer it"), "{footer}");
+    assert!(!footer.contains("frame"), "{footer}");
+    assert!(
+        screen.contains(" entries") || screen.contains(" entry"),
+        "{screen}"
+    );
+    assert!(!screen.contains("tags   "), "{screen}");
+}
+
+#[test]
+fn the_journal_narrows_to_a_pack_and_clears_again() {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('P')));
+    let picker = draw(&app, 100, 30);
+    assert!(picker.contains("Narrow to a pack"), "{picker}");
+    assert!(picker.contains(" entries"), "{picker}");
+    app.handle_key(key(KeyCode::Enter));
+    let narrowed = draw(&app, 100, 30);
+    assert!(narrowed.contains("pack "), "{narrowed}");
+    app.handle_key(key(KeyCode::Char('c')));
+    let cleared = draw(&app, 100, 30);
+    assert!(!cleared.contains("pack daily"), "{cleared}");
+}
+
+#[test]
+fn home_end_and_g_jump_through_the_journal_and_ctrl_u_clears_the_search() {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    let newest = draw(&app, 100, 30);
+    app.handle_key(key(KeyCode::End));
+    let oldest = draw(&app, 100, 30);
+    assert_ne!(newest, oldest, "End moves to the oldest entry");
+    app.handle_key(key(KeyCode::Home));
+    assert_eq!(draw(&app, 100, 30), newest, "Home comes back to the newest");
+    app.handle_key(key(KeyCode::Char('G')));
+    assert_eq!(draw(&app, 100, 30), oldest, "G is the oldest too");
+
+    app.handle_key(key(KeyCode::Char('/')));
+    type_text(&mut app, "robot");
+    assert!(draw(&app, 100, 30).contains("robot"));
+    app.handle_key(ctrl('u'));
+    let cleared = draw(&app, 100, 30);
+    assert!(!cleared.contains("/ robot"), "{cleared}");
+    assert_eq!(app.mode(), truenorth::ui::keymap::Mode::JournalSearch);
+}

@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, anyhow};
 
 use crate::cli::ConfigCommand;
-use crate::domain::pack::closest;
 use crate::store::atomic::create_private_dir_all;
-use crate::store::config::{self, Config};
-use crate::ui::keymap::action_names;
-use crate::ui::theme::{ColorSupport, load_theme};
+use crate::store::config;
+#[cfg(test)]
+use crate::store::config::Config;
+use crate::ui::settings;
+use crate::ui::theme::ColorSupport;
 
 /// The file `config init` writes: every key at its default, each explained.
 pub const TEMPLATE: &str = include_str!("config_template.toml");
@@ -87,40 +88,12 @@ pub fn check(config_dir: &Path, file: Option<&Path>, out: &mut impl Write) -> an
             return Ok(false);
         }
     };
-    let config = match Config::parse(&source, &text) {
-        Ok(config) => config,
-        Err(problems) => {
-            for problem in &problems {
-                writeln!(out, "{problem}")?;
-            }
-            return Ok(false);
-        }
-    };
-    // Action names are the keymap's to know.
-    let actions = action_names();
-    let mut all_good = true;
-    for line in &config.keys {
-        if !actions.contains(&line.action) {
-            let hint = match closest(&line.action, actions.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => "`?` in the app lists every action".to_string(),
-            };
-            let message = format!("[keys] `{}` is not an action; {hint}", line.action);
-            writeln!(out, "{}", line.problem(&source, message))?;
-            all_good = false;
-        }
-    }
-    // The theme is looked up where the app would look: this config dir.
-    if let Err(mut problem) = load_theme(&config.theme, config_dir, ColorSupport::TrueColor) {
-        // An unknown name is reported against config.toml: it is this file's problem,
-        // on its `theme` line. A broken theme file's problem names that file already.
-        if problem.source == config_dir.join(config::FILE_NAME).display().to_string() {
-            problem.source = source.clone();
-            problem.position = config::position_of(&text, "theme");
-        }
+    // The very reading the app does: what is fine here is what the app accepts.
+    let settings = settings::read(&source, &text, config_dir, ColorSupport::TrueColor);
+    for problem in &settings.problems {
         writeln!(out, "{problem}")?;
-        all_good = false;
     }
+    let all_good = settings.problems.is_empty();
     if all_good {
         writeln!(out, "{source}: ok")?;
     }
@@ -221,12 +194,62 @@ mod tests {
         assert_eq!(
             lines[0],
             format!(
-                "{}:3:1: [keys] `sav` is not an action; did you mean `save`?",
+                "{}:3:1: [keys] sav: no such action; did you mean `save`? \
+                 (docs/config.md lists every action)",
                 path.display()
             )
         );
         assert!(lines[1].contains(":1:9: there is no theme `nope`"), "{out}");
         assert_eq!(lines.len(), 2);
+    }
+
+    fn check_text(text: &str) -> (bool, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(config::FILE_NAME), text).unwrap();
+        let mut out = Vec::new();
+        let fine = check(dir.path(), None, &mut out).unwrap();
+        let prefix = format!("{}:", dir.path().join(config::FILE_NAME).display());
+        let lines = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|line| line.replace(&prefix, ""))
+            .collect();
+        (fine, lines)
+    }
+
+    #[test]
+    fn check_refuses_the_key_overrides_the_app_refuses() {
+        let (fine, lines) =
+            check_text("[keys]\nnext-screen = [\"tab\", \"ctrl-n\"]\nquit = \"Q\"\n");
+        assert!(!fine);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].starts_with("2:1: [keys] next-screen: `Tab` is already used"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with("3:1: [keys] quit: `Q` would stop you typing"),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn check_lists_every_problem_at_once() {
+        let (fine, lines) = check_text(
+            "week_start = \"tuesday\"\nday_rollover_hour = 25\nprompts_per_day = \"two\"\ncolour = \"red\"\n",
+        );
+        assert!(!fine);
+        assert_eq!(
+            lines,
+            [
+                "1:14: week_start must be \"monday\" or \"sunday\", not `tuesday`",
+                "2:21: day_rollover_hour must be an hour from 0 to 23, not 25",
+                "3:19: prompts_per_day must be 0, 1 or 2 (none; love, care or vulnerability; \
+                 and true north too), not \"two\"",
+                "4:1: unknown key `colour`; the keys are theme, week_start, day_rollover_hour, \
+                 prompts_per_day, editor, mouse, export, keys",
+            ]
+        );
     }
 
     #[test]

@@ -42,11 +42,15 @@ pub fn add(paths: &Paths, new: NewEntry, when: Moment, out: &mut impl Write) -> 
             "nothing to save: the text is empty (write it after `add`, or pipe it in with `add -`)"
         );
     }
-    // Tags written as #word in the text are tags already; keep only the others.
+    // Tags written as #word in the text are tags already; keep only the others. An
+    // explicit tag follows the rule `tags rename` does, so every tag can be renamed.
     let written = tags::extract(&text);
     let mut explicit: Vec<String> = Vec::new();
-    for tag in new.tags.iter().map(|tag| normalize_tag(tag)) {
-        if !tag.is_empty() && !written.contains(&tag) && !explicit.contains(&tag) {
+    for typed in &new.tags {
+        let tag = tags::normalize(typed).map_err(|why| {
+            anyhow::anyhow!("--tag {why}; give each tag its own --tag. Nothing was saved.")
+        })?;
+        if !written.contains(&tag) && !explicit.contains(&tag) {
             explicit.push(tag);
         }
     }

@@ -38,8 +38,9 @@ pub fn describe_error(error: &anyhow::Error) -> String {
 }
 
 /// `truenorth doctor`: reports every file that cannot be read (pack files included),
-/// a journal folder that cannot be written, and what others on this machine can read.
-/// Returns whether the journal is healthy; the last line sums up what was found.
+/// every setting in config.toml that cannot be used, a journal folder that cannot be
+/// written, and what others on this machine can read. Returns whether the journal is
+/// healthy; the last line sums up what was found.
 pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
     let journal = Journal::open(&paths.data)?;
     let scan = journal.scan();
@@ -58,6 +59,10 @@ pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
     }
     let packs = PackStore::open(&paths.data).load();
     problems.extend(packs.problems.iter().map(ToString::to_string));
+    // Settings too, read as the app reads them (a bad one is ignored, not fatal).
+    let settings =
+        crate::ui::settings::load(&paths.config, crate::ui::theme::ColorSupport::TrueColor);
+    problems.extend(settings.problems.iter().map(ToString::to_string));
     writeln!(out, "Journal: {}", paths.data.display())?;
     writeln!(out, "{} days read.", scan.days.len())?;
     writeln!(out, "{} packs started.", packs.packs.len())?;
@@ -91,8 +96,8 @@ pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
         }
         found.push(plural(
             problems.len(),
-            "file that cannot be read",
-            "files that cannot be read",
+            "file or setting that cannot be used",
+            "files or settings that cannot be used",
         ));
     }
     let loose = report_permissions(&paths.data, out)?;
@@ -199,7 +204,7 @@ mod tests {
         assert!(!report.contains("No problems found"), "{report}");
         let last = report.lines().last().unwrap();
         assert!(
-            last.starts_with("Found: 1 file that cannot be read"),
+            last.starts_with("Found: 1 file or setting that cannot be used"),
             "{report}"
         );
         #[cfg(unix)]

@@ -19,7 +19,12 @@ const BIN: &str = "truenorth";
 /// looks for completions.
 pub fn completions(shell: Shell, out: &mut impl Write) -> anyhow::Result<()> {
     let mut command = Cli::command();
-    clap_complete::generate(shell, &mut command, BIN, out);
+    // Into a buffer first: clap_complete panics when its writer fails, and a closed
+    // pipe (`| head -1`) must end quietly, not with a panic.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, BIN, &mut script);
+    out.write_all(&script)?;
+    out.flush()?;
     Ok(())
 }
 
@@ -55,9 +60,8 @@ How many colours to use: all of them with \fBCOLORTERM=truecolor\fR or \fB24bit\
 /// Writes the man page, in roff: `truenorth man | man -l -` shows it, and
 /// `truenorth man > truenorth.1` installs it.
 pub fn man(out: &mut impl Write) -> anyhow::Result<()> {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-    let page = String::from_utf8(page)?;
+    let command = Cli::command();
+    let page = page_for(&command)?;
     // The extra sections go before VERSION, where man pages keep them.
     let (body, version) = match page.find("\n.SH VERSION") {
         Some(at) => page.split_at(at + 1),
@@ -69,11 +73,54 @@ pub fn man(out: &mut impl Write) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A command's page in roff, its SYNOPSIS naming the value each option takes.
+fn page_for(command: &clap::Command) -> anyhow::Result<String> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone()).render(&mut page)?;
+    Ok(with_value_names(String::from_utf8(page)?, command))
+}
+
+/// clap_mangen's SYNOPSIS leaves out what an option takes (`[--journal]`); this puts
+/// it back (`[--journal DIR]`), as the OPTIONS section and `--help` show it.
+fn with_value_names(page: String, command: &clap::Command) -> String {
+    let mut page = page;
+    for arg in command.get_arguments() {
+        let (Some(long), true) = (arg.get_long(), arg.get_action().takes_values()) else {
+            continue;
+        };
+        let value = arg
+            .get_value_names()
+            .and_then(|names| names.first())
+            .map_or_else(|| arg.get_id().as_str().to_uppercase(), ToString::to_string);
+        let written = format!("\\fB\\-\\-{}\\fR", long.replace('-', "\\-"));
+        for end in ["]", ">"] {
+            page = page.replacen(
+                &format!("{written}{end}"),
+                &format!("{written} \\fI{value}\\fR{end}"),
+                1,
+            );
+        }
+    }
+    page
+}
+
+/// A page for `command` and each of its commands, under the names `man` looks for.
+fn write_pages(command: &clap::Command, dir: &Path) -> anyhow::Result<()> {
+    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        write_pages(sub, dir)?;
+    }
+    let name = clap_mangen::Man::new(command.clone()).get_filename();
+    fs::write(dir.join(name), page_for(command)?)?;
+    Ok(())
+}
+
 /// Writes `truenorth.1` and a page for every command (`truenorth-pack-add.1` ...)
 /// into `dir`, the pages the main page's command list refers to.
 pub fn man_pages(dir: &Path, out: &mut impl Write) -> anyhow::Result<()> {
     fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
-    clap_mangen::generate_to(Cli::command(), dir)
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    write_pages(&command, dir)
         .with_context(|| format!("could not write the manual pages into {}", dir.display()))?;
     let main_page = dir.join(format!("{BIN}.1"));
     let mut file = fs::File::create(&main_page)
@@ -132,6 +179,8 @@ mod tests {
             assert!(page[..version].contains(".SH EXIT STATUS"));
         }
         assert_eq!(page.matches(".TH ").count(), 1);
+        // The synopsis says what an option takes, as --help does.
+        assert!(page.contains(r"[\fB\-\-journal\fR \fIDIR\fR]"), "{page}");
     }
 
     #[test]
@@ -149,5 +198,8 @@ mod tests {
         assert!(!dir.path().join("truenorth-dev.1").exists());
         let main = fs::read_to_string(dir.path().join("truenorth.1")).unwrap();
         assert!(main.contains(".SH ENVIRONMENT"));
+        let list = fs::read_to_string(dir.path().join("truenorth-list.1")).unwrap();
+        assert!(list.contains(r"[\fB\-\-since\fR \fIDATE\fR]"), "{list}");
+        assert!(list.contains(r"[\fB\-\-include\-private\fR]"), "{list}");
     }
 }

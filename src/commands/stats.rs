@@ -42,9 +42,9 @@ pub fn run(
     now: DateTime<FixedOffset>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let (config, problem) = Config::load(&paths.config.join(config::FILE_NAME));
-    if let Some(problem) = problem {
-        eprintln!("truenorth: settings not used, defaults instead: {problem}");
+    let (config, problems) = Config::load(&paths.config.join(config::FILE_NAME));
+    for problem in problems {
+        eprintln!("truenorth: setting ignored, its default used instead: {problem}");
     }
     let today = config.journal_day(now.naive_local());
     let (ending, weeks) = span(options, today, config.week_start)?;

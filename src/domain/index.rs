@@ -196,6 +196,26 @@ impl JournalIndex {
         counts
     }
 
+    /// Every pack that has entries, with how many, most used first, then by id.
+    /// Private entries count: the list is for the leader's own screens.
+    pub fn pack_counts(&self) -> Vec<(String, usize)> {
+        let mut counts = vec![0usize; self.packs.len()];
+        for slot in self.slots.iter().filter(|slot| slot.alive) {
+            if let Some(count) = counts.get_mut(slot.pack as usize) {
+                *count += 1;
+            }
+        }
+        let mut counts: Vec<(String, usize)> = self
+            .packs
+            .iter()
+            .cloned()
+            .zip(counts)
+            .filter(|(_, count)| *count > 0)
+            .collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts
+    }
+
     /// Entries written on the same month and day as `date` in earlier years, newest
     /// first. On 28 February of a year without a 29th, entries of earlier 29ths of
     /// February are included too, so they still come back once every year.

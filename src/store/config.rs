@@ -50,7 +50,8 @@ pub struct Config {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportDefaults {
     pub format: ExportFormat,
-    /// Whether people's names are kept in exports; off, they are replaced by initials
+    /// Whether people's names are kept in exports; off, they are replaced by pseudonyms
+    /// ("Student A")
     /// so an export can be shared with a coach.
     pub include_names: bool,
 }
@@ -127,149 +128,210 @@ impl Default for Config {
     }
 }
 
-/// The file as written, each value with its place.
+/// A table as written: each key and value with its place.
+type RawTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+
+/// The two tables, read again with their own places (toml keeps none for a nested
+/// table's keys when the whole file is read as one map).
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    theme: Option<Spanned<String>>,
-    week_start: Option<Spanned<String>>,
-    day_rollover_hour: Option<Spanned<i64>>,
-    prompts_per_day: Option<Spanned<i64>>,
-    editor: Option<Spanned<String>>,
-    mouse: Option<bool>,
-    export: Option<RawExport>,
-    keys: Option<BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
+struct RawTables {
+    export: Option<RawTable>,
+    keys: Option<RawTable>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawExport {
-    format: Option<Spanned<String>>,
-    include_names: Option<bool>,
-}
+/// The top-level keys, for "did you mean".
+const TOP_KEYS: &[&str] = &[
+    "theme",
+    "week_start",
+    "day_rollover_hour",
+    "prompts_per_day",
+    "editor",
+    "mouse",
+    "export",
+    "keys",
+];
+const EXPORT_KEYS: &[&str] = &["format", "include_names"];
 
 impl Config {
-    /// Reads `path`. A missing file gives the defaults and no problem; a file that
-    /// cannot be read or used gives the defaults and the (first) problem, for the
-    /// app to show while it runs on the defaults.
-    pub fn load(path: &Path) -> (Config, Option<Problem>) {
+    /// Reads `path`. A missing file gives the defaults and no problem. A file that
+    /// cannot be read, or is not TOML, gives the defaults and that problem; otherwise
+    /// every setting that can be used is, and each one that cannot is left at its
+    /// default with a problem saying why.
+    pub fn load(path: &Path) -> (Config, Vec<Problem>) {
         let source = path.display().to_string();
-        let text = match fs::read_to_string(path) {
-            Ok(text) => text,
+        match fs::read_to_string(path) {
+            Ok(text) => Config::read(&source, &text),
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
-                return (Config::default(), None);
+                (Config::default(), Vec::new())
             }
             Err(error) => {
                 let problem = Problem::new(source, format!("cannot read it: {error}"));
-                return (Config::default(), Some(problem));
-            }
-        };
-        match Config::parse(&source, &text) {
-            Ok(config) => (config, None),
-            Err(mut problems) => {
-                let more = problems.len() - 1;
-                let mut first = problems.remove(0);
-                if more > 0 {
-                    first.message.push_str(&format!(
-                        " (and {more} more; `truenorth config check` lists them)"
-                    ));
-                }
-                (Config::default(), Some(first))
+                (Config::default(), vec![problem])
             }
         }
     }
 
-    /// Parses a config file; `source` names it in problems. Reports every problem at
-    /// once (never an empty list), each as `file:line:col: message`.
+    /// Parses a config file; `source` names it in problems. Every problem is
+    /// reported at once (never an empty list), each as `file:line:col: message`.
     pub fn parse(source: &str, text: &str) -> Result<Config, Vec<Problem>> {
-        let raw: RawConfig = toml::from_str(text)
-            .map_err(|error| vec![with_suggestion(Problem::from_toml(source, text, &error))])?;
+        let (config, problems) = Config::read(source, text);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The settings in `text` with every usable one applied, and every problem, in
+    /// the file's order. A setting with a problem keeps its default.
+    pub fn read(source: &str, text: &str) -> (Config, Vec<Problem>) {
+        let top: RawTable = match toml::from_str(text) {
+            Ok(top) => top,
+            Err(error) => {
+                return (
+                    Config::default(),
+                    vec![Problem::from_toml(source, text, &error)],
+                );
+            }
+        };
         let mut check = Check {
             source,
             text,
             problems: Vec::new(),
         };
         let mut config = Config::default();
+        let mut tables_wanted = false;
 
-        if let Some(theme) = &raw.theme {
-            let name = theme.get_ref().trim();
-            if name.is_empty() {
-                check.report(
-                    theme.span(),
-                    "theme is empty; write a theme's name, like \"default\"",
-                );
-            } else {
-                config.theme = name.to_string();
-            }
-        }
-        if let Some(week_start) = &raw.week_start {
-            match week_start.get_ref().trim().to_ascii_lowercase().as_str() {
-                "monday" | "mon" => config.week_start = Weekday::Mon,
-                "sunday" | "sun" => config.week_start = Weekday::Sun,
-                other => check.report(
-                    week_start.span(),
-                    format!("week_start must be \"monday\" or \"sunday\", not `{other}`"),
-                ),
-            }
-        }
-        if let Some(hour) = &raw.day_rollover_hour {
-            match u8::try_from(*hour.get_ref()) {
-                Ok(value) if value <= 23 => config.day_rollover_hour = value,
-                _ => check.report(
-                    hour.span(),
-                    format!(
-                        "day_rollover_hour must be an hour from 0 to 23, not {}",
-                        hour.get_ref()
-                    ),
-                ),
-            }
-        }
-        if let Some(count) = &raw.prompts_per_day {
-            match u8::try_from(*count.get_ref()) {
-                Ok(value) if value <= 2 => config.prompts_per_day = value,
-                _ => check.report(
-                    count.span(),
-                    format!(
-                        "prompts_per_day must be 0, 1 or 2 (none; love, care or \
-                         vulnerability; and true north too), not {}",
-                        count.get_ref()
-                    ),
-                ),
-            }
-        }
-        if let Some(editor) = &raw.editor {
-            let command = editor.get_ref().trim();
-            if command.is_empty() {
-                check.report(
-                    editor.span(),
-                    "editor is empty; write a command like \"nano\", or remove the line \
-                     to use $VISUAL or $EDITOR",
-                );
-            } else {
-                config.editor = Some(command.to_string());
-            }
-        }
-        if let Some(mouse) = raw.mouse {
-            config.mouse = mouse;
-        }
-        if let Some(export) = &raw.export {
-            if let Some(format) = &export.format {
-                match ExportFormat::from_name(format.get_ref()) {
-                    Some(value) => config.export.format = value,
-                    None => check.report(
-                        format.span(),
+        for (key, value) in &top {
+            let span = value.span();
+            match (key.get_ref().as_str(), value.get_ref()) {
+                ("theme", toml::Value::String(name)) => {
+                    let name = name.trim();
+                    if name.is_empty() {
+                        check.report(
+                            span,
+                            "theme is empty; write a theme's name, like \"default\"",
+                        );
+                    } else {
+                        config.theme = name.to_string();
+                    }
+                }
+                ("week_start", toml::Value::String(day)) => {
+                    match day.trim().to_ascii_lowercase().as_str() {
+                        "monday" | "mon" => config.week_start = Weekday::Mon,
+                        "sunday" | "sun" => config.week_start = Weekday::Sun,
+                        other => check.report(
+                            span,
+                            format!("week_start must be \"monday\" or \"sunday\", not `{other}`"),
+                        ),
+                    }
+                }
+                ("day_rollover_hour", value) => match value.as_integer().map(u8::try_from) {
+                    Some(Ok(hour)) if hour <= 23 => config.day_rollover_hour = hour,
+                    _ => check.report(
+                        span,
                         format!(
-                            "export format must be \"md\", \"html\", \"json\" or \"txt\", not `{}`",
-                            format.get_ref()
+                            "day_rollover_hour must be an hour from 0 to 23, not {}",
+                            shown(value)
                         ),
                     ),
+                },
+                ("prompts_per_day", value) => match value.as_integer().map(u8::try_from) {
+                    Some(Ok(count)) if count <= 2 => config.prompts_per_day = count,
+                    _ => check.report(
+                        span,
+                        format!(
+                            "prompts_per_day must be 0, 1 or 2 (none; love, care or \
+                             vulnerability; and true north too), not {}",
+                            shown(value)
+                        ),
+                    ),
+                },
+                ("editor", toml::Value::String(command)) => {
+                    let command = command.trim();
+                    if command.is_empty() {
+                        check.report(
+                            span,
+                            "editor is empty; write a command like \"nano\", or remove the line \
+                             to use $VISUAL or $EDITOR",
+                        );
+                    } else {
+                        config.editor = Some(command.to_string());
+                    }
                 }
-            }
-            if let Some(include_names) = export.include_names {
-                config.export.include_names = include_names;
+                ("mouse", toml::Value::Boolean(on)) => config.mouse = *on,
+                ("export" | "keys", toml::Value::Table(_)) => tables_wanted = true,
+                ("theme" | "week_start" | "editor", value) => check.report(
+                    span,
+                    format!(
+                        "{} must be text in quotes, not {}",
+                        key.get_ref(),
+                        shown(value)
+                    ),
+                ),
+                ("mouse", value) => check.report(
+                    span,
+                    format!("mouse must be true or false, not {}", shown(value)),
+                ),
+                ("export" | "keys", _) => check.report(
+                    span,
+                    format!(
+                        "{0} must be a table: a line `[{0}]` with its settings under it",
+                        key.get_ref()
+                    ),
+                ),
+                (unknown, _) => check.report(key.span(), unknown_key(unknown, TOP_KEYS)),
             }
         }
-        for (action, value) in raw.keys.iter().flatten() {
+
+        let tables = if tables_wanted {
+            match toml::from_str::<RawTables>(text) {
+                Ok(tables) => tables,
+                Err(error) => {
+                    check
+                        .problems
+                        .push(Problem::from_toml(source, text, &error));
+                    RawTables {
+                        export: None,
+                        keys: None,
+                    }
+                }
+            }
+        } else {
+            RawTables {
+                export: None,
+                keys: None,
+            }
+        };
+        for (key, value) in tables.export.iter().flatten() {
+            let span = value.span();
+            match (key.get_ref().as_str(), value.get_ref()) {
+                ("format", toml::Value::String(name)) => match ExportFormat::from_name(name) {
+                    Some(format) => config.export.format = format,
+                    None => check.report(
+                        span,
+                        format!(
+                            "export format must be \"md\", \"html\", \"json\" or \"txt\", not `{name}`"
+                        ),
+                    ),
+                },
+                ("format", value) => check.report(
+                    span,
+                    format!(
+                        "export format must be \"md\", \"html\", \"json\" or \"txt\" in quotes, \
+                         not {}",
+                        shown(value)
+                    ),
+                ),
+                ("include_names", toml::Value::Boolean(on)) => config.export.include_names = *on,
+                ("include_names", value) => check.report(
+                    span,
+                    format!("include_names must be true or false, not {}", shown(value)),
+                ),
+                (unknown, _) => check.report(key.span(), unknown_key(unknown, EXPORT_KEYS)),
+            }
+        }
+        for (action, value) in tables.keys.iter().flatten() {
             if let Some(keys) = check.keys(action.get_ref(), value) {
                 config.keys.push(KeyOverride {
                     action: action.get_ref().trim().to_string(),
@@ -280,15 +342,9 @@ impl Config {
         }
         // The order written, not the map's alphabetical one.
         config.keys.sort_by_key(|line| line.position);
-
-        if check.problems.is_empty() {
-            Ok(config)
-        } else {
-            // In the file's order ([keys] came sorted by action name).
-            let mut problems = check.problems;
-            problems.sort_by_key(|problem| problem.position);
-            Err(problems)
-        }
+        let mut problems = check.problems;
+        problems.sort_by_key(|problem| problem.position);
+        (config, problems)
     }
 
     /// The journal day a moment belongs to: before `day_rollover_hour` it is still
@@ -429,20 +485,22 @@ impl Check<'_> {
     }
 }
 
-/// Turns serde's "unknown field" into "unknown key ...; did you mean ...?".
-fn with_suggestion(mut problem: Problem) -> Problem {
-    let Some(rest) = problem.message.strip_prefix("unknown field `") else {
-        return problem;
-    };
-    let Some((field, expected)) = rest.split_once('`') else {
-        return problem;
-    };
-    let choices: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    problem.message = match closest(field, choices.iter().copied()) {
-        Some(best) => format!("unknown key `{field}`; did you mean `{best}`?"),
-        None => format!("unknown key `{field}`; the keys are {}", choices.join(", ")),
-    };
-    problem
+/// "unknown key ...; did you mean ...?", or the keys there are.
+fn unknown_key(key: &str, choices: &[&str]) -> String {
+    match closest(key, choices.iter().copied()) {
+        Some(best) => format!("unknown key `{key}`; did you mean `{best}`?"),
+        None => format!("unknown key `{key}`; the keys are {}", choices.join(", ")),
+    }
+}
+
+/// A value as it would be written, for "not ..." in a problem.
+fn shown(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(text) => format!("\"{text}\""),
+        toml::Value::Table(_) => "a table".to_string(),
+        toml::Value::Array(_) => "a list".to_string(),
+        other => other.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -478,11 +536,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (config, problem) = Config::load(&dir.path().join(FILE_NAME));
         assert_eq!(config, Config::default());
-        assert_eq!(problem, None);
+        assert!(problem.is_empty());
     }
 
     #[test]
-    fn a_bad_file_is_defaults_with_its_first_problem() {
+    fn a_bad_setting_keeps_its_default_and_the_rest_is_used() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE_NAME);
         fs::write(
@@ -490,16 +548,32 @@ mod tests {
             "theme = \"evening\"\nweek_start = \"friday\"\nprompts_per_day = 5\n",
         )
         .unwrap();
-        let (config, problem) = Config::load(&path);
-        assert_eq!(config, Config::default());
+        let (config, problems) = Config::load(&path);
+        assert_eq!(config.theme, "evening", "the good setting is used");
+        assert_eq!(config.week_start, Weekday::Mon);
+        assert_eq!(config.prompts_per_day, 2);
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(
-            problem.unwrap().to_string(),
-            format!(
-                "{}:2:14: week_start must be \"monday\" or \"sunday\", not `friday` \
-                 (and 1 more; `truenorth config check` lists them)",
-                path.display()
-            )
+            problems,
+            [
+                format!(
+                    "{}:2:14: week_start must be \"monday\" or \"sunday\", not `friday`",
+                    path.display()
+                ),
+                format!(
+                    "{}:3:19: prompts_per_day must be 0, 1 or 2 (none; love, care or \
+                     vulnerability; and true north too), not 5",
+                    path.display()
+                ),
+            ]
         );
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_is_all_defaults() {
+        let (config, problems) = Config::read("config.toml", "theme = \"light\nmouse = false\n");
+        assert_eq!(config, Config::default());
+        assert_eq!(problems.len(), 1);
     }
 
     #[test]
@@ -590,7 +664,7 @@ quit = "ctrl-q"
     fn syntax_and_type_errors_are_located() {
         assert_eq!(
             problems("day_rollover_hour = \"4\"\n"),
-            ["config.toml:1:21: invalid type: string \"4\", expected i64"]
+            ["config.toml:1:21: day_rollover_hour must be an hour from 0 to 23, not \"4\""]
         );
         let unclosed = problems("theme = \"light\n");
         assert_eq!(unclosed.len(), 1);

@@ -64,6 +64,8 @@ pub enum Action {
     ClearFilters,
     /// Narrow the journal to a frame.
     FilterFrame,
+    /// Narrow the journal to the entries of one pack.
+    FilterPack,
     /// Ask for a date to go to, or a range to narrow to.
     GoToDate,
     /// Show the year's calendar of reflection days.
@@ -86,6 +88,11 @@ pub enum Action {
     FilterGroup,
     PageUp,
     PageDown,
+    /// To the first (or the last) row of the list.
+    First,
+    Last,
+    /// Empty the line being typed (a search, a date, a note, a picker's search).
+    ClearText,
     /// Open the weekly review (Continue, Start, Stop and a true-north question).
     WeeklyReview,
     /// Do what the selected insight on Trends suggests.

@@ -56,6 +56,13 @@ pub enum Mode {
     ExportInput,
     /// On Today's list of the commitments due today.
     Practice,
+    /// The person picker (Ctrl-L) is open: printable keys are the search.
+    PersonPicker,
+    /// The commitment picker (`c` on Today) is open: printable keys are the search.
+    CommitmentPicker,
+    /// A list picker (a tag, a frame, a group, a pack) is open: printable keys are
+    /// the search.
+    ListPicker,
 }
 
 impl Mode {
@@ -84,7 +91,18 @@ impl Mode {
             Mode::Export => "On Export",
             Mode::ExportInput => "While typing an export choice",
             Mode::Practice => "On today's commitments",
+            Mode::PersonPicker => "In the person picker",
+            Mode::CommitmentPicker => "In the commitment picker",
+            Mode::ListPicker => "In a tag, frame, group or pack picker",
         }
+    }
+
+    /// Whether a picker is open, whose printable keys are its search.
+    pub fn is_picker(self) -> bool {
+        matches!(
+            self,
+            Mode::Picker | Mode::PersonPicker | Mode::CommitmentPicker | Mode::ListPicker
+        )
     }
 }
 
@@ -205,7 +223,40 @@ use Mode::{
     Answer, Browsing, Calendar, Commitments, Confirm, DateInput, EntryEdit, Help, Journal,
     JournalSearch, LineInput, Packs, People, Picker, Rating, Review, Trends, Writing,
 };
-use Mode::{Export, ExportInput};
+use Mode::{CommitmentPicker, Export, ExportInput, ListPicker, PersonPicker};
+
+const PICKERS: &[Mode] = &[Picker, PersonPicker, CommitmentPicker, ListPicker];
+/// Modes that are not a screen's own but may still ask for help with F1 alone,
+/// since `?` may be text there.
+const F1_ONLY: &[Mode] = &[
+    Writing,
+    Review,
+    Mode::Form,
+    JournalSearch,
+    EntryEdit,
+    DateInput,
+    LineInput,
+    ExportInput,
+    Confirm,
+    Picker,
+    PersonPicker,
+    CommitmentPicker,
+    ListPicker,
+];
+const HELP_TOO: &[Mode] = &[
+    Mode::Practice,
+    Browsing,
+    Rating,
+    Answer,
+    Packs,
+    Journal,
+    Commitments,
+    People,
+    Trends,
+    Export,
+    Calendar,
+    Mode::Themes,
+];
 
 const NOT_HELP: &[Mode] = &[Writing, Browsing, Rating, Answer, Mode::Practice];
 const MOVING: &[Mode] = &[Browsing, Rating, Answer];
@@ -268,6 +319,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char('k'), Key::plain(KeyCode::Up)], modes: &[Journal], action: Action::Up, label: "previous entry", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::PageDown)], modes: &[Journal], action: Action::PageDown, label: "page down", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::PageUp)], modes: &[Journal], action: Action::PageUp, label: "page up", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Home)], modes: &[Journal], action: Action::First, label: "newest entry", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::End), Key::char('G')], modes: &[Journal], action: Action::Last, label: "oldest entry", in_footer: false },
     Binding { keys: &[Key::char('/')], modes: &[Journal], action: Action::Search, label: "search", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Enter), Key::char('e')], modes: &[Journal], action: Action::StartEditing, label: "edit", in_footer: true },
     Binding { keys: &[Key::char('p')], modes: &[Journal], action: Action::TogglePrivate, label: "private", in_footer: true },
@@ -279,6 +332,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char('o')], modes: &[Journal], action: Action::OnThisDay, label: "on this day", in_footer: true },
     Binding { keys: &[Key::char('c')], modes: &[Journal], action: Action::ClearFilters, label: "clear filters", in_footer: false },
     Binding { keys: &[Key::char('f')], modes: &[Journal], action: Action::FilterFrame, label: "frame", in_footer: false },
+    Binding { keys: &[Key::char('P')], modes: &[Journal], action: Action::FilterPack, label: "pack", in_footer: false },
     Binding { keys: &[Key::char('g')], modes: &[Journal], action: Action::GoToDate, label: "go to date or range", in_footer: true },
     Binding { keys: &[Key::char('h')], modes: &[Journal], action: Action::Heatmap, label: "calendar", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[DateInput], action: Action::Choose, label: "go", in_footer: true },
@@ -293,6 +347,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::plain(KeyCode::Down)], modes: &[JournalSearch], action: Action::Down, label: "next result", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Up)], modes: &[JournalSearch], action: Action::Up, label: "previous result", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[JournalSearch], action: Action::Close, label: "clear search", in_footer: true },
+    Binding { keys: &[Key::ctrl('u')], modes: &[JournalSearch, DateInput, LineInput, Picker, PersonPicker, CommitmentPicker, ListPicker], action: Action::ClearText, label: "clear what you typed", in_footer: false },
     Binding { keys: &[Key::ctrl('s')], modes: &[EntryEdit], action: Action::Save, label: "save", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[EntryEdit], action: Action::StopEditing, label: "done (saves)", in_footer: true },
     Binding { keys: &[Key::ctrl('z')], modes: &[EntryEdit], action: Action::Undo, label: "undo", in_footer: true },
@@ -362,19 +417,25 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[ExportInput], action: Action::Close, label: "put it back", in_footer: true },
     Binding { keys: &[Key::char(']')], modes: SCREENS, action: Action::NextScreen, label: "next screen", in_footer: true },
     Binding { keys: &[Key::char('[')], modes: SCREENS, action: Action::PrevScreen, label: "previous screen", in_footer: false },
-    Binding { keys: &[Key::char('?'), Key::plain(KeyCode::F(1))], modes: SCREENS, action: Action::ShowHelp, label: "help", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::F(1))], modes: &[Writing, Review, Mode::Form], action: Action::ShowHelp, label: "help", in_footer: true },
+    Binding { keys: &[Key::char('?'), Key::plain(KeyCode::F(1))], modes: HELP_TOO, action: Action::ShowHelp, label: "help", in_footer: true },
     Binding { keys: &[Key::char('q')], modes: SCREENS, action: Action::Quit, label: "quit", in_footer: true },
     Binding { keys: &[Key::ctrl('c')], modes: &[], action: Action::Quit, label: "quit (drafts kept)", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Down), Key::char('j')], modes: &[Help], action: Action::Down, label: "scroll", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Up), Key::char('k')], modes: &[Help], action: Action::Up, label: "scroll up", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Esc), Key::char('?'), Key::char('q')], modes: &[Help], action: Action::Close, label: "close help", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[Picker], action: Action::Choose, label: "answer it", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::Down), Key::ctrl('n')], modes: &[Picker], action: Action::Down, label: "next", in_footer: true },
-    Binding { keys: &[Key::plain(KeyCode::Up), Key::ctrl('p')], modes: &[Picker], action: Action::Up, label: "previous", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[PersonPicker], action: Action::Choose, label: "log a connection", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[CommitmentPicker], action: Action::Choose, label: "check it off", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Enter)], modes: &[ListPicker], action: Action::Choose, label: "choose", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Down), Key::ctrl('n')], modes: PICKERS, action: Action::Down, label: "next", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Up), Key::ctrl('p')], modes: PICKERS, action: Action::Up, label: "previous", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[Picker], action: Action::NextGroup, label: "narrow to a frame", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[PersonPicker], action: Action::NextGroup, label: "narrow to a group", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[CommitmentPicker], action: Action::NextGroup, label: "due / done today", in_footer: true },
     Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[Picker], action: Action::PrevGroup, label: "previous frame", in_footer: false },
-    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[Picker], action: Action::Close, label: "close", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[PersonPicker], action: Action::PrevGroup, label: "previous group", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: PICKERS, action: Action::Close, label: "close", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::F(1))], modes: F1_ONLY, action: Action::ShowHelp, label: "help", in_footer: true },
 ];
 
 /// The keys in force: the table above, with a person's overrides from their config.
@@ -456,10 +517,79 @@ pub fn action_names() -> Vec<String> {
     names
 }
 
+/// A key as `config.toml` spells it (`ctrl-s`, `shift-tab`, `pagedown`, `?`).
+pub fn config_spelling(key: &Key) -> String {
+    let mut spelled = String::new();
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        spelled.push_str("ctrl-");
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        spelled.push_str("alt-");
+    }
+    if key.modifiers.contains(KeyModifiers::SHIFT) {
+        spelled.push_str("shift-");
+    }
+    let name = match key.code {
+        KeyCode::Char(' ') => "space".to_string(),
+        KeyCode::Char('-') => "minus".to_string(),
+        KeyCode::Char('+') => "plus".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Tab => "tab".to_string(),
+        KeyCode::BackTab => "shift-tab".to_string(),
+        KeyCode::Esc => "esc".to_string(),
+        KeyCode::Enter => "enter".to_string(),
+        KeyCode::Up => "up".to_string(),
+        KeyCode::Down => "down".to_string(),
+        KeyCode::Left => "left".to_string(),
+        KeyCode::Right => "right".to_string(),
+        KeyCode::Backspace => "backspace".to_string(),
+        KeyCode::Delete => "delete".to_string(),
+        KeyCode::Insert => "insert".to_string(),
+        KeyCode::Home => "home".to_string(),
+        KeyCode::End => "end".to_string(),
+        KeyCode::PageUp => "pageup".to_string(),
+        KeyCode::PageDown => "pagedown".to_string(),
+        KeyCode::F(n) => format!("f{n}"),
+        other => format!("{other:?}").to_lowercase(),
+    };
+    spelled.push_str(&name);
+    spelled
+}
+
+/// The table of every action for docs/config.md: its name, its default keys as
+/// config.toml spells them, and what it does where. A test keeps the docs equal to it.
+pub fn actions_table() -> String {
+    let mut table = String::from("| Action | Default keys | What it does |\n|---|---|---|\n");
+    for name in action_names() {
+        let mut keys: Vec<String> = Vec::new();
+        let mut labels: Vec<&str> = Vec::new();
+        for binding in BINDINGS.iter().filter(|b| action_name(b.action) == name) {
+            for key in binding.keys {
+                let spelled = format!("`{}`", config_spelling(key));
+                if !keys.contains(&spelled) {
+                    keys.push(spelled);
+                }
+            }
+            if !labels.contains(&binding.label) {
+                labels.push(binding.label);
+            }
+        }
+        table.push_str(&format!(
+            "| `{name}` | {} | {} |\n",
+            keys.join(" "),
+            labels.join("; ").replace('|', "\\|")
+        ));
+    }
+    table
+}
+
 /// Modes where unmodified printable keys are text, not commands.
-const TEXT_MODES: [Mode; 9] = [
+const TEXT_MODES: [Mode; 12] = [
     Mode::Writing,
     Mode::Picker,
+    Mode::PersonPicker,
+    Mode::CommitmentPicker,
+    Mode::ListPicker,
     Mode::JournalSearch,
     Mode::EntryEdit,
     Mode::DateInput,
@@ -499,10 +629,11 @@ impl Keymap {
     pub fn apply_override(mut self, name: &str, keys: Vec<Key>) -> (Keymap, Option<String>) {
         let names = action_names();
         if !names.iter().any(|known| known == name) {
-            let hint = crate::domain::pack::closest(name, names.iter().map(String::as_str))
-                .map(|best| format!("; did you mean `{best}`?"))
-                .unwrap_or_default();
-            return (self, Some(format!("no such action{hint}")));
+            let hint = match crate::domain::pack::closest(name, names.iter().map(String::as_str)) {
+                Some(best) => format!("did you mean `{best}`? (docs/config.md lists every action)"),
+                None => format!("the actions are {}", names.join(", ")),
+            };
+            return (self, Some(format!("no such action; {hint}")));
         }
         let original = self.clone();
         for binding in self
@@ -574,9 +705,9 @@ impl Keymap {
     }
 
     /// The help's rows for `mode`: bindings that share a label are merged into one
-    /// row (`1/2/3/4/5  rate 1 to 5`).
+    /// row, and a run of digits reads as a range (`1–5  rate 1 to 5`).
     pub fn help_rows(&self, mode: Mode) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(String, &'static str)> = Vec::new();
+        let mut rows: Vec<(Vec<Key>, &'static str)> = Vec::new();
         for binding in self
             .bindings
             .iter()
@@ -586,19 +717,103 @@ impl Keymap {
                 continue;
             }
             match rows.iter_mut().find(|(_, label)| *label == binding.label) {
-                Some((keys, _)) => {
-                    keys.push('/');
-                    keys.push_str(&binding.keys_label());
-                }
-                None => rows.push((binding.keys_label(), binding.label)),
+                Some((keys, _)) => keys.extend(binding.keys.iter().copied()),
+                None => rows.push((binding.keys.clone(), binding.label)),
             }
         }
-        rows
+        rows.into_iter()
+            .map(|(keys, label)| (keys_text(&keys), label))
+            .collect()
     }
 }
 
+/// Keys as one readable label: `↑/k`, and a run of three or more digits as `0–9`.
+fn keys_text(keys: &[Key]) -> String {
+    let digit = |key: &Key| match key.code {
+        KeyCode::Char(c) if key.modifiers.is_empty() => c.to_digit(10),
+        _ => None,
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut at = 0;
+    while at < keys.len() {
+        let mut end = at;
+        if let Some(first) = digit(&keys[at]) {
+            while end + 1 < keys.len()
+                && digit(&keys[end + 1]) == Some(first + (end + 1 - at) as u32)
+            {
+                end += 1;
+            }
+        }
+        if end - at >= 2 {
+            parts.push(format!("{}–{}", keys[at], keys[end]));
+        } else {
+            end = at;
+            parts.push(keys[at].to_string());
+        }
+        at = end + 1;
+    }
+    parts.join("/")
+}
+
+/// A key as config.toml wrote it, as the terminal reports it.
+pub fn key_from_spec(spec: &crate::domain::keys::KeySpec) -> Key {
+    use crate::domain::keys::Code;
+    let code = match spec.code {
+        Code::Char(c) => KeyCode::Char(c),
+        Code::F(n) => KeyCode::F(n),
+        Code::Enter => KeyCode::Enter,
+        Code::Esc => KeyCode::Esc,
+        Code::Tab if spec.shift => KeyCode::BackTab,
+        Code::Tab => KeyCode::Tab,
+        Code::Backspace => KeyCode::Backspace,
+        Code::Delete => KeyCode::Delete,
+        Code::Insert => KeyCode::Insert,
+        Code::Home => KeyCode::Home,
+        Code::End => KeyCode::End,
+        Code::PageUp => KeyCode::PageUp,
+        Code::PageDown => KeyCode::PageDown,
+        Code::Up => KeyCode::Up,
+        Code::Down => KeyCode::Down,
+        Code::Left => KeyCode::Left,
+        Code::Right => KeyCode::Right,
+    };
+    let mut modifiers = KeyModifiers::NONE;
+    if spec.ctrl {
+        modifiers |= KeyModifiers::CONTROL;
+    }
+    if spec.alt {
+        modifiers |= KeyModifiers::ALT;
+    }
+    if spec.shift && !matches!(spec.code, Code::Char(_) | Code::Tab) {
+        modifiers |= KeyModifiers::SHIFT;
+    }
+    Key { code, modifiers }
+}
+
+/// The keymap with the config's `[keys]` overrides applied, and a problem for each
+/// one refused, located at its line in the file `source`. The app and `truenorth
+/// config check` both call this, so the check accepts exactly what the app does.
+pub fn from_config(
+    config: &crate::store::config::Config,
+    source: &str,
+) -> (Keymap, Vec<crate::domain::Problem>) {
+    let mut problems = Vec::new();
+    let mut keymap = Keymap::default();
+    for entry in &config.keys {
+        let keys: Vec<Key> = entry.keys.iter().map(key_from_spec).collect();
+        let (next, refused) = keymap.clone().apply_override(&entry.action, keys);
+        match refused {
+            Some(message) => {
+                problems.push(entry.problem(source, format!("[keys] {}: {message}", entry.action)))
+            }
+            None => keymap = next,
+        }
+    }
+    (keymap, problems)
+}
+
 /// Every mode, for checks that must hold in each.
-pub const ALL_MODES: [Mode; 23] = [
+pub const ALL_MODES: [Mode; 26] = [
     Writing,
     Browsing,
     Rating,
@@ -622,6 +837,9 @@ pub const ALL_MODES: [Mode; 23] = [
     Export,
     ExportInput,
     Mode::Practice,
+    PersonPicker,
+    CommitmentPicker,
+    ListPicker,
 ];
 
 #[cfg(test)]
@@ -714,13 +932,31 @@ mod tests {
     }
 
     #[test]
+    fn every_default_key_spelled_for_config_parses_back_to_itself() {
+        for binding in BINDINGS {
+            for key in binding.keys {
+                let spelled = config_spelling(key);
+                let spec = crate::domain::keys::KeySpec::parse(&spelled)
+                    .unwrap_or_else(|error| panic!("{spelled}: {error}"));
+                assert_eq!(key_from_spec(&spec), *key, "{spelled}");
+            }
+        }
+    }
+
+    #[test]
     fn help_merges_keys_that_share_a_label() {
         let rows = Keymap::default().help_rows(Rating);
         let rate = rows
             .iter()
             .find(|(_, label)| *label == "rate 1 to 5")
             .unwrap();
-        assert_eq!(rate.0, "1/2/3/4/5");
+        assert_eq!(rate.0, "1–5");
+        let rows = Keymap::default().help_rows(Answer);
+        let digits = rows
+            .iter()
+            .find(|(_, label)| *label == "type the answer")
+            .unwrap();
+        assert_eq!(digits.0, "0–9");
         assert!(
             Keymap::default()
                 .footer_hints(Writing)

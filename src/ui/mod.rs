@@ -6,6 +6,7 @@ pub mod external_editor;
 mod input;
 pub mod keymap;
 pub mod screens;
+pub mod settings;
 pub mod theme;
 pub mod tui;
 pub mod widgets;

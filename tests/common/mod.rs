@@ -37,6 +37,8 @@ pub mod keys {
     pub const CTRL_C: &str = "\x03";
     pub const CTRL_E: &str = "\x05";
     pub const CTRL_S: &str = "\x13";
+    pub const CTRL_U: &str = "\x15";
+    pub const F1: &str = "\x1bOP";
     pub const LEFT: &str = "\x1b[D";
     pub const RIGHT: &str = "\x1b[C";
 }

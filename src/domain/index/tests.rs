@@ -366,6 +366,18 @@ fn tag_counts_are_most_used_first() {
 }
 
 #[test]
+fn pack_counts_are_the_packs_with_entries() {
+    let mut index = journal();
+    assert_eq!(index.pack_counts(), vec![("daily-lcv".to_string(), 2)]);
+    // A replaced day's old entries no longer count.
+    let d = date(2026, 11, 24);
+    index.replace_day(day(d, vec![entry(d, 9, "Nothing from a pack")]));
+    let counts = index.pack_counts();
+    assert!(counts.iter().all(|(_, count)| *count > 0), "{counts:?}");
+    assert!(counts.iter().map(|(_, count)| count).sum::<usize>() <= 2);
+}
+
+#[test]
 fn on_this_day_looks_at_earlier_years_only() {
     let index = journal();
     let found: Vec<NaiveDate> = index

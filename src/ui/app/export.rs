@@ -399,8 +399,8 @@ impl App {
             .iter()
             .map(|(tag, count)| PickerItem {
                 text: format!("#{tag}"),
-                detail: chosen_or(chosen.contains(tag), format!("{count} entries")),
-                group: "tags".to_string(),
+                detail: chosen_or(chosen.contains(tag), super::journal::entries(*count)),
+                group: String::new(),
             })
             .collect();
         let tags = counts.into_iter().map(|(tag, _)| tag).collect();
@@ -429,7 +429,7 @@ impl App {
             .map(|(frame, label)| PickerItem {
                 text: label.clone(),
                 detail: chosen_or(chosen.contains(frame), String::new()),
-                group: "frames".to_string(),
+                group: String::new(),
             })
             .collect();
         self.picker = Some((
@@ -446,7 +446,7 @@ impl App {
             .map(|pack| PickerItem {
                 text: pack.meta.title.clone(),
                 detail: chosen_or(chosen.contains(&pack.meta.id), pack.meta.id.clone()),
-                group: "packs".to_string(),
+                group: String::new(),
             })
             .collect();
         let ids = self.packs.iter().map(|pack| pack.meta.id.clone()).collect();

@@ -17,6 +17,15 @@ use crate::ui::widgets::picker::{Picker, PickerItem};
 /// Rows a page key moves.
 const PAGE: isize = 15;
 
+/// `1 entry`, `3 entries`.
+pub(super) fn entries(count: usize) -> String {
+    if count == 1 {
+        "1 entry".to_string()
+    } else {
+        format!("{count} entries")
+    }
+}
+
 impl App {
     /// Carries out `action` on Journal; false when it is not Journal's to handle.
     pub(super) fn update_journal(&mut self, action: Action) -> bool {
@@ -52,6 +61,7 @@ impl App {
             match action {
                 Action::Choose => self.go_to_date(),
                 Action::Close => self.journal_screen.date_input = None,
+                Action::ClearText => self.journal_screen.date_input = Some(String::new()),
                 _ => return false,
             }
             return true;
@@ -68,6 +78,12 @@ impl App {
             Action::Down => screen.move_selection(1, index),
             Action::PageUp => screen.move_selection(-PAGE, index),
             Action::PageDown => screen.move_selection(PAGE, index),
+            Action::First => screen.move_selection(isize::MIN / 2, index),
+            Action::Last => screen.move_selection(isize::MAX / 2, index),
+            Action::ClearText => {
+                screen.query.clear();
+                screen.refresh(index);
+            }
             Action::Search => screen.searching = true,
             Action::Choose => screen.searching = false,
             Action::Close => {
@@ -114,6 +130,7 @@ impl App {
                 }
             }
             Action::FilterFrame => self.open_frame_picker(),
+            Action::FilterPack => self.open_pack_filter_picker(),
             Action::GoToDate => screen.date_input = Some(String::new()),
             Action::Heatmap => {
                 let date = screen.selected_ref().map_or(self.today.date, |at| at.date);
@@ -320,8 +337,8 @@ impl App {
             .iter()
             .map(|(tag, count)| PickerItem {
                 text: format!("#{tag}"),
-                detail: format!("{count} entries"),
-                group: "tags".to_string(),
+                detail: entries(*count),
+                group: String::new(),
             })
             .collect();
         let tags = counts.into_iter().map(|(tag, _)| tag).collect();
@@ -500,7 +517,7 @@ impl App {
             .map(|frame| PickerItem {
                 text: frame.label(),
                 detail: String::new(),
-                group: "frames".to_string(),
+                group: String::new(),
             })
             .collect();
         self.picker = Some((
@@ -512,6 +529,44 @@ impl App {
     pub(super) fn filter_by_frame(&mut self, frame: crate::domain::Frame) {
         let screen = &mut self.journal_screen;
         screen.filter.frames = vec![frame];
+        if let Some(index) = &self.index {
+            screen.refresh(index);
+        }
+    }
+
+    /// `P`: the packs that have entries, each with how many.
+    fn open_pack_filter_picker(&mut self) {
+        let Some(index) = &self.index else { return };
+        let counts = index.pack_counts();
+        if counts.is_empty() {
+            self.tell(
+                Level::Info,
+                "No entries from a pack yet: start one on the Packs screen.",
+            );
+            return;
+        }
+        let items = counts
+            .iter()
+            .map(|(id, count)| PickerItem {
+                text: self
+                    .packs
+                    .iter()
+                    .find(|pack| pack.meta.id == *id)
+                    .map_or_else(|| id.clone(), |pack| pack.meta.title.clone()),
+                detail: entries(*count),
+                group: String::new(),
+            })
+            .collect();
+        let ids = counts.into_iter().map(|(id, _)| id).collect();
+        self.picker = Some((
+            Picker::new("Narrow to a pack", items),
+            PickerPurpose::Pack(ids),
+        ));
+    }
+
+    pub(super) fn filter_by_pack(&mut self, pack: String) {
+        let screen = &mut self.journal_screen;
+        screen.filter.packs = vec![pack];
         if let Some(index) = &self.index {
             screen.refresh(index);
         }

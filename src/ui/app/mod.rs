@@ -114,6 +114,8 @@ pub enum PickerPurpose {
     RenameTag(Vec<String>),
     /// A frame to narrow the journal to.
     Frame(Vec<crate::domain::Frame>),
+    /// A pack to narrow the journal to: its id.
+    Pack(Vec<String>),
     /// A commitment to check off: their ids.
     Commitment(Vec<String>),
     /// A person to log a connection with: their ids.
@@ -124,6 +126,25 @@ pub enum PickerPurpose {
     ExportTag(Vec<String>),
     ExportFrame(Vec<crate::domain::Frame>),
     ExportPack(Vec<String>),
+}
+
+impl PickerPurpose {
+    /// The mode whose keys (and footer) this picker has.
+    fn mode(&self) -> Mode {
+        match self {
+            PickerPurpose::Prompt(_) => Mode::Picker,
+            PickerPurpose::Person(_) => Mode::PersonPicker,
+            PickerPurpose::Commitment(_) => Mode::CommitmentPicker,
+            PickerPurpose::Tag(_)
+            | PickerPurpose::RenameTag(_)
+            | PickerPurpose::Frame(_)
+            | PickerPurpose::Pack(_)
+            | PickerPurpose::Group(_)
+            | PickerPurpose::ExportTag(_)
+            | PickerPurpose::ExportFrame(_)
+            | PickerPurpose::ExportPack(_) => Mode::ListPicker,
+        }
+    }
 }
 
 /// Work the event loop must do outside the app, because it needs the terminal.
@@ -186,6 +207,11 @@ pub struct App {
     journal_screen: JournalScreen,
     notice: Option<Notice>,
     problems: Vec<Problem>,
+    /// Settings that could not be used (each left at its default), kept apart: the
+    /// rest of config.toml is in use, and `config check` is what lists them.
+    settings_problems: Vec<Problem>,
+    /// config.toml is not TOML at all, so every setting is at its default.
+    settings_ignored: bool,
     scan: Option<Receiver<(JournalScan, JournalIndex, Vec<Loose>)>>,
     /// Folders and files of the journal that others can read: the folders at open,
     /// every file too once the background scan is done.
@@ -263,24 +289,18 @@ impl App {
         } else {
             Vec::new()
         };
-        let (config, config_problem) =
-            crate::store::config::Config::load(&paths.config.join(crate::store::config::FILE_NAME));
-        problems.extend(config_problem);
+        // The same reading `truenorth config check` does, so what it calls fine is
+        // what the app takes.
+        let crate::ui::settings::Settings {
+            config,
+            keymap,
+            theme,
+            theme_name,
+            theme_problem,
+            problems: settings_problems,
+            file_ignored: settings_ignored,
+        } = crate::ui::settings::load(&paths.config, support);
         let date = config.journal_day(clock.now().naive_local());
-        let (theme, theme_name, theme_problem) =
-            match crate::ui::theme::load_theme(&config.theme, &paths.config, support) {
-                Ok(theme) => (theme, config.theme.clone(), None),
-                Err(problem) => {
-                    problems.push(problem.clone());
-                    let fallback = crate::store::config::Config::default().theme;
-                    (
-                        Theme::default().for_support(support),
-                        fallback,
-                        Some(problem),
-                    )
-                }
-            };
-        let keymap = keymap_from_config(&config, &paths.config, &mut problems);
         let (saved, today_blocked) = match journal.load_day(date) {
             Ok(day) => (day, false),
             Err(StoreError::Malformed(problem)) => {
@@ -347,6 +367,8 @@ impl App {
             practice_confirm: None,
             notice: None,
             problems,
+            settings_problems,
+            settings_ignored,
             scan: None,
             loose: Vec::new(),
             last_edit: None,
@@ -480,9 +502,14 @@ impl App {
         self.notice.as_ref()
     }
 
-    /// Everything that could not be read: journal files, drafts, packs.
+    /// Everything that could not be read or used: journal files, drafts, packs,
+    /// settings.
     pub fn problems(&self) -> Vec<&Problem> {
-        self.problems.iter().chain(&self.pack_problems).collect()
+        self.problems
+            .iter()
+            .chain(&self.pack_problems)
+            .chain(&self.settings_problems)
+            .collect()
     }
 
     pub fn screen(&self) -> Screen {
@@ -515,8 +542,8 @@ impl App {
             || self.export_screen.confirm_replace.is_some()
         {
             Mode::Confirm
-        } else if self.picker.is_some() {
-            Mode::Picker
+        } else if let Some((_, purpose)) = &self.picker {
+            purpose.mode()
         } else if self.line_input.is_some() {
             Mode::LineInput
         } else if self.practice_form.is_some() {
@@ -603,7 +630,7 @@ impl App {
             {
                 self.note_edit();
             }
-        } else if mode == Mode::Picker
+        } else if mode.is_picker()
             && let Some((picker, _)) = &mut self.picker
         {
             match event.code {
@@ -660,6 +687,16 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        // The help sits over everything: while it is open it takes every key, and it
+        // opens from anywhere on the keys for where the person is.
+        if self.help_scroll.is_some() {
+            self.update_help(action);
+            return;
+        }
+        if action == Action::ShowHelp {
+            self.help_scroll = Some(help::section_start(&self.keymap, self.mode()));
+            return;
+        }
         if self.read_only().is_some() && self.writes(action) {
             self.may_write();
             return;
@@ -680,6 +717,11 @@ impl App {
             match action {
                 Action::Choose => self.finish_line_input(),
                 Action::Close => self.line_input = None,
+                Action::ClearText => {
+                    if let Some(input) = &mut self.line_input {
+                        input.text_mut().clear();
+                    }
+                }
                 Action::Quit => self.quit = true,
                 _ => {}
             }
@@ -772,7 +814,7 @@ impl App {
                     self.note_edit();
                 }
             }
-            Action::ShowHelp => self.help_scroll = Some(0),
+            Action::ShowHelp => {}
             Action::OpenPicker => self.open_picker(),
             Action::NextGroup | Action::PrevGroup => {
                 if let Some((picker, _)) = &mut self.picker {
@@ -780,8 +822,12 @@ impl App {
                 }
             }
             Action::Choose => self.choose_picked(),
+            Action::ClearText => {
+                if let Some((picker, _)) = &mut self.picker {
+                    picker.clear_query();
+                }
+            }
             Action::Close => {
-                self.help_scroll = None;
                 self.picker = None;
                 self.confirm_remove = None;
             }
@@ -797,7 +843,10 @@ impl App {
             | Action::ClearFilters
             | Action::PageUp
             | Action::PageDown
+            | Action::First
+            | Action::Last
             | Action::FilterFrame
+            | Action::FilterPack
             | Action::GoToDate
             | Action::Heatmap
             | Action::Left
@@ -836,18 +885,31 @@ impl App {
             Action::Confirm => self.remove_confirmed(),
             Action::Up | Action::Down => {
                 let step = if action == Action::Up { -1 } else { 1 };
-                if self.screen == Screen::Packs && self.help_scroll.is_none() {
-                    self.packs_screen.move_selection(step);
-                } else if let Some((picker, _)) = &mut self.picker {
+                if let Some((picker, _)) = &mut self.picker {
                     picker.move_selection(step);
-                } else if let Some(scroll) = self.help_scroll {
-                    let last = help::lines(&self.keymap, &self.theme)
-                        .len()
-                        .saturating_sub(1) as i32;
-                    self.help_scroll =
-                        Some((i32::from(scroll) + step as i32).clamp(0, last) as u16);
+                } else if self.screen == Screen::Packs {
+                    self.packs_screen.move_selection(step);
                 }
             }
+        }
+    }
+
+    /// Keys while the help is open: scroll it, close it, or quit.
+    fn update_help(&mut self, action: Action) {
+        let Some(scroll) = self.help_scroll else {
+            return;
+        };
+        match action {
+            Action::Close | Action::ShowHelp => self.help_scroll = None,
+            Action::Up | Action::Down => {
+                let step = if action == Action::Up { -1 } else { 1 };
+                let last = help::lines(&self.keymap, &self.theme)
+                    .len()
+                    .saturating_sub(1) as i32;
+                self.help_scroll = Some((i32::from(scroll) + step).clamp(0, last) as u16);
+            }
+            Action::Quit => self.quit = true,
+            _ => {}
         }
     }
 
@@ -945,6 +1007,10 @@ impl App {
             }
             PickerPurpose::Frame(frames) => {
                 self.filter_by_frame(frames[chosen].clone());
+                return;
+            }
+            PickerPurpose::Pack(packs) => {
+                self.filter_by_pack(packs[chosen].clone());
                 return;
             }
             PickerPurpose::Commitment(ids) => {
@@ -1101,63 +1167,6 @@ impl App {
             }
         }
     }
-}
-
-/// The keymap with the config's `[keys]` overrides; each refused override becomes a
-/// problem located at its line in the config file.
-fn keymap_from_config(
-    config: &crate::store::config::Config,
-    config_dir: &std::path::Path,
-    problems: &mut Vec<Problem>,
-) -> Keymap {
-    use crate::domain::keys::Code;
-    use crate::ui::keymap::Key;
-    let to_key = |spec: &crate::domain::keys::KeySpec| {
-        let code = match spec.code {
-            Code::Char(c) => KeyCode::Char(c),
-            Code::F(n) => KeyCode::F(n),
-            Code::Enter => KeyCode::Enter,
-            Code::Esc => KeyCode::Esc,
-            Code::Tab if spec.shift => KeyCode::BackTab,
-            Code::Tab => KeyCode::Tab,
-            Code::Backspace => KeyCode::Backspace,
-            Code::Delete => KeyCode::Delete,
-            Code::Insert => KeyCode::Insert,
-            Code::Home => KeyCode::Home,
-            Code::End => KeyCode::End,
-            Code::PageUp => KeyCode::PageUp,
-            Code::PageDown => KeyCode::PageDown,
-            Code::Up => KeyCode::Up,
-            Code::Down => KeyCode::Down,
-            Code::Left => KeyCode::Left,
-            Code::Right => KeyCode::Right,
-        };
-        let mut modifiers = KeyModifiers::NONE;
-        if spec.ctrl {
-            modifiers |= KeyModifiers::CONTROL;
-        }
-        if spec.alt {
-            modifiers |= KeyModifiers::ALT;
-        }
-        if spec.shift && !matches!(spec.code, Code::Char(_) | Code::Tab) {
-            modifiers |= KeyModifiers::SHIFT;
-        }
-        Key { code, modifiers }
-    };
-    let source = config_dir
-        .join(crate::store::config::FILE_NAME)
-        .display()
-        .to_string();
-    let mut keymap = Keymap::default();
-    for entry in &config.keys {
-        let keys: Vec<Key> = entry.keys.iter().map(to_key).collect();
-        let (next, refused) = keymap.clone().apply_override(&entry.action, keys);
-        match refused {
-            Some(message) => problems.push(entry.problem(&source, message)),
-            None => keymap = next,
-        }
-    }
-    keymap
 }
 
 /// A store error as a problem to show (a malformed file keeps its place).

@@ -37,6 +37,9 @@ impl App {
         match self.mode() {
             Mode::Help
             | Mode::Picker
+            | Mode::PersonPicker
+            | Mode::CommitmentPicker
+            | Mode::ListPicker
             | Mode::Themes
             | Mode::Calendar
             | Mode::JournalSearch
@@ -105,6 +108,9 @@ impl App {
             // An overlay, or text being typed, has the screen until it is closed.
             Mode::Help
             | Mode::Picker
+            | Mode::PersonPicker
+            | Mode::CommitmentPicker
+            | Mode::ListPicker
             | Mode::Confirm
             | Mode::LineInput
             | Mode::DateInput

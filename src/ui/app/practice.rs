@@ -473,15 +473,16 @@ impl App {
             .map(|person| PickerItem {
                 text: person.name.clone(),
                 detail: person.role.to_string(),
-                group: person
-                    .group
-                    .clone()
-                    .unwrap_or_else(|| person.role.to_string()),
+                group: person.group.clone().unwrap_or_default(),
             })
             .collect();
         let ids = current.iter().map(|person| person.id.clone()).collect();
         self.picker = Some((
-            Picker::new("Log a connection with…", items),
+            Picker::new("Log a connection with…", items)
+                .sorted_groups()
+                .searching_groups()
+                // As `truenorth people log` takes a person.
+                .with_hint("type a name, and the group to tell two apart: sam 5c"),
             PickerPurpose::Person(ids),
         ));
     }
@@ -538,12 +539,32 @@ impl App {
             return;
         }
         groups.insert(0, "everyone".to_string());
+        let current: Vec<&crate::domain::person::Person> =
+            self.people.iter().filter(|p| !p.archived).collect();
         let items = groups
             .iter()
-            .map(|group| PickerItem {
-                text: group.clone(),
-                detail: String::new(),
-                group: "groups".to_string(),
+            .map(|group| {
+                let count = if group == "everyone" {
+                    current.len()
+                } else {
+                    current
+                        .iter()
+                        .filter(|p| {
+                            p.group
+                                .as_ref()
+                                .is_some_and(|g| g.to_lowercase() == group.to_lowercase())
+                        })
+                        .count()
+                };
+                PickerItem {
+                    text: group.clone(),
+                    detail: if count == 1 {
+                        "1 person".to_string()
+                    } else {
+                        format!("{count} people")
+                    },
+                    group: String::new(),
+                }
             })
             .collect();
         self.picker = Some((

@@ -227,7 +227,6 @@ impl App {
                 self.tell(Level::Info, "Closed the form; nothing was changed.");
             }
             Action::Quit => self.quit = true,
-            Action::ShowHelp => self.help_scroll = Some(0),
             _ => {}
         }
     }

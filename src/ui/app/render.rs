@@ -17,6 +17,7 @@ pub(super) struct FrameAreas {
     pub status: Rect,
     pub hints: Rect,
 }
+use crate::domain::Problem;
 use crate::ui::screens::today;
 use crate::ui::widgets::{footer, help};
 
@@ -295,14 +296,28 @@ impl App {
     }
 
     pub(super) fn problems_text(&self) -> Option<String> {
-        let problems = self.problems();
-        let first = problems.first()?;
-        let more = match problems.len() {
-            1 => String::new(),
-            n => format!(" (+{} more)", n - 1),
+        let files: Vec<&Problem> = self.problems.iter().chain(&self.pack_problems).collect();
+        let settings = &self.settings_problems;
+        let more = |n: usize| match n {
+            0 => String::new(),
+            n => format!(" (+{n} more)"),
+        };
+        // Files that could not be read matter most: what is in them is not on screen.
+        if let Some(first) = files.first() {
+            return Some(format!(
+                "⚠ Not loaded, left untouched: {first}{} · `truenorth doctor` lists all",
+                more(files.len() - 1 + settings.len())
+            ));
+        }
+        let first = settings.first()?;
+        let what = if self.settings_ignored {
+            "Settings file not used, every setting at its default"
+        } else {
+            "Setting ignored, its default used (the rest of your settings are in use)"
         };
         Some(format!(
-            "⚠ Not loaded, left untouched: {first}{more} · `truenorth doctor` lists all"
+            "⚠ {what}: {first}{} · `truenorth config check` lists all",
+            more(settings.len() - 1)
         ))
     }
 

@@ -69,7 +69,7 @@ impl App {
         self.theme = theme;
         self.theme_name = name.clone();
         if let Some(problem) = self.theme_problem.take() {
-            self.problems.retain(|known| *known != problem);
+            self.settings_problems.retain(|known| *known != problem);
         }
         let path = self.config_dir.join(FILE_NAME);
         match save_theme(&path, &name) {

@@ -179,7 +179,13 @@ impl App {
         let mode = self.mode();
         if matches!(
             mode,
-            Mode::Help | Mode::Picker | Mode::LineInput | Mode::Confirm
+            Mode::Help
+                | Mode::Picker
+                | Mode::PersonPicker
+                | Mode::CommitmentPicker
+                | Mode::ListPicker
+                | Mode::LineInput
+                | Mode::Confirm
         ) {
             return false;
         }

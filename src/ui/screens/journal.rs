@@ -187,6 +187,9 @@ impl JournalScreen {
                     .join(", "),
             );
         }
+        if !self.filter.packs.is_empty() {
+            parts.push(format!("pack {}", self.filter.packs.join(", ")));
+        }
         match self.filter.privacy {
             Privacy::All => {}
             Privacy::SharedOnly => parts.push("shared only".to_string()),
@@ -513,13 +516,22 @@ fn render_calendar(
         .border_style(theme.border_focus)
         .padding(Padding::horizontal(1))
         .title(Line::styled(
-            format!(" {year}: {} days with reflections ", marked.len()),
+            format!(
+                " {year}: {} with reflections ",
+                if marked.len() == 1 {
+                    "1 day".to_string()
+                } else {
+                    format!("{} days", marked.len())
+                }
+            ),
             theme.title,
         ))
         .title_bottom(Line::styled(
             format!(
-                " {} · {entries} entries · ■ wrote · · did not ",
-                cursor.format("%a %-d %b")
+                " {} · {} {} · ■ wrote · · did not ",
+                cursor.format("%a %-d %b"),
+                entries,
+                if entries == 1 { "entry" } else { "entries" }
             ),
             theme.muted,
         ));

@@ -15,9 +15,10 @@ use crate::ui::theme::Theme;
 pub struct PickerItem {
     /// What is matched and shown.
     pub text: String,
-    /// Shown after the text, muted (where it comes from).
+    /// Shown after the text, muted (a count, where it comes from).
     pub detail: String,
-    /// The group Tab narrows to (a frame, a roster group).
+    /// The group Tab narrows to (a frame, a roster group), shown in the first column.
+    /// Empty: in no group, and the column is left blank.
     pub group: String,
 }
 
@@ -30,13 +31,17 @@ pub struct Picker {
     query: String,
     results: Vec<Match>,
     selected: usize,
+    /// Whether typing also matches the group ("sam 5c" finds Sam in 5C).
+    search_groups: bool,
+    /// What to type, under the list.
+    hint: &'static str,
 }
 
 impl Picker {
     pub fn new(title: impl Into<String>, items: Vec<PickerItem>) -> Picker {
         let mut groups: Vec<String> = Vec::new();
         for item in &items {
-            if !groups.contains(&item.group) {
+            if !item.group.is_empty() && !groups.contains(&item.group) {
                 groups.push(item.group.clone());
             }
         }
@@ -48,9 +53,31 @@ impl Picker {
             query: String::new(),
             results: Vec::new(),
             selected: 0,
+            search_groups: false,
+            hint: "type to search",
         };
         picker.refresh();
         picker
+    }
+
+    /// Tab walks the groups in alphabetical order (as `people list` shows them)
+    /// rather than in the order the items came.
+    pub fn sorted_groups(mut self) -> Picker {
+        self.groups.sort_by_key(|group| group.to_lowercase());
+        self
+    }
+
+    /// What to type, shown under the list ("type to search" unless told).
+    pub fn with_hint(mut self, hint: &'static str) -> Picker {
+        self.hint = hint;
+        self
+    }
+
+    /// Typing matches the group too, after the text: "sam 5c" finds Sam in 5C.
+    pub fn searching_groups(mut self) -> Picker {
+        self.search_groups = true;
+        self.refresh();
+        self
     }
 
     fn refresh(&mut self) {
@@ -59,11 +86,18 @@ impl Picker {
         let in_group: Vec<usize> = (0..self.items.len())
             .filter(|&index| group.is_none_or(|group| self.items[index].group == group))
             .collect();
-        let ranked = query.rank(
-            in_group
-                .iter()
-                .map(|&index| self.items[index].text.as_str()),
-        );
+        let haystacks: Vec<String> = in_group
+            .iter()
+            .map(|&index| {
+                let item = &self.items[index];
+                if self.search_groups && !item.group.is_empty() {
+                    format!("{} {}", item.text, item.group)
+                } else {
+                    item.text.clone()
+                }
+            })
+            .collect();
+        let ranked = query.rank(haystacks.iter().map(String::as_str));
         // Skim's matching is generous; far weaker matches than the best are noise.
         let floor = ranked.first().map_or(0, |best| best.score / 3);
         self.results = ranked
@@ -83,6 +117,12 @@ impl Picker {
 
     pub fn type_char(&mut self, c: char) {
         self.query.push(c);
+        self.refresh();
+    }
+
+    /// Empties the search (Ctrl-U).
+    pub fn clear_query(&mut self) {
+        self.query.clear();
         self.refresh();
     }
 
@@ -137,11 +177,8 @@ impl Picker {
             .border_style(theme.border_focus)
             .title(Line::styled(format!(" {} ", self.title), theme.title))
             .title_bottom(
-                Line::styled(
-                    " type to search · Tab narrow · ↑↓ move · Enter choose · Esc close ",
-                    theme.muted,
-                )
-                .right_aligned(),
+                // The keys are in the footer, read from the keymap.
+                Line::styled(format!(" {} ", self.hint), theme.muted).right_aligned(),
             );
         let inner = block.inner(popup);
         frame.render_widget(Clear, popup);
@@ -172,6 +209,13 @@ impl Picker {
             )),
             filter,
         );
+        let column = self
+            .items
+            .iter()
+            .map(|item| item.group.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(14);
         let rows = usize::from(list.height);
         // Keep the selection in view.
         let first = self.selected.saturating_sub(rows.saturating_sub(1));
@@ -181,7 +225,7 @@ impl Picker {
             .enumerate()
             .skip(first)
             .take(rows)
-            .map(|(row, found)| self.result_line(found, row == self.selected, theme))
+            .map(|(row, found)| self.result_line(found, row == self.selected, column, theme))
             .collect();
         frame.render_widget(Paragraph::new(lines), list);
         self.render_preview(theme, frame, preview);
@@ -195,9 +239,13 @@ impl Picker {
         let block = Block::new()
             .borders(ratatui::widgets::Borders::TOP)
             .border_style(theme.border);
+        let about: Vec<&str> = [item.group.as_str(), item.detail.as_str()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect();
         let text = vec![
             Line::styled(item.text.clone(), theme.text),
-            Line::styled(format!("{} · {}", item.group, item.detail), theme.muted),
+            Line::styled(about.join(" · "), theme.muted),
         ];
         frame.render_widget(
             Paragraph::new(text)
@@ -207,7 +255,13 @@ impl Picker {
         );
     }
 
-    fn result_line(&self, found: &Match, selected: bool, theme: &Theme) -> Line<'static> {
+    fn result_line(
+        &self,
+        found: &Match,
+        selected: bool,
+        column: usize,
+        theme: &Theme,
+    ) -> Line<'static> {
         let item = &self.items[found.index];
         let base = if selected {
             theme.selection
@@ -215,10 +269,12 @@ impl Picker {
             theme.text
         };
         let mut spans = vec![Span::styled(if selected { " ▸ " } else { "   " }, base)];
-        spans.push(Span::styled(
-            format!("{:<14} ", truncate(&item.group, 14)),
-            base.patch(theme.muted),
-        ));
+        if column > 0 {
+            spans.push(Span::styled(
+                format!("{:<column$} ", truncate(&item.group, column)),
+                base.patch(theme.muted),
+            ));
+        }
         for (position, c) in item.text.chars().enumerate() {
             let style = if found.positions.contains(&position) {
                 base.patch(theme.accent)
@@ -227,6 +283,12 @@ impl Picker {
                 base
             };
             spans.push(Span::styled(c.to_string(), style));
+        }
+        if !item.detail.is_empty() {
+            spans.push(Span::styled(
+                format!("  {}", item.detail),
+                base.patch(theme.muted),
+            ));
         }
         Line::from(spans)
     }
@@ -277,6 +339,34 @@ mod tests {
         assert_eq!(picker.result_count(), 2);
         picker.backspace();
         assert_eq!(picker.query(), "surp");
+    }
+
+    #[test]
+    fn a_group_typed_after_the_name_narrows_and_blank_groups_are_not_tabbed_to() {
+        let people = [("Sam Lee", "5C"), ("Sam Ortiz", "5B"), ("Ada Kim", "")]
+            .into_iter()
+            .map(|(name, group)| PickerItem {
+                text: name.into(),
+                detail: String::new(),
+                group: group.into(),
+            })
+            .collect();
+        let mut picker = Picker::new("People", people)
+            .sorted_groups()
+            .searching_groups();
+        for c in "sam 5c".chars() {
+            picker.type_char(c);
+        }
+        assert_eq!(picker.chosen(), Some(0));
+        for _ in 0.."sam 5c".len() {
+            picker.backspace();
+        }
+        picker.cycle_group(true);
+        assert_eq!(picker.chosen(), Some(1), "5B comes before 5C");
+        picker.cycle_group(true);
+        assert_eq!(picker.chosen(), Some(0));
+        picker.cycle_group(true);
+        assert_eq!(picker.result_count(), 3, "then everyone again");
     }
 
     #[test]
