@@ -128,7 +128,19 @@ pub(crate) fn build<'a>(
         from: selection.from,
         to: selection.to,
         generated: context.now,
-        options: options.clone(),
+        options: ExportOptions {
+            // A tag asked for by a person's name is told in the document by pseudonym.
+            tags: options
+                .tags
+                .iter()
+                .map(|tag| {
+                    names
+                        .apply_tag(tag.trim().trim_start_matches('#'))
+                        .into_owned()
+                })
+                .collect(),
+            ..options.clone()
+        },
         days,
         commitments,
         trends,
