@@ -117,6 +117,23 @@ fn export_to_a_private_file_in_the_format_of_its_name() {
 }
 
 #[test]
+fn export_to_a_folder_that_does_not_exist_is_refused() {
+    let leader = Leader::with_fixture();
+    let file = leader.path("no-such-folder/meeting.md");
+    let output = leader.run(&["export", "-o", &file.display().to_string()]);
+    assert!(!output.status.success());
+    let (out, err) = texts(&output);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("the folder")
+            && err.contains("no-such-folder")
+            && err.contains("does not exist"),
+        "{err}"
+    );
+    assert!(!leader.path("no-such-folder").exists(), "no folder is made");
+}
+
+#[test]
 fn export_filters_and_relative_dates() {
     let leader = Leader::with_fixture();
     let (out, err) = leader.ok(&[

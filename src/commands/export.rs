@@ -27,6 +27,16 @@ pub fn run(
     out: &mut impl Write,
     status: &mut impl Write,
 ) -> anyhow::Result<()> {
+    if let Some(file) = &args.output
+        && let Some(folder) = exchange::missing_folder(file)
+    {
+        bail!(
+            "cannot write {}: the folder {} does not exist. Create it first, or give -o a \
+             file in a folder that does",
+            file.display(),
+            folder.display()
+        );
+    }
     let (settings, _problem) = Config::load(&paths.config.join(config::FILE_NAME));
     let options = options_from(args, context.today, settings.export.include_names)?;
     let format = format_for(args, settings.export.format);
