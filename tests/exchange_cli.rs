@@ -180,6 +180,36 @@ fn export_filters_and_relative_dates() {
 }
 
 #[test]
+fn an_unknown_frame_is_refused_and_a_pack_without_entries_is_warned_about() {
+    let leader = Leader::with_fixture();
+    let output = leader.run(&["export", "--frame", "corage"]);
+    assert!(!output.status.success());
+    let (out, err) = texts(&output);
+    assert!(out.is_empty(), "no document: {out}");
+    assert!(
+        err.contains("there is no frame `corage`. Did you mean `courage`?"),
+        "{err}"
+    );
+    assert!(err.contains("love, care, vulnerability"), "{err}");
+
+    // A frame as the app shows it is read too.
+    let (_, err) = leader.ok(&["export", "--frame", "True north", "--format", "txt"]);
+    assert!(err.starts_with("Exported 1 entry"), "{err}");
+
+    let (out, err) = leader.ok(&["export", "--pack", "nosuch", "--format", "txt"]);
+    assert!(
+        err.starts_with("truenorth: pack `nosuch`: no such pack is installed"),
+        "{err}"
+    );
+    assert!(err.contains("Packs with entries: "), "{err}");
+    assert!(
+        err.ends_with("Exported 0 entries (0 private left out)\n"),
+        "{err}"
+    );
+    assert!(out.contains("Packs: nosuch."), "{out}");
+}
+
+#[test]
 fn export_refuses_to_leak_names_when_the_roster_is_broken() {
     let leader = Leader::with_fixture();
     fs::write(

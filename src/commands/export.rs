@@ -47,6 +47,12 @@ pub fn run(
              (`truenorth doctor` names the problem) or export with --include-names"
         );
     }
+    if let Some(problem) = exchange::check::unknown_frame(&loaded.sources(), &options.frames) {
+        bail!("--frame: {problem}");
+    }
+    for warning in exchange::check::packs_without_entries(&loaded.sources(), &options.packs) {
+        writeln!(status, "truenorth: {warning}")?;
+    }
     if !loaded.problems.is_empty() {
         writeln!(
             status,
@@ -117,7 +123,8 @@ pub fn options_from(
         frames: args
             .frames
             .iter()
-            .map(|frame| Frame::from(frame.trim().to_lowercase()))
+            // An id (`true-north`) or a label as the app shows it ("True north").
+            .map(|frame| Frame::from(frame.trim().to_lowercase().replace(' ', "-")))
             .collect(),
         packs: args.packs.clone(),
         group_by: args.by,

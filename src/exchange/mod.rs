@@ -27,6 +27,7 @@
 //!
 //! Nothing here reads the clock: the time of the export is passed in.
 
+pub mod check;
 mod commitments;
 mod html;
 pub mod import;
