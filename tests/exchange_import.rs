@@ -265,6 +265,16 @@ fn json_import_names_bad_records_by_path() {
         ]
     );
     assert_eq!(parsed.entries.len(), 1);
+    let problems: Vec<String> = parsed.bad.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems[1],
+        "days[0].entries[1]: \"created\" should be a date and time with its offset, like \
+         \"2026-11-10T07:00:00-05:00\", not \"yesterday\""
+    );
+    assert_eq!(
+        problems[3],
+        "commitments[0]: the commitment has no \"title\"; it should be text"
+    );
 
     let newer = import::parse(
         ImportFormat::Json,
@@ -357,4 +367,56 @@ fn small_hours_entries_are_filed_under_the_journal_day() {
         evening.unwrap().unwrap().entries[0].text,
         "Could not sleep."
     );
+}
+
+/// Each bad record says which key is wrong, what it should hold and what it holds,
+/// at its position: never serde's words for Rust types.
+#[test]
+fn json_import_problems_name_the_key_and_what_it_should_hold() {
+    let text = r#"{"format": "truenorth-export", "version": 1, "days": [
+        {"date": "2026-11-02", "entries": [
+            {"id": "a", "created": "2026-11-02T07:00:00Z", "text": "ok", "tags": [], "value": "four"},
+            {"id": "b", "created": "2026-11-02T07:00:00Z", "text": "ok", "tags": "staff"},
+            {"id": "c", "created": "2026-11-02T07:00:00Z", "tags": []},
+            "just text"
+        ]},
+        {"date": "2 November", "entries": []}
+    ], "commitments": [
+        {"id": "x", "title": "T", "why": null, "dimension": "love", "cadence": "sometimes",
+         "start": "2026-11-02", "end": null, "psel": [], "state": "active", "skips": [],
+         "pauses": [], "kept": [], "figures": {}},
+        {"id": "y", "title": "Figures left out", "why": null, "dimension": "love",
+         "cadence": "daily", "start": "2026-11-02", "end": null, "psel": [],
+         "state": "active", "skips": [], "pauses": [], "kept": []}
+    ]}"#;
+    let parsed = import::parse(ImportFormat::Json, text, &eastern(), 4).unwrap();
+    let problems: Vec<String> = parsed.bad.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "days[0].entries[0]: \"value\" should be a whole number (a measured answer), true \
+             or false (a yes/no answer), or null, not \"four\"",
+            "days[0].entries[1]: \"tags\" should be a list of tags as text, like [\"staff\"], \
+             not \"staff\"",
+            "days[0].entries[2]: the entry has no \"text\"; it should be text",
+            "days[0].entries[3]: the entry should be an object {\"id\": ...}, not \"just text\"",
+            "days[1].date: \"date\" should be a date like \"2026-11-02\", not \"2 November\"; the \
+             day's entries are left out",
+            "commitments[0]: \"cadence\" should be \"daily\", \"N per week\" (like \"3 per week\") \
+             or \"weekly on DAY\" (like \"weekly on fri\"), not \"sometimes\"",
+        ]
+    );
+    // Figures are worked out again, so a commitment without them still comes in.
+    let titles: Vec<&str> = parsed
+        .commitments
+        .iter()
+        .map(|c| c.commitment.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Figures left out"]);
+    for problem in &problems {
+        assert!(
+            !problem.contains("untagged") && !problem.contains("invalid type"),
+            "{problem}"
+        );
+    }
 }
