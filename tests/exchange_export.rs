@@ -479,6 +479,7 @@ mod names_as_written {
             from: Some(date(11, 2)),
             to: Some(date(11, 22)),
             tags: vec!["malik".into()],
+            title: Some("Lunches with Malik and Leo".into()),
             include_names,
             ..ExportOptions::default()
         };

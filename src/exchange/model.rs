@@ -112,13 +112,17 @@ pub(crate) fn build<'a>(
         })
         .collect();
     Export {
-        title: options
-            .title
-            .as_deref()
-            .map(str::trim)
-            .filter(|title| !title.is_empty())
-            .unwrap_or(DEFAULT_TITLE)
-            .to_string(),
+        // A title such as "Notes on Maya" follows the same rule as the entries.
+        title: names
+            .apply(
+                options
+                    .title
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|title| !title.is_empty())
+                    .unwrap_or(DEFAULT_TITLE),
+            )
+            .into_owned(),
         author: options
             .author
             .as_deref()

@@ -21,8 +21,8 @@
 //!
 //! When one spelling stands for several people (two students called Maya, or two
 //! people of the same full name), it is not guessed: it becomes all their
-//! pseudonyms, "Student A or B" ("Student A or Staff A" across roles), which names
-//! nobody. Parts of words stay ("Mayanna"), and names shorter than two letters are
+//! pseudonyms, "Student A or B" ("Student A or Staff A" across roles), or "one of 5
+//! students" when more than three share it, which names nobody. Parts of words stay ("Mayanna"), and names shorter than two letters are
 //! left alone: a roster entry "J" would otherwise swallow every lone "j".
 //!
 //! Why Aho-Corasick: ten years of entries are 1.7 million words and a roster holds
@@ -187,12 +187,25 @@ impl Pseudonyms {
             }
             out.push_str(&text[copied..start]);
             let in_tag = as_tag || text[..start].ends_with('#');
-            out.push_str(if in_tag {
+            let label = if in_tag {
                 &self.tag_labels[label]
             } else {
                 &self.labels[label]
-            });
+            };
+            out.push_str(label);
             copied = end;
+            // "one of 4 students's" reads as "one of 4 students'".
+            if !in_tag && label.ends_with('s') {
+                for apostrophe in ["'", "’"] {
+                    let possessive = format!("{apostrophe}s");
+                    if text[end..].starts_with(&possessive)
+                        && is_whole_word(text, end + apostrophe.len(), end + possessive.len())
+                    {
+                        out.push_str(apostrophe);
+                        copied = end + possessive.len();
+                    }
+                }
+            }
         }
         out.push_str(&text[copied..]);
         Cow::Owned(out)
@@ -209,8 +222,21 @@ fn role_word(role: Role) -> &'static str {
 }
 
 /// "Student A" for one person; "Student A or B", "Student A, B or C" or "Student A or
-/// Staff B" for a spelling several people share.
+/// Staff B" for a spelling two or three people share, and "one of 5 students" (or "one
+/// of 5 people" across roles) for more, where a list of letters would only be noise.
 fn label_for(who: &[usize], persons: &[(&'static str, String)]) -> String {
+    if who.len() > 3 {
+        let role = persons[who[0]].0;
+        let same = who.iter().all(|&person| persons[person].0 == role);
+        let plural = match role {
+            _ if !same => "people",
+            "Student" => "students",
+            "Staff" => "staff",
+            "Family" => "family members",
+            _ => "people",
+        };
+        return format!("one of {} {plural}", who.len());
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut last_role = "";
     for &person in who {
@@ -444,6 +470,18 @@ mod tests {
             "Family A or Student E and Student E"
         );
         assert_eq!(names.apply("#maya"), "#student-a-b-or-staff-a");
+        let many = Pseudonyms::new([
+            ("Ana Diaz", Role::Student),
+            ("Ana Lee", Role::Student),
+            ("Ana Park", Role::Student),
+            ("Ana Cruz", Role::Student),
+        ]);
+        assert_eq!(many.apply("Ana's idea"), "one of 4 students' idea");
+        assert_eq!(
+            many.apply("Ana’s idea, Ana's"),
+            "one of 4 students’ idea, one of 4 students'"
+        );
+        assert_eq!(many.apply("#ana"), "#one-of-4-students");
     }
 
     #[test]
