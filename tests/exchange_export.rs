@@ -588,3 +588,43 @@ mod names_as_written {
         }
     }
 }
+
+/// The demo journal, as the tester exported it: none of its roster's names, however
+/// its entries write them, is in any format.
+#[test]
+fn the_demo_journal_exports_with_no_roster_name() {
+    use truenorth::exchange::LoadedSources;
+
+    let folder = tempfile::tempdir().unwrap();
+    let today = exchange_support::date(11, 24);
+    truenorth::sample::write_demo(folder.path(), today).unwrap();
+    let loaded = LoadedSources::load(folder.path()).unwrap();
+    // The words of the roster's names that tell who someone is.
+    let titles = ["Ms", "Mr", "Coach", "The", "family"];
+    let mut name_words: Vec<String> = Vec::new();
+    for person in &loaded.people {
+        for word in person.name.split_whitespace() {
+            let word = word.trim_end_matches('.');
+            if word.chars().count() > 1 && !titles.contains(&word) {
+                name_words.push(word.to_string());
+            }
+        }
+    }
+    assert!(name_words.len() > 10, "{name_words:?}");
+    let export = exchange::prepare(loaded.sources(), &ExportOptions::default(), &context());
+    assert!(export.counts().entries > 50);
+    for format in [
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Json,
+        ExportFormat::Text,
+    ] {
+        let document = export.render(format);
+        for word in &name_words {
+            let found = document
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|part| part == word || part == word.to_uppercase());
+            assert!(!found, "{word} in {format:?}");
+        }
+    }
+}

@@ -286,11 +286,28 @@ fn is_title(word: &str) -> bool {
     TITLES.iter().any(|title| title.eq_ignore_ascii_case(word))
 }
 
+/// Words around a name that are not the name: "The Nguyen family" is "Nguyen".
+const NOT_NAMES: [&str; 8] = [
+    "the",
+    "a",
+    "an",
+    "family",
+    "families",
+    "parents",
+    "household",
+    "team",
+];
+
+fn is_not_name(word: &str) -> bool {
+    NOT_NAMES
+        .iter()
+        .any(|other| other.eq_ignore_ascii_case(word))
+}
+
 /// Every way `name` (tidied) is looked for, each with whether it is a single word
 /// (only a name when capitalised).
 fn ways_of_writing(name: &str, role: Role) -> Vec<(String, bool)> {
-    let words: Vec<&str> = name.split(' ').collect();
-    let one_word = words.len() == 1;
+    let all: Vec<&str> = name.split(' ').collect();
     let mut ways: Vec<(String, bool)> = Vec::new();
     let mut add = |text: String, word: bool| {
         for variant in spellings(&text) {
@@ -299,22 +316,35 @@ fn ways_of_writing(name: &str, role: Role) -> Vec<(String, bool)> {
             }
         }
     };
-    add(name.to_string(), one_word);
-    if !one_word && name.ends_with('.') {
+    add(name.to_string(), all.len() == 1);
+    if all.len() > 1 && name.ends_with('.') {
         // "Malik J." is also written "Malik J".
         add(name.trim_end_matches('.').to_string(), false);
     }
-    if !one_word {
-        let first = words[0];
-        if !is_title(first) && letter_count(first) >= 2 {
-            add(first.to_string(), true);
-        }
-        let surname = words[words.len() - 1].trim_end_matches('.');
-        if role != Role::Student && letter_count(surname) >= 2 {
-            for title in TITLES {
-                add(format!("{title}. {surname}"), false);
-                add(format!("{title} {surname}"), false);
-            }
+    if all.len() == 1 {
+        return ways;
+    }
+    // The name's own words: "The Nguyen family" is looked for as "Nguyen" too.
+    let words: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|word| !is_not_name(word))
+        .collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return ways;
+    };
+    let surname = last.trim_end_matches('.');
+    if !is_title(first) && letter_count(first) >= 2 {
+        // A first name ("Malik" of "Malik J."), or the one word left ("Nguyen").
+        add(first.to_string(), true);
+    } else if words.len() == 2 && letter_count(surname) >= 2 {
+        // "Ms. Ortiz" is also "Ortiz", "Coach Dana" also "Dana".
+        add(surname.to_string(), true);
+    }
+    if role != Role::Student && letter_count(surname) >= 2 && !is_title(surname) {
+        for title in TITLES {
+            add(format!("{title}. {surname}"), false);
+            add(format!("{title} {surname}"), false);
         }
     }
     ways
@@ -482,6 +512,27 @@ mod tests {
             "one of 4 students’ idea, one of 4 students'"
         );
         assert_eq!(many.apply("#ana"), "#one-of-4-students");
+    }
+
+    #[test]
+    fn titles_articles_and_family_words_are_not_names() {
+        let names = Pseudonyms::new([
+            ("The Nguyen family", Role::Family),
+            ("Ms. Ortiz", Role::Staff),
+            ("Coach Dana", Role::Staff),
+        ]);
+        assert_eq!(
+            names.apply("The bus was late. The Nguyen family came; Mrs. Nguyen spoke."),
+            "The bus was late. Family A came; Family A spoke."
+        );
+        assert_eq!(
+            names.apply("Ortiz and Dana ran it with Coach Dana."),
+            "Staff A and Staff B ran it with Staff B."
+        );
+        assert_eq!(
+            names.apply("Ms. and Mr. and Coach"),
+            "Ms. and Mr. and Coach"
+        );
     }
 
     #[test]
