@@ -183,31 +183,43 @@ fn end_line<'t>(lines: &mut std::iter::Peekable<impl Iterator<Item = &'t str>>, 
     out.push('\n');
 }
 
-/// Whether a character may start inline Markdown wherever it is.
-const fn is_inline_markup(byte: u8) -> bool {
-    matches!(
-        byte,
-        b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'&' | b'~' | b'|'
-    )
-}
+/// The bytes that may start inline Markdown wherever they are (`&` only before an
+/// entity name, checked where it is found), as a table: one look per byte.
+const INLINE_MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut at = 0;
+    let bytes = b"\\`*_[]<&~|";
+    while at < bytes.len() {
+        table[bytes[at] as usize] = true;
+        at += 1;
+    }
+    table
+};
 
 /// Escapes every character that could start inline Markdown; the rest as written.
 fn push_escaped(text: &str, out: &mut String) {
     // Copied in slices between the few characters escaped: ten years of text go
     // through here.
-    let mut copied = 0;
     let bytes = text.as_bytes();
-    for (at, &byte) in bytes.iter().enumerate() {
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(found) = bytes[from..]
+        .iter()
+        .position(|&byte| INLINE_MARKUP[usize::from(byte)])
+    {
+        let at = from + found;
+        from = at + 1;
         // `&` only starts something in an entity (`&amp;`, `&#38;`): "you & me" stays.
-        let entity = byte == b'&'
-            && bytes
+        if bytes[at] == b'&'
+            && !bytes
                 .get(at + 1)
-                .is_some_and(|next| next.is_ascii_alphanumeric() || *next == b'#');
-        if entity || (byte != b'&' && is_inline_markup(byte)) {
-            out.push_str(&text[copied..at]);
-            out.push('\\');
-            copied = at;
+                .is_some_and(|next| next.is_ascii_alphanumeric() || *next == b'#')
+        {
+            continue;
         }
+        out.push_str(&text[copied..at]);
+        out.push('\\');
+        copied = at;
     }
     out.push_str(&text[copied..]);
 }
