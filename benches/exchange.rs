@@ -157,7 +157,7 @@ fn bench_import(c: &mut Criterion) {
             ),
             |b| {
                 b.iter(|| {
-                    let parsed = import::parse(ImportFormat::Jrnl, text, &zone).unwrap();
+                    let parsed = import::parse(ImportFormat::Jrnl, text, &zone, 4).unwrap();
                     black_box(import::plan(ImportFormat::Jrnl, parsed, &[], &[]))
                 })
             },
@@ -173,7 +173,7 @@ fn bench_import(c: &mut Criterion) {
         exchange::prepare(sources, &ExportOptions::default(), &context).render(ExportFormat::Json);
     group.bench_function("json: read and plan ten years against themselves", |b| {
         b.iter(|| {
-            let parsed = import::parse(ImportFormat::Json, &json, &zone).unwrap();
+            let parsed = import::parse(ImportFormat::Json, &json, &zone, 4).unwrap();
             black_box(import::plan(ImportFormat::Json, parsed, &days, &[]))
         })
     });

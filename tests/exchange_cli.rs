@@ -117,6 +117,23 @@ fn export_to_a_private_file_in_the_format_of_its_name() {
 }
 
 #[test]
+fn export_to_a_folder_that_does_not_exist_is_refused() {
+    let leader = Leader::with_fixture();
+    let file = leader.path("no-such-folder/meeting.md");
+    let output = leader.run(&["export", "-o", &file.display().to_string()]);
+    assert!(!output.status.success());
+    let (out, err) = texts(&output);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("the folder")
+            && err.contains("no-such-folder")
+            && err.contains("does not exist"),
+        "{err}"
+    );
+    assert!(!leader.path("no-such-folder").exists(), "no folder is made");
+}
+
+#[test]
 fn export_filters_and_relative_dates() {
     let leader = Leader::with_fixture();
     let (out, err) = leader.ok(&[
@@ -160,6 +177,36 @@ fn export_filters_and_relative_dates() {
     );
     let output = leader.run(&["export", "--format", "pdf"]);
     assert!(!output.status.success());
+}
+
+#[test]
+fn an_unknown_frame_is_refused_and_a_pack_without_entries_is_warned_about() {
+    let leader = Leader::with_fixture();
+    let output = leader.run(&["export", "--frame", "corage"]);
+    assert!(!output.status.success());
+    let (out, err) = texts(&output);
+    assert!(out.is_empty(), "no document: {out}");
+    assert!(
+        err.contains("there is no frame `corage`. Did you mean `courage`?"),
+        "{err}"
+    );
+    assert!(err.contains("love, care, vulnerability"), "{err}");
+
+    // A frame as the app shows it is read too.
+    let (_, err) = leader.ok(&["export", "--frame", "True north", "--format", "txt"]);
+    assert!(err.starts_with("Exported 1 entry"), "{err}");
+
+    let (out, err) = leader.ok(&["export", "--pack", "nosuch", "--format", "txt"]);
+    assert!(
+        err.starts_with("truenorth: pack `nosuch`: no such pack is installed"),
+        "{err}"
+    );
+    assert!(err.contains("Packs with entries: "), "{err}");
+    assert!(
+        err.ends_with("Exported 0 entries (0 private left out)\n"),
+        "{err}"
+    );
+    assert!(out.contains("Packs: nosuch."), "{out}");
 }
 
 #[test]

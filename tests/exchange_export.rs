@@ -389,3 +389,242 @@ mod privacy_property {
         }
     }
 }
+
+/// People as leaders write them: first names alone, possessives, shouting, titled
+/// surnames, tags, and a commitment whose id was made from a title with names in it.
+mod names_as_written {
+    use proptest::prelude::*;
+    use truenorth::domain::commitment::{Cadence, Commitment};
+    use truenorth::domain::person::{Person, Role};
+    use truenorth::domain::{Day, Entry, Frame};
+    use truenorth::exchange::{self, ExportFormat, ExportOptions, Sources};
+
+    use super::exchange_support::{at, context, date};
+
+    const FORMATS: [ExportFormat; 4] = [
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Json,
+        ExportFormat::Text,
+    ];
+
+    fn roster() -> Vec<Person> {
+        let mut people: Vec<Person> = Vec::new();
+        for (name, role) in [
+            ("Malik J.", Role::Student),
+            ("Jonah K.", Role::Student),
+            ("Leo M.", Role::Student),
+            ("Maria Ortiz", Role::Staff),
+            ("Priya Natarajan", Role::Family),
+        ] {
+            let person = Person::new(&people, name, None, role);
+            people.push(person);
+        }
+        people
+    }
+
+    /// The words that would tell who someone is.
+    const NAME_WORDS: [&str; 7] = [
+        "Malik",
+        "Jonah",
+        "Leo",
+        "Ortiz",
+        "Maria",
+        "Priya",
+        "Natarajan",
+    ];
+
+    /// Whether `word` is in `text` as a whole word, in any case.
+    fn has_word(text: &str, word: &str) -> bool {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|part| part.eq_ignore_ascii_case(word))
+    }
+
+    fn journal(texts: &[String]) -> Vec<Day> {
+        let mut day = Day::new(date(11, 10));
+        for (n, text) in texts.iter().enumerate() {
+            let created = at(11, 10, 7, u32::try_from(n % 60).unwrap());
+            let mut entry = Entry::new(created, 0, text.clone());
+            entry.id = day.next_entry_id(created);
+            entry.tags = vec!["malik".into(), "jonah-k".into()];
+            entry.question = Some("What did Leo teach you?".into());
+            day.entries.push(entry);
+        }
+        vec![day]
+    }
+
+    fn lunch() -> Commitment {
+        let mut lunch = Commitment::new(
+            "lunch-with-jonah-k-and-ms-ortiz".into(),
+            "Lunch with Jonah K. and Ms. Ortiz".into(),
+            Frame::Students,
+            Cadence::PerWeek(1),
+        );
+        lunch.start = Some(date(11, 2));
+        lunch.why = "Malik asked me to; Priya's idea".into();
+        lunch
+    }
+
+    fn export_all(texts: &[String], include_names: bool) -> Vec<(ExportFormat, String)> {
+        let days = journal(texts);
+        let people = roster();
+        let commitments = [lunch()];
+        let sources = Sources {
+            days: &days,
+            people: &people,
+            commitments: &commitments,
+            ..Sources::default()
+        };
+        let options = ExportOptions {
+            from: Some(date(11, 2)),
+            to: Some(date(11, 22)),
+            tags: vec!["malik".into()],
+            title: Some("Lunches with Malik and Leo".into()),
+            include_names,
+            ..ExportOptions::default()
+        };
+        let export = exchange::prepare(sources, &options, &context());
+        FORMATS
+            .iter()
+            .map(|&format| (format, export.render(format)))
+            .collect()
+    }
+
+    #[test]
+    fn no_roster_name_in_any_format_however_it_is_written() {
+        let texts: Vec<String> = [
+            "Listened to Malik for twenty minutes.",
+            "Leo's grandmother came. LEO smiled.",
+            "Jonah K. and Malik J sat with Ms Ortiz; Mrs. Ortiz joined.",
+            "Dr. Natarajan (Priya) called about #leo and #maria-ortiz.",
+            "maria ortiz, MALIK J. and Jonah’s sister.",
+        ]
+        .map(String::from)
+        .to_vec();
+        for (format, document) in export_all(&texts, false) {
+            for word in NAME_WORDS {
+                assert!(
+                    !has_word(&document, word),
+                    "{word} in {format:?}:\n{document}"
+                );
+            }
+            assert!(document.contains("Student A"), "{format:?}");
+        }
+        let json = &export_all(&texts, false)[2].1;
+        assert!(
+            json.contains("\"id\": \"lunch-with-student-b-and-staff-a\""),
+            "{json}"
+        );
+        // With names asked for, they are all there.
+        for (format, document) in export_all(&texts, true) {
+            for word in NAME_WORDS {
+                assert!(has_word(&document, word), "{word} missing in {format:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lowercase_words_that_are_also_names_stay() {
+        let texts = vec!["I will leo-nine tomorrow; malik is not a word but Malik is.".into()];
+        let markdown = &export_all(&texts, false)[0].1;
+        assert!(
+            markdown.contains("malik is not a word but Student A is"),
+            "{markdown}"
+        );
+    }
+
+    /// A roster name written one of the ways people write it.
+    fn written_name() -> impl Strategy<Value = String> {
+        let forms = [
+            "Malik",
+            "Malik J.",
+            "Malik J",
+            "MALIK",
+            "Malik's",
+            "#malik",
+            "Jonah",
+            "Jonah K.",
+            "jonah k.",
+            "Jonah’s",
+            "#jonah-k",
+            "Leo",
+            "LEO M.",
+            "Leo's",
+            "Maria",
+            "Maria Ortiz",
+            "Ms. Ortiz",
+            "Ms Ortiz",
+            "Mr Ortiz",
+            "Dr. Ortiz",
+            "MARIA ORTIZ",
+            "#maria-ortiz",
+            "Priya",
+            "Priya Natarajan",
+            "Mrs. Natarajan",
+        ];
+        proptest::sample::select(forms.to_vec()).prop_map(String::from)
+    }
+
+    fn sentence() -> impl Strategy<Value = String> {
+        (
+            "[a-z ,.]{0,12}",
+            written_name(),
+            "[ ,.;:!?()\"'\n-]{1,3}",
+            written_name(),
+            "[a-z ,.]{0,12}",
+        )
+            .prop_map(|(a, name, gap, other, b)| format!("{a} {name}{gap}{other} {b}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn no_name_survives_any_format(texts in proptest::collection::vec(sentence(), 1..8)) {
+            for (format, document) in export_all(&texts, false) {
+                for word in NAME_WORDS {
+                    prop_assert!(!has_word(&document, word), "{} in {:?}:\n{}", word, format, document);
+                }
+            }
+        }
+    }
+}
+
+/// The demo journal, as the tester exported it: none of its roster's names, however
+/// its entries write them, is in any format.
+#[test]
+fn the_demo_journal_exports_with_no_roster_name() {
+    use truenorth::exchange::LoadedSources;
+
+    let folder = tempfile::tempdir().unwrap();
+    let today = exchange_support::date(11, 24);
+    truenorth::sample::write_demo(folder.path(), today).unwrap();
+    let loaded = LoadedSources::load(folder.path()).unwrap();
+    // The words of the roster's names that tell who someone is.
+    let titles = ["Ms", "Mr", "Coach", "The", "family"];
+    let mut name_words: Vec<String> = Vec::new();
+    for person in &loaded.people {
+        for word in person.name.split_whitespace() {
+            let word = word.trim_end_matches('.');
+            if word.chars().count() > 1 && !titles.contains(&word) {
+                name_words.push(word.to_string());
+            }
+        }
+    }
+    assert!(name_words.len() > 10, "{name_words:?}");
+    let export = exchange::prepare(loaded.sources(), &ExportOptions::default(), &context());
+    assert!(export.counts().entries > 50);
+    for format in [
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Json,
+        ExportFormat::Text,
+    ] {
+        let document = export.render(format);
+        for word in &name_words {
+            let found = document
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|part| part == word || part == word.to_uppercase());
+            assert!(!found, "{word} in {format:?}");
+        }
+    }
+}

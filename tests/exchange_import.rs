@@ -6,7 +6,7 @@ mod exchange_support;
 
 use std::path::{Path, PathBuf};
 
-use chrono::FixedOffset;
+use chrono::{FixedOffset, NaiveDate};
 use exchange_support::{context, fixture, options};
 use truenorth::exchange::import::{self, ImportFormat, ImportPlan, Position};
 use truenorth::exchange::{self, ExportFormat, ExportOptions, GroupBy, LoadedSources};
@@ -24,7 +24,7 @@ fn eastern() -> FixedOffset {
 }
 
 fn plan_into(root: &Path, format: ImportFormat, text: &str) -> ImportPlan {
-    let parsed = import::parse(format, text, &eastern()).unwrap();
+    let parsed = import::parse(format, text, &eastern(), 4).unwrap();
     let loaded = LoadedSources::load(root).unwrap();
     import::plan(format, parsed, &loaded.days, &loaded.commitments)
 }
@@ -87,6 +87,7 @@ fn jrnl_default_time_format_with_seconds_and_am_pm() {
         ImportFormat::Jrnl,
         &sample("default-format.jrnl"),
         &eastern(),
+        4,
     )
     .unwrap();
     assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
@@ -104,7 +105,17 @@ fn jrnl_default_time_format_with_seconds_and_am_pm() {
             "2026-10-06T00:05:00-05:00",
         ]
     );
-    assert_eq!(parsed.entries[2].day.to_string(), "2026-10-06");
+    // Before the day-rollover hour (4 am), it still belongs to the day before, as
+    // `truenorth add` and the trends file it; with the rollover at midnight, it does not.
+    assert_eq!(parsed.entries[2].day.to_string(), "2026-10-05");
+    let midnight = import::parse(
+        ImportFormat::Jrnl,
+        &sample("default-format.jrnl"),
+        &eastern(),
+        0,
+    )
+    .unwrap();
+    assert_eq!(midnight.entries[2].day.to_string(), "2026-10-06");
     let lunch = &parsed.entries[1].entry;
     assert_eq!(
         lunch.text,
@@ -117,7 +128,7 @@ fn jrnl_default_time_format_with_seconds_and_am_pm() {
 
 #[test]
 fn jrnl_1_journals_are_read_too() {
-    let parsed = import::parse(ImportFormat::Jrnl, &sample("legacy.jrnl"), &eastern()).unwrap();
+    let parsed = import::parse(ImportFormat::Jrnl, &sample("legacy.jrnl"), &eastern(), 4).unwrap();
     assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
     let tags: Vec<&[String]> = parsed
         .entries
@@ -133,7 +144,8 @@ fn jrnl_1_journals_are_read_too() {
 
 #[test]
 fn day_one_entries_in_their_own_time_zones() {
-    let parsed = import::parse(ImportFormat::DayOne, &sample("dayone.json"), &eastern()).unwrap();
+    let parsed =
+        import::parse(ImportFormat::DayOne, &sample("dayone.json"), &eastern(), 4).unwrap();
     let bad: Vec<String> = parsed.bad.iter().map(ToString::to_string).collect();
     assert_eq!(bad.len(), 2, "{bad:?}");
     assert!(
@@ -170,7 +182,7 @@ fn day_one_entries_in_their_own_time_zones() {
     assert_eq!(old.entry.created.to_rfc3339(), "2026-10-11T08:45:00-05:00");
     assert_eq!(old.position, Position::Path("entries[4]".into()));
 
-    let not_day_one = import::parse(ImportFormat::DayOne, "[1, 2]", &eastern()).unwrap_err();
+    let not_day_one = import::parse(ImportFormat::DayOne, "[1, 2]", &eastern(), 4).unwrap_err();
     assert!(
         not_day_one
             .to_string()
@@ -241,7 +253,7 @@ fn json_import_names_bad_records_by_path() {
         ]},
         {"entries": []}
     ], "commitments": [{"id": "x"}]}"#;
-    let parsed = import::parse(ImportFormat::Json, text, &eastern()).unwrap();
+    let parsed = import::parse(ImportFormat::Json, text, &eastern(), 4).unwrap();
     let bad: Vec<String> = parsed.bad.iter().map(|b| b.position.to_string()).collect();
     assert_eq!(
         bad,
@@ -253,15 +265,26 @@ fn json_import_names_bad_records_by_path() {
         ]
     );
     assert_eq!(parsed.entries.len(), 1);
+    let problems: Vec<String> = parsed.bad.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems[1],
+        "days[0].entries[1]: \"created\" should be a date and time with its offset, like \
+         \"2026-11-10T07:00:00-05:00\", not \"yesterday\""
+    );
+    assert_eq!(
+        problems[3],
+        "commitments[0]: the commitment has no \"title\"; it should be text"
+    );
 
     let newer = import::parse(
         ImportFormat::Json,
         r#"{"format": "truenorth-export", "version": 99}"#,
         &eastern(),
+        4,
     )
     .unwrap_err();
     assert!(newer.to_string().contains("newer truenorth"));
-    let other = import::parse(ImportFormat::Json, r#"{"entries": []}"#, &eastern()).unwrap_err();
+    let other = import::parse(ImportFormat::Json, r#"{"entries": []}"#, &eastern(), 4).unwrap_err();
     assert!(other.to_string().contains("--from dayone"));
 }
 
@@ -275,7 +298,7 @@ fn the_documented_json_example_imports_and_matches_the_schema() {
     .unwrap();
     let start = doc.find("```json\n").expect("a ```json block") + "```json\n".len();
     let example = &doc[start..start + doc[start..].find("\n```").unwrap()];
-    let parsed = import::parse(ImportFormat::Json, example, &eastern()).unwrap();
+    let parsed = import::parse(ImportFormat::Json, example, &eastern(), 4).unwrap();
     assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
     assert!(!parsed.entries.is_empty() && !parsed.commitments.is_empty());
 
@@ -310,5 +333,90 @@ fn collect_keys(
             }
         }
         _ => {}
+    }
+}
+
+/// An entry written at 01:30 belongs to the evening before, in every format that has
+/// no days of its own; our JSON keeps the day each entry was exported under.
+#[test]
+fn small_hours_entries_are_filed_under_the_journal_day() {
+    let jrnl = "[2026-11-11 01:30] Could not sleep.\n\n[2026-11-11 04:00] Up early.\n";
+    let parsed = import::parse(ImportFormat::Jrnl, jrnl, &eastern(), 4).unwrap();
+    let days: Vec<String> = parsed.entries.iter().map(|i| i.day.to_string()).collect();
+    assert_eq!(days, ["2026-11-10", "2026-11-11"]);
+
+    // 06:30 UTC is 01:30 in New York.
+    let day_one = r#"{"metadata": {"version": "1.0"}, "entries": [
+        {"uuid": "A1", "creationDate": "2026-11-11T06:30:00Z",
+         "timeZone": "America/New_York", "text": "Late thoughts"},
+        {"uuid": "A2", "creationDate": "2026-11-11T09:30:00Z",
+         "timeZone": "America/New_York", "text": "Morning"}]}"#;
+    let parsed = import::parse(ImportFormat::DayOne, day_one, &eastern(), 4).unwrap();
+    assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
+    let days: Vec<String> = parsed.entries.iter().map(|i| i.day.to_string()).collect();
+    assert_eq!(days, ["2026-11-10", "2026-11-11"]);
+
+    // Imported, the small-hours entry is in the evening before's file.
+    let folder = tempfile::tempdir().unwrap();
+    let parsed = import::parse(ImportFormat::Jrnl, jrnl, &eastern(), 4).unwrap();
+    let plan = import::plan(ImportFormat::Jrnl, parsed, &[], &[]);
+    apply_into(folder.path(), &plan);
+    let journal = Journal::open(folder.path()).unwrap();
+    let evening = journal.load_day(NaiveDate::from_ymd_opt(2026, 11, 10).unwrap());
+    assert_eq!(
+        evening.unwrap().unwrap().entries[0].text,
+        "Could not sleep."
+    );
+}
+
+/// Each bad record says which key is wrong, what it should hold and what it holds,
+/// at its position: never serde's words for Rust types.
+#[test]
+fn json_import_problems_name_the_key_and_what_it_should_hold() {
+    let text = r#"{"format": "truenorth-export", "version": 1, "days": [
+        {"date": "2026-11-02", "entries": [
+            {"id": "a", "created": "2026-11-02T07:00:00Z", "text": "ok", "tags": [], "value": "four"},
+            {"id": "b", "created": "2026-11-02T07:00:00Z", "text": "ok", "tags": "staff"},
+            {"id": "c", "created": "2026-11-02T07:00:00Z", "tags": []},
+            "just text"
+        ]},
+        {"date": "2 November", "entries": []}
+    ], "commitments": [
+        {"id": "x", "title": "T", "why": null, "dimension": "love", "cadence": "sometimes",
+         "start": "2026-11-02", "end": null, "psel": [], "state": "active", "skips": [],
+         "pauses": [], "kept": [], "figures": {}},
+        {"id": "y", "title": "Figures left out", "why": null, "dimension": "love",
+         "cadence": "daily", "start": "2026-11-02", "end": null, "psel": [],
+         "state": "active", "skips": [], "pauses": [], "kept": []}
+    ]}"#;
+    let parsed = import::parse(ImportFormat::Json, text, &eastern(), 4).unwrap();
+    let problems: Vec<String> = parsed.bad.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "days[0].entries[0]: \"value\" should be a whole number (a measured answer), true \
+             or false (a yes/no answer), or null, not \"four\"",
+            "days[0].entries[1]: \"tags\" should be a list of tags as text, like [\"staff\"], \
+             not \"staff\"",
+            "days[0].entries[2]: the entry has no \"text\"; it should be text",
+            "days[0].entries[3]: the entry should be an object {\"id\": ...}, not \"just text\"",
+            "days[1].date: \"date\" should be a date like \"2026-11-02\", not \"2 November\"; the \
+             day's entries are left out",
+            "commitments[0]: \"cadence\" should be \"daily\", \"N per week\" (like \"3 per week\") \
+             or \"weekly on DAY\" (like \"weekly on fri\"), not \"sometimes\"",
+        ]
+    );
+    // Figures are worked out again, so a commitment without them still comes in.
+    let titles: Vec<&str> = parsed
+        .commitments
+        .iter()
+        .map(|c| c.commitment.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Figures left out"]);
+    for problem in &problems {
+        assert!(
+            !problem.contains("untagged") && !problem.contains("invalid type"),
+            "{problem}"
+        );
     }
 }

@@ -158,6 +158,7 @@ fn a_bad_date_is_marked_and_the_last_preview_stays() {
 #[test]
 fn the_file_is_the_preview_and_is_replaced_only_after_yes() {
     let fixture = Fixture::new();
+    std::fs::create_dir(fixture.folder().join("out")).unwrap();
     let file = fixture.folder().join("out/meeting.md");
     let mut app = open_export(&fixture, &file.display().to_string());
     save(&mut app);
@@ -229,4 +230,46 @@ fn tags_are_picked_and_narrow_the_counts() {
     key(&mut app, KeyCode::Enter);
     settle(&mut app);
     assert!(draw(&app, 100, 30).contains("9 entries going in"));
+}
+
+#[test]
+fn ctrl_u_clears_the_file_and_a_missing_folder_is_refused_not_made() {
+    let fixture = Fixture::new();
+    let mut app = open_export(&fixture, "~/truenorth-export-2026-11-24.md");
+    // File is selected: Ctrl-U empties it, so what is typed is the whole path.
+    key(&mut app, KeyCode::Enter);
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    let missing = fixture.folder().join("mentor/meeting.md");
+    type_text(&mut app, &missing.display().to_string());
+    key(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    save(&mut app);
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Not written: there is no folder"),
+        "{screen}"
+    );
+    assert!(
+        !fixture.folder().join("mentor").exists(),
+        "no folder is made"
+    );
+
+    // Once the folder is there, the same choice writes exactly that file.
+    std::fs::create_dir(fixture.folder().join("mentor")).unwrap();
+    save(&mut app);
+    assert!(
+        draw(&app, 100, 30).contains("Wrote 9 entries"),
+        "{}",
+        draw(&app, 100, 30)
+    );
+    assert!(missing.is_file());
+
+    // Ctrl-W takes back the last part of the path.
+    key(&mut app, KeyCode::Enter);
+    app.handle_key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+    type_text(&mut app, "other.md");
+    key(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    save(&mut app);
+    assert!(fixture.folder().join("mentor/other.md").is_file());
 }

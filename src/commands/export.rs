@@ -27,6 +27,16 @@ pub fn run(
     out: &mut impl Write,
     status: &mut impl Write,
 ) -> anyhow::Result<()> {
+    if let Some(file) = &args.output
+        && let Some(folder) = exchange::missing_folder(file)
+    {
+        bail!(
+            "cannot write {}: the folder {} does not exist. Create it first, or give -o a \
+             file in a folder that does",
+            file.display(),
+            folder.display()
+        );
+    }
     let (settings, _problem) = Config::load(&paths.config.join(config::FILE_NAME));
     let options = options_from(args, context.today, settings.export.include_names)?;
     let format = format_for(args, settings.export.format);
@@ -36,6 +46,12 @@ pub fn run(
             "people.toml cannot be read, so names cannot be replaced by pseudonyms; fix it \
              (`truenorth doctor` names the problem) or export with --include-names"
         );
+    }
+    if let Some(problem) = exchange::check::unknown_frame(&loaded.sources(), &options.frames) {
+        bail!("--frame: {problem}");
+    }
+    for warning in exchange::check::packs_without_entries(&loaded.sources(), &options.packs) {
+        writeln!(status, "truenorth: {warning}")?;
     }
     if !loaded.problems.is_empty() {
         writeln!(
@@ -107,7 +123,8 @@ pub fn options_from(
         frames: args
             .frames
             .iter()
-            .map(|frame| Frame::from(frame.trim().to_lowercase()))
+            // An id (`true-north`) or a label as the app shows it ("True north").
+            .map(|frame| Frame::from(frame.trim().to_lowercase().replace(' ', "-")))
             .collect(),
         packs: args.packs.clone(),
         group_by: args.by,

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 
 use crate::cli::ImportArgs;
 use crate::exchange::import::{self, ApplyReport, ImportPlan, SystemZone, title_of};
+use crate::store::config::{self, Config};
 use crate::store::{CommitmentStore, Journal, Paths, journal_cache};
 
 /// How many entries, duplicates and bad records are listed before "... and N more".
@@ -26,7 +27,9 @@ pub fn run(paths: &Paths, args: &ImportArgs, out: &mut impl Write) -> anyhow::Re
             error.utf8_error().valid_up_to()
         )
     })?;
-    let parsed = import::parse(args.from, &text, &SystemZone)
+    // Entries are filed under the journal day, by the leader's day-rollover hour.
+    let (config, _problem) = Config::load(&paths.config.join(config::FILE_NAME));
+    let parsed = import::parse(args.from, &text, &SystemZone, config.day_rollover_hour)
         .with_context(|| format!("cannot import {}", args.file.display()))?;
     let journal = Journal::open(&paths.data)?;
     let scan = journal_cache::load(&journal);

@@ -54,12 +54,26 @@ pub(crate) fn reports(
     range: &Range,
     names: &Pseudonyms,
 ) -> Vec<CommitmentReport> {
-    commitments
+    let mut reports: Vec<CommitmentReport> = commitments
         .iter()
         .filter(|c| c.state != CommitmentState::Archived)
         .filter(|c| options.frames.is_empty() || options.frames.contains(&c.dimension))
         .filter_map(|c| report(c, days, people, range, names))
-        .collect()
+        .collect();
+    // An id made from a title with a name in it carries the name: it goes out with the
+    // name replaced, as the title does, and still unique.
+    let mut used = std::collections::HashSet::new();
+    for report in &mut reports {
+        let id = &mut report.commitment.id;
+        let mut unique = id.clone();
+        let mut number = 1;
+        while !used.insert(unique.clone()) {
+            number += 1;
+            unique = format!("{id}-{number}");
+        }
+        *id = unique;
+    }
+    reports
 }
 
 fn report(
@@ -94,6 +108,7 @@ fn report(
     let record = Record::from_days(&rules, in_range, people, range.week_start);
 
     let mut shown = rules;
+    shown.id = names.apply_tag(&commitment.id).into_owned();
     shown.title = names.apply(&commitment.title).into_owned();
     shown.why = names.apply(&commitment.why).into_owned();
     shown

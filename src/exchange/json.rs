@@ -92,6 +92,8 @@ pub(crate) struct JsonCommitment<'a> {
     pub pauses: Vec<JsonPause>,
     /// The days it was kept, with the check-ins that count for each.
     pub kept: Vec<KeptDay>,
+    /// Worked out again on import, so a file written by hand may leave them out.
+    #[serde(default)]
     pub figures: Figures,
 }
 
@@ -108,7 +110,7 @@ pub(crate) struct KeptDay {
 }
 
 /// What the export shows about a commitment; recomputed, not read, on import.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Figures {
     /// `"days"` or `"weeks"`: what the other figures count.
     pub unit: String,

@@ -27,6 +27,7 @@
 //!
 //! Nothing here reads the clock: the time of the export is passed in.
 
+pub mod check;
 mod commitments;
 mod html;
 pub mod import;
@@ -199,6 +200,17 @@ impl LoadedSources {
             packs: &self.packs,
         }
     }
+}
+
+/// The folder `path` would be written into, when it is not an existing folder. An
+/// export goes only into a folder that is there: a mistyped path must not quietly
+/// make folders (nor leave the document where nobody will look for it).
+pub fn missing_folder(path: &Path) -> Option<&Path> {
+    let folder = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    (!folder.is_dir()).then_some(folder)
 }
 
 /// Chooses what goes in and builds the document, ready to [`Export::render`] in any

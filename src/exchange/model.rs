@@ -112,13 +112,17 @@ pub(crate) fn build<'a>(
         })
         .collect();
     Export {
-        title: options
-            .title
-            .as_deref()
-            .map(str::trim)
-            .filter(|title| !title.is_empty())
-            .unwrap_or(DEFAULT_TITLE)
-            .to_string(),
+        // A title such as "Notes on Maya" follows the same rule as the entries.
+        title: names
+            .apply(
+                options
+                    .title
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|title| !title.is_empty())
+                    .unwrap_or(DEFAULT_TITLE),
+            )
+            .into_owned(),
         author: options
             .author
             .as_deref()
@@ -128,7 +132,19 @@ pub(crate) fn build<'a>(
         from: selection.from,
         to: selection.to,
         generated: context.now,
-        options: options.clone(),
+        options: ExportOptions {
+            // A tag asked for by a person's name is told in the document by pseudonym.
+            tags: options
+                .tags
+                .iter()
+                .map(|tag| {
+                    names
+                        .apply_tag(tag.trim().trim_start_matches('#'))
+                        .into_owned()
+                })
+                .collect(),
+            ..options.clone()
+        },
         days,
         commitments,
         trends,

@@ -27,6 +27,7 @@ use std::str::FromStr;
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone};
 
 use crate::domain::commitment::Commitment;
+use crate::domain::trends::effective_date;
 use crate::domain::{Entry, Ratings};
 
 pub use apply::{ApplyReport, apply};
@@ -183,12 +184,26 @@ impl Zone for SystemZone {
 
 /// Reads `text` as `format`. Only a file that is not of that format at all is an
 /// error; records that cannot be read are in [`Parsed::bad`].
-pub fn parse(format: ImportFormat, text: &str, zone: &dyn Zone) -> Result<Parsed, ImportError> {
-    match format {
-        ImportFormat::Jrnl => Ok(jrnl::parse(text, zone)),
-        ImportFormat::Json => ours::parse(text),
-        ImportFormat::DayOne => dayone::parse(text, zone),
+///
+/// Each entry is filed under the journal day the app would have filed it under:
+/// one written before `day_rollover_hour` (local time) belongs to the day before, as
+/// `truenorth add` and the trends count it. Our own JSON keeps each entry in the day
+/// it was exported from, since that day already followed the rule.
+pub fn parse(
+    format: ImportFormat,
+    text: &str,
+    zone: &dyn Zone,
+    day_rollover_hour: u8,
+) -> Result<Parsed, ImportError> {
+    let mut parsed = match format {
+        ImportFormat::Jrnl => jrnl::parse(text, zone),
+        ImportFormat::Json => return ours::parse(text),
+        ImportFormat::DayOne => dayone::parse(text, zone)?,
+    };
+    for incoming in &mut parsed.entries {
+        incoming.day = effective_date(incoming.entry.created, day_rollover_hour);
     }
+    Ok(parsed)
 }
 
 /// A tag as the journal keeps it: lower case, no `#` or `@`, spaces as `-`.

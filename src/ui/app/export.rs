@@ -361,8 +361,19 @@ impl App {
     pub(super) fn export_input(&mut self, event: crossterm::event::KeyEvent) {
         use crossterm::event::{KeyCode, KeyModifiers};
         let text = self.export_screen.text_mut();
+        let control = event.modifiers.contains(KeyModifiers::CONTROL);
         match event.code {
-            KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+            // The shell's erasing keys, as in every form: Ctrl-U clears the field
+            // (typing always goes at its end), Ctrl-W takes the last word.
+            KeyCode::Char('u') if control => text.clear(),
+            KeyCode::Char('w') if control => {
+                let kept = text.trim_end().len();
+                let start = text[..kept]
+                    .rfind(|c: char| c.is_whitespace() || c == '/')
+                    .map_or(0, |at| at + 1);
+                text.truncate(start);
+            }
+            KeyCode::Char(c) if !control => text.push(c),
             KeyCode::Backspace => {
                 text.pop();
             }
@@ -515,7 +526,20 @@ impl App {
                 );
                 return;
             }
-            Ok(path) => path,
+            Ok(path) => {
+                if let Some(folder) = exchange::missing_folder(&path) {
+                    let shown = screen.shown(folder);
+                    self.tell(
+                        Level::Warning,
+                        format!(
+                            "Not written: there is no folder {shown}. Create it first, or \
+                             change File (Ctrl-U clears it) to a folder that exists."
+                        ),
+                    );
+                    return;
+                }
+                path
+            }
             Err(why) => {
                 self.tell(Level::Warning, format!("Not written: {why}"));
                 return;

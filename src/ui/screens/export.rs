@@ -637,10 +637,10 @@ impl ExportScreen {
         }
         match self.field {
             Field::From | Field::To if self.editing.is_some() => {
-                "A date: 2026-11-24, yesterday, monday, -6w".to_string()
+                "A date: 2026-11-24, yesterday, monday, -6w · Ctrl-U clears".to_string()
             }
             Field::File if self.editing.is_some() => {
-                "~ is your home folder; Enter keeps it, Esc puts it back".to_string()
+                "~ is home · Ctrl-U clears · Enter keeps it, Esc puts it back".to_string()
             }
             field if field.is_text() => "Enter to type · c clears".to_string(),
             field if field.is_list() => "Enter adds or removes one · c clears".to_string(),
