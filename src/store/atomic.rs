@@ -29,6 +29,48 @@ pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
 /// target, fsync the folder. On any error the target is untouched and the temp file is
 /// removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = replace(path, bytes)?;
+    sync_dir(&dir)
+}
+
+/// Like [`write_atomic`], but the folder's fsync waits in `folders` until
+/// [`FolderSyncs::finish`]. Readers and a crash still see the old file or the new one;
+/// until `finish`, a crash may bring back the old one. For many files written into
+/// a few folders (an import of years of days), where one fsync a folder replaces one
+/// a file.
+pub fn write_atomic_batched(path: &Path, bytes: &[u8], folders: &FolderSyncs) -> io::Result<()> {
+    let dir = replace(path, bytes)?;
+    folders.add(dir);
+    Ok(())
+}
+
+/// Folders whose renames still wait for their fsync, see [`write_atomic_batched`].
+#[derive(Debug, Default)]
+pub struct FolderSyncs {
+    folders: std::sync::Mutex<std::collections::BTreeSet<PathBuf>>,
+}
+
+impl FolderSyncs {
+    fn add(&self, dir: PathBuf) {
+        self.folders
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(dir);
+    }
+
+    /// Makes every rename so far durable: each folder synced once.
+    pub fn finish(self) -> io::Result<()> {
+        let folders = self
+            .folders
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        folders.iter().try_for_each(|dir| sync_dir(dir))
+    }
+}
+
+/// The temp file written and synced, then renamed over `path`; returns the folder
+/// whose fsync makes the rename durable.
+fn replace(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     let dir = path
         .parent()
         .filter(|parent| !parent.as_os_str().is_empty())
@@ -40,7 +82,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&temp);
     }
     result?;
-    sync_dir(dir)
+    Ok(dir.to_path_buf())
 }
 
 /// Like [`write_atomic`], but never replaces a file: when `path` exists, or appears
@@ -171,6 +213,29 @@ mod tests {
         assert!(write_atomic(&blocker, b"new").is_err());
         assert_eq!(fs::read(&path).unwrap(), b"old");
         let leftovers = fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| is_temp_file(&e.as_ref().unwrap().path()))
+            .count();
+        assert_eq!(leftovers, 0);
+    }
+
+    #[test]
+    fn batched_writes_land_at_once_and_each_folder_is_synced_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let folders = FolderSyncs::default();
+        for (year, day) in [("2025", "a"), ("2025", "b"), ("2026", "c")] {
+            let path = dir.path().join(year).join(format!("{day}.toml"));
+            write_atomic_batched(&path, day.as_bytes(), &folders).unwrap();
+            // Readers see the new file before the folders are synced.
+            assert_eq!(fs::read(&path).unwrap(), day.as_bytes());
+        }
+        let waiting: Vec<PathBuf> = folders.folders.lock().unwrap().iter().cloned().collect();
+        assert_eq!(
+            waiting,
+            vec![dir.path().join("2025"), dir.path().join("2026")]
+        );
+        folders.finish().unwrap();
+        let leftovers = fs::read_dir(dir.path().join("2025"))
             .unwrap()
             .filter(|e| is_temp_file(&e.as_ref().unwrap().path()))
             .count();

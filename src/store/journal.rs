@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::StoreError;
-use super::atomic::create_private_dir_all;
+use super::atomic::{FolderSyncs, create_private_dir_all};
 use super::vault::Vault;
 use crate::domain::{Day, Problem};
 
@@ -117,19 +117,38 @@ impl Journal {
         date: NaiveDate,
         change: impl FnOnce(&mut Day),
     ) -> Result<Day, StoreError> {
-        let mut day = self.load_day(date)?.unwrap_or_else(|| Day::new(date));
-        change(&mut day);
-        self.write_day(&day)?;
-        Ok(day)
+        self.update_day_with(date, change, None)
     }
 
-    fn write_day(&self, day: &Day) -> Result<(), StoreError> {
+    /// [`Journal::update_day`] for one of many days written together: the year
+    /// folders are synced once, by `folders.finish()`, instead of after each file.
+    pub fn update_day_batched(
+        &self,
+        date: NaiveDate,
+        change: impl FnOnce(&mut Day),
+        folders: &FolderSyncs,
+    ) -> Result<Day, StoreError> {
+        self.update_day_with(date, change, Some(folders))
+    }
+
+    fn update_day_with(
+        &self,
+        date: NaiveDate,
+        change: impl FnOnce(&mut Day),
+        folders: Option<&FolderSyncs>,
+    ) -> Result<Day, StoreError> {
+        let mut day = self.load_day(date)?.unwrap_or_else(|| Day::new(date));
+        change(&mut day);
         let path = self.plain_day_path(day.date);
-        let text = toml::to_string(day).map_err(|error| StoreError::Encode {
+        let text = toml::to_string(&day).map_err(|error| StoreError::Encode {
             path: self.vault.file(&path),
             message: error.to_string(),
         })?;
-        self.vault.write(&path, text.as_bytes())
+        match folders {
+            None => self.vault.write(&path, text.as_bytes())?,
+            Some(folders) => self.vault.write_batched(&path, text.as_bytes(), folders)?,
+        }
+        Ok(day)
     }
 
     /// Loads every day file. A file that cannot be read becomes a problem; the rest

@@ -378,6 +378,26 @@ impl Vault {
     /// Replaces the file `plain` names with `bytes`, encrypted when the journal is,
     /// atomically (see [`atomic::write_atomic`]).
     pub fn write(&self, plain: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        self.write_to(plain, bytes, None)
+    }
+
+    /// [`Vault::write`] with the folder's fsync left to `folders` (see
+    /// [`atomic::write_atomic_batched`]).
+    pub fn write_batched(
+        &self,
+        plain: &Path,
+        bytes: &[u8],
+        folders: &atomic::FolderSyncs,
+    ) -> Result<(), StoreError> {
+        self.write_to(plain, bytes, Some(folders))
+    }
+
+    fn write_to(
+        &self,
+        plain: &Path,
+        bytes: &[u8],
+        folders: Option<&atomic::FolderSyncs>,
+    ) -> Result<(), StoreError> {
         let path = self.file(plain);
         let sealed;
         let bytes = if self.is_encrypted() {
@@ -386,7 +406,11 @@ impl Vault {
         } else {
             bytes
         };
-        atomic::write_atomic(&path, bytes).map_err(StoreError::io(&path))
+        match folders {
+            None => atomic::write_atomic(&path, bytes),
+            Some(folders) => atomic::write_atomic_batched(&path, bytes, folders),
+        }
+        .map_err(StoreError::io(&path))
     }
 
     /// Removes the file `plain` names; one that is already gone is fine.

@@ -5,7 +5,8 @@
 //! Why several writers: each day file is made durable with its own fsync, which takes
 //! milliseconds on a real disk. Ten years of days written one after another wait
 //! through thousands of them; written from a handful of threads the waits overlap.
-//! Days are independent files, so the order does not matter.
+//! Days are independent files, so the order does not matter. The year folders, whose
+//! fsync makes each rename durable, are synced once at the end rather than once a day.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,6 +16,7 @@ use chrono::{FixedOffset, NaiveDate, TimeZone};
 use super::plan::{DayPlan, Fingerprint, ImportPlan};
 use crate::domain::Day;
 use crate::domain::commitment::CheckIn;
+use crate::store::atomic::FolderSyncs;
 use crate::store::{CommitmentStore, Journal, StoreError};
 
 /// Threads writing day files at once.
@@ -58,6 +60,7 @@ pub fn apply(plan: &ImportPlan, journal: &Journal, commitments: &CommitmentStore
     let days: Vec<(&NaiveDate, &DayPlan)> = plan.days.iter().collect();
     let next = AtomicUsize::new(0);
     let results = Mutex::new(Vec::with_capacity(days.len()));
+    let folders = FolderSyncs::default();
     std::thread::scope(|scope| {
         for _ in 0..WRITERS.min(days.len()) {
             scope.spawn(|| {
@@ -66,7 +69,7 @@ pub fn apply(plan: &ImportPlan, journal: &Journal, commitments: &CommitmentStore
                     let Some(&(date, day_plan)) = days.get(index) else {
                         break;
                     };
-                    let result = write_day(journal, *date, day_plan);
+                    let result = write_day(journal, *date, day_plan, &folders);
                     results
                         .lock()
                         .expect("a writer panicked")
@@ -75,6 +78,12 @@ pub fn apply(plan: &ImportPlan, journal: &Journal, commitments: &CommitmentStore
             });
         }
     });
+    if let Err(error) = folders.finish() {
+        report.failures.push(format!(
+            "the journal's year folders could not be synced to disk ({error}); the days \
+             are written, but a crash now could lose some of them"
+        ));
+    }
     let mut results = results.into_inner().expect("a writer panicked");
     results.sort_by_key(|(date, _)| *date);
     for (date, result) in results {
@@ -100,9 +109,14 @@ struct Written {
     check_ins: usize,
 }
 
-fn write_day(journal: &Journal, date: NaiveDate, plan: &DayPlan) -> Result<Written, StoreError> {
+fn write_day(
+    journal: &Journal,
+    date: NaiveDate,
+    plan: &DayPlan,
+    folders: &FolderSyncs,
+) -> Result<Written, StoreError> {
     let mut written = Written::default();
-    journal.update_day(date, |day| add_to_day(day, plan, &mut written))?;
+    journal.update_day_batched(date, |day| add_to_day(day, plan, &mut written), folders)?;
     Ok(written)
 }
 
