@@ -49,7 +49,9 @@ pub fn import(format: truenorth::exchange::import::ImportFormat, text: &str) {
     use truenorth::exchange::import;
     // A fixed zone: the machine's own would make runs differ between machines.
     let zone = chrono::FixedOffset::east_opt(-5 * 3600).unwrap();
-    let parsed = match import::parse(format, text, &zone) {
+    // The default rollover hour, so small-hours entries move to the day before too.
+    let rollover = truenorth::store::Config::default().day_rollover_hour;
+    let parsed = match import::parse(format, text, &zone, rollover) {
         Ok(parsed) => parsed,
         Err(error) => {
             let _ = error.to_string();
