@@ -235,6 +235,11 @@ fn json_gives_the_same_figures_and_the_settings_shape_them() {
     assert_eq!(weeks[0]["commitments"][0]["id"], "learn-names");
     assert_eq!(weeks[0]["commitments"][0]["kept"], 2);
     assert_eq!(weeks[0]["commitments"][0]["missed"], 4);
+    // The kept rate is the share of due check-ins kept, summed over commitments.
+    assert_eq!(weeks[0]["commitments_kept"], 2);
+    assert_eq!(weeks[0]["commitments_due"], 6);
+    let rate = weeks[0]["commitments_kept_rate"].as_f64().unwrap();
+    assert!((rate - 2.0 / 6.0).abs() < 1e-6, "{rate}");
     assert_eq!(weeks[0]["people_connected"], 1);
     assert_eq!(weeks[0]["roster_size"], 2);
     assert_eq!(weeks[0]["people_connected_share"], 0.5);

@@ -245,7 +245,10 @@ struct JsonWeek<'a> {
     energy_days: usize,
     outlook_avg: Option<f32>,
     outlook_days: usize,
+    /// `commitments_kept / commitments_due`: the share of due check-ins kept.
     commitments_kept_rate: Option<f32>,
+    commitments_kept: u32,
+    commitments_due: u32,
     commitments: Vec<JsonCommitment<'a>>,
     people_connected: usize,
     roster_size: usize,
@@ -278,6 +281,8 @@ impl<'a> From<&'a WeekStats> for JsonWeek<'a> {
             outlook_avg: week.outlook_avg,
             outlook_days: week.outlook_days,
             commitments_kept_rate: week.commitments_kept_rate,
+            commitments_kept: week.commitments_kept().kept,
+            commitments_due: week.commitments_kept().due,
             commitments: week
                 .commitments
                 .iter()

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::review::PACK as REVIEW_PACK;
 use super::schedule::prompt_for;
-use super::trends::{ReflectionStreaks, Run, WeekStats, reflection_dates};
+use super::trends::{KeptTally, ReflectionStreaks, Run, WeekStats, reflection_dates};
 use super::{Day, Frame, Pack};
 use crate::builtin::DAILY_LCV;
 
@@ -302,15 +302,14 @@ pub fn reflection_streak(streaks: &ReflectionStreaks) -> Option<Insight> {
     })
 }
 
-/// Kept and missed periods of one commitment over some weeks.
-fn kept_missed(weeks: &[WeekStats], id: &str) -> (u32, u32) {
-    weeks
-        .iter()
-        .flat_map(|week| &week.commitments)
-        .filter(|c| c.id == id)
-        .fold((0, 0), |(kept, missed), c| {
-            (kept + c.kept, missed + c.missed)
-        })
+/// Due check-ins of one commitment kept over some weeks.
+fn kept_of(weeks: &[WeekStats], id: &str) -> KeptTally {
+    KeptTally::of(
+        weeks
+            .iter()
+            .flat_map(|week| &week.commitments)
+            .filter(|c| c.id == id),
+    )
 }
 
 fn percent(share: f32) -> String {
@@ -331,15 +330,17 @@ pub fn commitment_slipping(weeks: &[WeekStats]) -> Option<Insight> {
             continue;
         }
         seen.push(&c.id);
-        let (kept_then, missed_then) = kept_missed(before, &c.id);
-        let (kept_now, missed_now) = kept_missed(recent, &c.id);
-        let due_then = kept_then + missed_then;
-        let due_now = kept_now + missed_now;
-        if due_then < SLIP_MIN_DUE || due_now < SLIP_MIN_DUE || missed_now < SLIP_MIN_MISSES {
+        let earlier = kept_of(before, &c.id);
+        let lately = kept_of(recent, &c.id);
+        let (kept_then, due_then) = (earlier.kept, earlier.due);
+        let (kept_now, due_now) = (lately.kept, lately.due);
+        let (Some(then), Some(now)) = (earlier.share(), lately.share()) else {
+            continue;
+        };
+        if due_then < SLIP_MIN_DUE || due_now < SLIP_MIN_DUE || due_now - kept_now < SLIP_MIN_MISSES
+        {
             continue;
         }
-        let then = kept_then as f32 / due_then as f32;
-        let now = kept_now as f32 / due_now as f32;
         let drop = then - now;
         if drop < SLIP_MIN_DROP || worst.as_ref().is_some_and(|(worst, _)| *worst >= drop) {
             continue;

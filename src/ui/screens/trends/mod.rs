@@ -289,21 +289,11 @@ impl TrendsScreen {
         };
         lines.push(row("Energy", rating(week.energy_avg, week.energy_days)));
         lines.push(row("Outlook", rating(week.outlook_avg, week.outlook_days)));
-        lines.push(row(
-            "Commitments",
-            match week.commitments_kept_rate {
-                Some(rate) => format!("{} kept ({} due)", percent(rate), week.commitments.len()),
-                None => "nothing due".to_string(),
-            },
-        ));
+        lines.push(row("Commitments", week.commitments_kept().label()));
         if wide {
             for commitment in &week.commitments {
                 // The figures stay whole; a long title gives way.
-                let figures = format!(
-                    " · {} of {}",
-                    commitment.kept,
-                    commitment.kept + commitment.missed
-                );
+                let figures = format!(" · {} of {}", commitment.kept, commitment.due());
                 let room = width.saturating_sub(2 + figures.chars().count());
                 lines.push(Line::raw(format!(
                     "  {}{figures}",
