@@ -33,6 +33,11 @@ fn review_prompt(prompt_id: &str) -> InsightAction {
     }
 }
 
+/// The weeks insights are read from, ending with the week of `today`: the Trends
+/// screen's span. Every caller (Trends, `truenorth stats` whatever its `--weeks`)
+/// gives the rules this window, so the same journal says the same things everywhere.
+pub const WINDOW_WEEKS: usize = 12;
+
 /// At most this many insights are shown: more would read as noise.
 pub const MAX_INSIGHTS: usize = 5;
 
@@ -115,7 +120,8 @@ pub struct Insight {
 /// What the rules read.
 #[derive(Debug, Clone, Copy)]
 pub struct InsightInputs<'a> {
-    /// Weekly trends, oldest first, the last one holding `today`.
+    /// Weekly trends, oldest first, the last one holding `today`: the
+    /// [`WINDOW_WEEKS`] weeks (fewer only when the calendar has no more).
     pub weeks: &'a [WeekStats],
     /// The whole journal, for streaks (any order).
     pub days: &'a [Day],

@@ -20,8 +20,8 @@ use crate::domain::review::{percent, thousands};
 use crate::domain::trends::WeekStats;
 use crate::ui::theme::Theme;
 
-/// How many weeks the screen shows.
-pub const WEEKS: usize = 12;
+/// How many weeks the screen shows: the weeks the insights are read from.
+pub const WEEKS: usize = crate::domain::insights::WINDOW_WEEKS;
 
 /// From this width the charts sit beside a side panel and every chart is shown.
 const WIDE: u16 = 120;
