@@ -305,3 +305,19 @@ fn changing_another_choice_while_to_is_wrong_shows_no_stale_figures() {
     assert!(screen.contains("9 entries going in"), "{screen}");
     assert!(!screen.contains("on hold"), "{screen}");
 }
+
+#[test]
+fn what_export_said_goes_when_another_screen_comes_up() {
+    let fixture = Fixture::new();
+    std::fs::create_dir(fixture.folder().join("out")).unwrap();
+    let file = fixture.folder().join("out/meeting.md");
+    std::fs::write(&file, "my own notes").unwrap();
+    let mut app = open_export(&fixture, &file.display().to_string());
+    save(&mut app);
+    key(&mut app, KeyCode::Char('n'));
+    assert!(draw(&app, 100, 30).contains("Not written"));
+    key(&mut app, KeyCode::Char(']')); // Today
+    assert_ne!(app.mode(), Mode::Export);
+    let screen = draw(&app, 100, 30);
+    assert!(!screen.contains("Not written"), "{screen}");
+}
