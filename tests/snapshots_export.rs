@@ -137,7 +137,7 @@ fn export_screen_html_grouped_by_standard_80x24() {
 }
 
 #[test]
-fn a_bad_date_is_marked_and_the_last_preview_stays() {
+fn a_bad_date_puts_the_preview_on_hold_until_it_is_fixed() {
     let fixture = Fixture::new();
     let mut app = open_export(&fixture, "~/x.md");
     for _ in 0..8 {
@@ -147,7 +147,10 @@ fn a_bad_date_is_marked_and_the_last_preview_stays() {
     type_text(&mut app, "x");
     let screen = draw(&app, 100, 30);
     assert!(screen.contains("✗ From: write 2026-11-24"), "{screen}");
-    assert!(screen.contains("9 entries going in"), "{screen}");
+    // The last preview's figures answer other choices: they give way to what to fix.
+    assert!(screen.contains("✗ fix From to see the preview"), "{screen}");
+    assert!(screen.contains("on hold until From is fixed"), "{screen}");
+    assert!(!screen.contains("going in"), "{screen}");
     // Esc puts the date back, and the mark goes.
     key(&mut app, KeyCode::Esc);
     settle(&mut app);
@@ -272,4 +275,49 @@ fn ctrl_u_clears_the_file_and_a_missing_folder_is_refused_not_made() {
     settle(&mut app);
     save(&mut app);
     assert!(fixture.folder().join("mentor/other.md").is_file());
+}
+
+#[test]
+fn changing_another_choice_while_to_is_wrong_shows_no_stale_figures() {
+    let fixture = Fixture::new();
+    let mut app = open_export(&fixture, "~/x.md");
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Up); // To
+    }
+    set_field(&mut app, "nonsense");
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Down); // Group by
+    }
+    key(&mut app, KeyCode::Right); // date -> frame
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("✗ To: write 2026-11-24"), "{screen}");
+    assert!(screen.contains("✗ fix To to see the preview"), "{screen}");
+    assert!(screen.contains("on hold until To is fixed"), "{screen}");
+    assert!(!screen.contains("going in"), "{screen}");
+    // Fixed, the preview comes back for every choice made meanwhile.
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Up); // To
+    }
+    set_field(&mut app, "2026-11-22");
+    settle(&mut app);
+    let screen = draw(&app, 100, 30);
+    assert!(!screen.contains('✗'), "{screen}");
+    assert!(screen.contains("9 entries going in"), "{screen}");
+    assert!(!screen.contains("on hold"), "{screen}");
+}
+
+#[test]
+fn what_export_said_goes_when_another_screen_comes_up() {
+    let fixture = Fixture::new();
+    std::fs::create_dir(fixture.folder().join("out")).unwrap();
+    let file = fixture.folder().join("out/meeting.md");
+    std::fs::write(&file, "my own notes").unwrap();
+    let mut app = open_export(&fixture, &file.display().to_string());
+    save(&mut app);
+    key(&mut app, KeyCode::Char('n'));
+    assert!(draw(&app, 100, 30).contains("Not written"));
+    key(&mut app, KeyCode::Char(']')); // Today
+    assert_ne!(app.mode(), Mode::Export);
+    let screen = draw(&app, 100, 30);
+    assert!(!screen.contains("Not written"), "{screen}");
 }

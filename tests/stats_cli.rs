@@ -235,6 +235,11 @@ fn json_gives_the_same_figures_and_the_settings_shape_them() {
     assert_eq!(weeks[0]["commitments"][0]["id"], "learn-names");
     assert_eq!(weeks[0]["commitments"][0]["kept"], 2);
     assert_eq!(weeks[0]["commitments"][0]["missed"], 4);
+    // The kept rate is the share of due check-ins kept, summed over commitments.
+    assert_eq!(weeks[0]["commitments_kept"], 2);
+    assert_eq!(weeks[0]["commitments_due"], 6);
+    let rate = weeks[0]["commitments_kept_rate"].as_f64().unwrap();
+    assert!((rate - 2.0 / 6.0).abs() < 1e-6, "{rate}");
     assert_eq!(weeks[0]["people_connected"], 1);
     assert_eq!(weeks[0]["roster_size"], 2);
     assert_eq!(weeks[0]["people_connected_share"], 0.5);
@@ -273,4 +278,63 @@ fn without_a_week_it_shows_the_twelve_weeks_up_to_today() {
         .take_while(|line| line.starts_with(|c: char| c.is_ascii_digit()))
         .count();
     assert_eq!(rows, 12, "{out}");
+}
+
+/// A day file with one written entry.
+fn entry_day(date: chrono::NaiveDate) -> String {
+    format!(
+        r#"version = 1
+date = "{date}"
+
+[[entry]]
+id = "{compact}-070000-00"
+created = "{date}T07:00:00-05:00"
+frame = "care"
+text = "a few words"
+"#,
+        compact = date.format("%Y%m%d")
+    )
+}
+
+#[test]
+fn insights_read_the_same_twelve_weeks_however_many_are_printed() {
+    let leader = Leader::new("");
+    // Spring 2024: one reflection day a week for four weeks (from Monday 29 April),
+    // then every weekday for four weeks, up to Sunday 23 June.
+    let first = chrono::NaiveDate::from_ymd_opt(2024, 4, 29).unwrap();
+    for n in 0..56 {
+        let date = first + chrono::Days::new(n);
+        let (week, weekday) = (n / 7, n % 7);
+        if (week < 4 && weekday == 0) || (week >= 4 && weekday < 5) {
+            let path = leader.journal().join(format!("journal/2024/{date}.toml"));
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, entry_day(date)).unwrap();
+        }
+    }
+    let json = |weeks: &str| -> serde_json::Value {
+        let out = leader.ok(&["stats", "--week", "2024-06-17", "--weeks", weeks, "--json"]);
+        serde_json::from_str(&out).expect("JSON")
+    };
+    let (three, twelve) = (json("3"), json("12"));
+    assert_eq!(three["weeks"].as_array().unwrap().len(), 3);
+    assert_eq!(twelve["weeks"].as_array().unwrap().len(), 12);
+    assert_eq!(three["insights"], twelve["insights"]);
+    let kinds: Vec<&str> = three["insights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|insight| insight["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"reflection-frequency"), "{kinds:?}");
+    // The window is named: twelve weeks from Monday 1 April to Sunday 23 June.
+    for report in [&three, &twelve] {
+        assert_eq!(report["insights_from"], "2024-04-01");
+        assert_eq!(report["insights_through"], "2024-06-23");
+    }
+    let table = leader.ok(&["stats", "--week", "2024-06-17", "--weeks", "3"]);
+    assert!(
+        table.contains("What stands out in the 12 weeks 2024-04-01 to 2024-06-23:"),
+        "{table}"
+    );
+    assert!(table.contains("Reflecting more often"), "{table}");
 }

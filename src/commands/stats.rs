@@ -14,7 +14,9 @@ use serde::Serialize;
 use crate::builtin;
 use crate::domain::commitment::Commitment;
 use crate::domain::dates::parse_date;
-use crate::domain::insights::{Insight, InsightAction, InsightInputs, InsightKind, insights};
+use crate::domain::insights::{
+    Insight, InsightAction, InsightInputs, InsightKind, WINDOW_WEEKS, insights,
+};
 use crate::domain::person::Person;
 use crate::domain::trends::{WeekStats, WeeklyTrends, week_of};
 use crate::store::config::{self, Config};
@@ -61,13 +63,22 @@ pub fn run(
     let commitments: Vec<Commitment> = or_warn(CommitmentStore::open(&paths.data).load());
     let people: Vec<Person> = or_warn(PeopleStore::open(&paths.data).load());
 
-    let stats = WeeklyTrends::new(config.week_start, config.day_rollover_hour)
+    let trends = WeeklyTrends::new(config.week_start, config.day_rollover_hour)
         .commitments(&commitments)
-        .people(&people)
-        .compute(&scan.days, weeks, ending);
+        .people(&people);
+    let stats = trends.compute(&scan.days, weeks, ending);
+    // The insights read the Trends screen's window whatever `--weeks` prints, so
+    // `--weeks 3` says what `--weeks 12` and the screen say.
+    let wider;
+    let window: &[WeekStats] = if stats.len() >= WINDOW_WEEKS {
+        &stats[stats.len() - WINDOW_WEEKS..]
+    } else {
+        wider = trends.compute(&scan.days, WINDOW_WEEKS, ending);
+        &wider
+    };
     let packs = builtin::packs_lenient();
     let found = insights(&InsightInputs {
-        weeks: &stats,
+        weeks: window,
         days: &scan.days,
         today: ending,
         rollover_hour: config.day_rollover_hour,
@@ -79,12 +90,14 @@ pub fn run(
             week_start: weekday_name(config.week_start),
             day_rollover_hour: config.day_rollover_hour,
             weeks: stats.iter().map(JsonWeek::from).collect(),
+            insights_from: window.first().map_or(ending, |week| week.start),
+            insights_through: ending,
             insights: found.iter().map(JsonInsight::from).collect(),
         };
         serde_json::to_writer_pretty(&mut *out, &report)?;
         writeln!(out)?;
     } else {
-        write_table(&stats, &found, out)?;
+        write_table(&stats, window, &found, out)?;
     }
     Ok(())
 }
@@ -143,8 +156,14 @@ fn percent(value: Option<f32>) -> String {
     )
 }
 
-/// One row a week, a `-` for a figure with no data, then the insights.
-fn write_table(stats: &[WeekStats], found: &[Insight], out: &mut impl Write) -> anyhow::Result<()> {
+/// One row a week, a `-` for a figure with no data, then the insights with the weeks
+/// they were read from (`window`, which may reach further back than the rows).
+fn write_table(
+    stats: &[WeekStats],
+    window: &[WeekStats],
+    found: &[Insight],
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     writeln!(
         out,
         "{:<11} {:>4} {:>7} {:>7} {:>4} {:>4} {:>4} {:>6} {:>7} {:>5} {:>6}",
@@ -187,7 +206,16 @@ fn write_table(stats: &[WeekStats], found: &[Insight], out: &mut impl Write) -> 
     }
     if !found.is_empty() {
         writeln!(out)?;
-        writeln!(out, "What stands out:")?;
+        match (window.first(), window.last()) {
+            (Some(first), Some(last)) => writeln!(
+                out,
+                "What stands out in the {} weeks {} to {}:",
+                window.len(),
+                first.start,
+                last.through
+            )?,
+            _ => writeln!(out, "What stands out:")?,
+        }
         for insight in found {
             writeln!(out, "- {}. {}", insight.title, insight.detail)?;
         }
@@ -201,6 +229,10 @@ struct JsonReport<'a> {
     week_start: &'static str,
     day_rollover_hour: u8,
     weeks: Vec<JsonWeek<'a>>,
+    /// The first and last day the insights were read from: the Trends screen's
+    /// twelve weeks, whatever `weeks` holds.
+    insights_from: NaiveDate,
+    insights_through: NaiveDate,
     insights: Vec<JsonInsight<'a>>,
 }
 
@@ -245,7 +277,10 @@ struct JsonWeek<'a> {
     energy_days: usize,
     outlook_avg: Option<f32>,
     outlook_days: usize,
+    /// `commitments_kept / commitments_due`: the share of due check-ins kept.
     commitments_kept_rate: Option<f32>,
+    commitments_kept: u32,
+    commitments_due: u32,
     commitments: Vec<JsonCommitment<'a>>,
     people_connected: usize,
     roster_size: usize,
@@ -278,6 +313,8 @@ impl<'a> From<&'a WeekStats> for JsonWeek<'a> {
             outlook_avg: week.outlook_avg,
             outlook_days: week.outlook_days,
             commitments_kept_rate: week.commitments_kept_rate,
+            commitments_kept: week.commitments_kept().kept,
+            commitments_due: week.commitments_kept().due,
             commitments: week
                 .commitments
                 .iter()

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::review::PACK as REVIEW_PACK;
 use super::schedule::prompt_for;
-use super::trends::{ReflectionStreaks, Run, WeekStats, reflection_dates};
+use super::trends::{KeptTally, ReflectionStreaks, Run, WeekStats, reflection_dates};
 use super::{Day, Frame, Pack};
 use crate::builtin::DAILY_LCV;
 
@@ -32,6 +32,11 @@ fn review_prompt(prompt_id: &str) -> InsightAction {
         prompt_id: prompt_id.to_string(),
     }
 }
+
+/// The weeks insights are read from, ending with the week of `today`: the Trends
+/// screen's span. Every caller (Trends, `truenorth stats` whatever its `--weeks`)
+/// gives the rules this window, so the same journal says the same things everywhere.
+pub const WINDOW_WEEKS: usize = 12;
 
 /// At most this many insights are shown: more would read as noise.
 pub const MAX_INSIGHTS: usize = 5;
@@ -115,7 +120,8 @@ pub struct Insight {
 /// What the rules read.
 #[derive(Debug, Clone, Copy)]
 pub struct InsightInputs<'a> {
-    /// Weekly trends, oldest first, the last one holding `today`.
+    /// Weekly trends, oldest first, the last one holding `today`: the
+    /// [`WINDOW_WEEKS`] weeks (fewer only when the calendar has no more).
     pub weeks: &'a [WeekStats],
     /// The whole journal, for streaks (any order).
     pub days: &'a [Day],
@@ -302,15 +308,14 @@ pub fn reflection_streak(streaks: &ReflectionStreaks) -> Option<Insight> {
     })
 }
 
-/// Kept and missed periods of one commitment over some weeks.
-fn kept_missed(weeks: &[WeekStats], id: &str) -> (u32, u32) {
-    weeks
-        .iter()
-        .flat_map(|week| &week.commitments)
-        .filter(|c| c.id == id)
-        .fold((0, 0), |(kept, missed), c| {
-            (kept + c.kept, missed + c.missed)
-        })
+/// Due check-ins of one commitment kept over some weeks.
+fn kept_of(weeks: &[WeekStats], id: &str) -> KeptTally {
+    KeptTally::of(
+        weeks
+            .iter()
+            .flat_map(|week| &week.commitments)
+            .filter(|c| c.id == id),
+    )
 }
 
 fn percent(share: f32) -> String {
@@ -331,15 +336,17 @@ pub fn commitment_slipping(weeks: &[WeekStats]) -> Option<Insight> {
             continue;
         }
         seen.push(&c.id);
-        let (kept_then, missed_then) = kept_missed(before, &c.id);
-        let (kept_now, missed_now) = kept_missed(recent, &c.id);
-        let due_then = kept_then + missed_then;
-        let due_now = kept_now + missed_now;
-        if due_then < SLIP_MIN_DUE || due_now < SLIP_MIN_DUE || missed_now < SLIP_MIN_MISSES {
+        let earlier = kept_of(before, &c.id);
+        let lately = kept_of(recent, &c.id);
+        let (kept_then, due_then) = (earlier.kept, earlier.due);
+        let (kept_now, due_now) = (lately.kept, lately.due);
+        let (Some(then), Some(now)) = (earlier.share(), lately.share()) else {
+            continue;
+        };
+        if due_then < SLIP_MIN_DUE || due_now < SLIP_MIN_DUE || due_now - kept_now < SLIP_MIN_MISSES
+        {
             continue;
         }
-        let then = kept_then as f32 / due_then as f32;
-        let now = kept_now as f32 / due_now as f32;
         let drop = then - now;
         if drop < SLIP_MIN_DROP || worst.as_ref().is_some_and(|(worst, _)| *worst >= drop) {
             continue;

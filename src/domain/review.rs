@@ -254,15 +254,16 @@ pub fn summary(week: &WeekStats) -> Vec<String> {
         line[..1].make_ascii_uppercase();
         lines.push(line);
     }
-    if let Some(rate) = week.commitments_kept_rate {
+    let kept = week.commitments_kept();
+    if kept.due > 0 {
         let each: Vec<String> = week
             .commitments
             .iter()
-            .map(|c| format!("{} {} of {}", c.title, c.kept, c.kept + c.missed))
+            .map(|c| format!("{} {} of {}", c.title, c.kept, c.due()))
             .collect();
         lines.push(format!(
-            "Commitments kept: {} ({})",
-            percent(rate),
+            "Commitments: {} — {}",
+            kept.label(),
             each.join("; ")
         ));
     }

@@ -312,6 +312,38 @@ impl Record {
         rate
     }
 
+    /// The check-ins the period holding `date` asked for, split into kept and missed,
+    /// as seen on `today`. A day, or a "weekly on DAY" week, asks for one; an "N per
+    /// week" week asks for N (fewer when days are off), and check-ins beyond N count
+    /// for nothing more. A period still open, off or to come asks for nothing yet.
+    pub fn due_check_ins(&self, date: NaiveDate, today: NaiveDate) -> Rate {
+        let period = self.period_of(date);
+        let status = self.status(period, today);
+        let asked = match self.cadence {
+            Cadence::PerWeek(_) => self.required(period),
+            Cadence::Daily | Cadence::WeeklyOn(_) => 1,
+        };
+        match status {
+            // A period kept although it asked nothing (a check-in on a day off) still
+            // counts once, as the streak counts it.
+            PeriodStatus::Kept => Rate {
+                kept: asked.max(1),
+                missed: 0,
+            },
+            PeriodStatus::Missed => {
+                let kept = match self.cadence {
+                    Cadence::PerWeek(_) => self.count_in(period).min(asked),
+                    Cadence::Daily | Cadence::WeeklyOn(_) => 0,
+                };
+                Rate {
+                    kept,
+                    missed: asked - kept,
+                }
+            }
+            PeriodStatus::Open | PeriodStatus::Off | PeriodStatus::Future => Rate::default(),
+        }
+    }
+
     /// How the period (day or week) holding `date` went, as seen on `today`.
     pub fn status_on(&self, date: NaiveDate, today: NaiveDate) -> PeriodStatus {
         self.status(self.period_of(date), today)

@@ -13,7 +13,7 @@ use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, Timelik
 
 use super::commitment::{Commitment, CommitmentState};
 use super::person::Person;
-use super::streak::{PeriodStatus, Record, StreakUnit};
+use super::streak::{Record, StreakUnit};
 use super::{AnswerValue, Day, Entry, Frame};
 
 mod reflection;
@@ -116,8 +116,10 @@ impl std::ops::AddAssign for Lcv {
     }
 }
 
-/// One commitment's week: periods kept and missed (days for a daily commitment, the
-/// week for a weekly one). Periods still open or off are in neither.
+/// One commitment's week: due check-ins kept and missed. A daily commitment asks for
+/// one a day, "weekly on DAY" for one a week, "N per week" for N a week (fewer with
+/// days off; extra check-ins count for nothing more). Periods still open or off are in
+/// neither.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommitmentWeek {
     pub id: String,
@@ -131,7 +133,52 @@ pub struct CommitmentWeek {
 impl CommitmentWeek {
     /// Kept share, 0.0 to 1.0; `None` when nothing was due.
     pub fn rate(&self) -> Option<f32> {
-        share(self.kept as usize, (self.kept + self.missed) as usize)
+        KeptTally::of([self]).share()
+    }
+
+    /// Check-ins due: kept and missed.
+    pub fn due(&self) -> u32 {
+        self.kept + self.missed
+    }
+}
+
+/// Due check-ins kept, summed over commitments (and weeks): the one way every screen,
+/// command and insight tells how well commitments were kept. Each due check-in weighs
+/// the same, so "1 of 6" and "1 of 1" make 2 of 7 (29%), not the average of 17% and
+/// 100%.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KeptTally {
+    pub kept: u32,
+    pub due: u32,
+}
+
+impl KeptTally {
+    /// The sum over `commitments`.
+    pub fn of<'a>(commitments: impl IntoIterator<Item = &'a CommitmentWeek>) -> KeptTally {
+        commitments
+            .into_iter()
+            .fold(KeptTally::default(), |tally, c| KeptTally {
+                kept: tally.kept + c.kept,
+                due: tally.due + c.due(),
+            })
+    }
+
+    /// `kept / due`, 0.0 to 1.0; `None` when nothing was due.
+    pub fn share(self) -> Option<f32> {
+        share(self.kept as usize, self.due as usize)
+    }
+
+    /// `3 of 8 kept (38%)`, or `nothing due`.
+    pub fn label(self) -> String {
+        match self.share() {
+            Some(rate) => format!(
+                "{} of {} kept ({}%)",
+                self.kept,
+                self.due,
+                (rate * 100.0).round() as i64
+            ),
+            None => "nothing due".to_string(),
+        }
     }
 }
 
@@ -173,8 +220,8 @@ pub struct WeekStats {
     pub outlook_days: usize,
     /// The commitments that had anything due this week, in the order they were added.
     pub commitments: Vec<CommitmentWeek>,
-    /// The mean of the kept shares of `commitments` (each commitment weighs the same,
-    /// whatever its cadence), 0.0 to 1.0; `None` when nothing was due.
+    /// The share of the week's due check-ins that were kept, summed over
+    /// `commitments` ([`KeptTally`]), 0.0 to 1.0; `None` when nothing was due.
     pub commitments_kept_rate: Option<f32>,
     /// Different people on the roster connected with this week.
     pub people_connected: usize,
@@ -208,6 +255,11 @@ impl WeekStats {
             people_connected_share: None,
             measures: Vec::new(),
         }
+    }
+
+    /// Due check-ins kept, summed over the week's commitments.
+    pub fn commitments_kept(&self) -> KeptTally {
+        KeptTally::of(&self.commitments)
     }
 
     /// Whether the week was still running (not every day counted).
@@ -377,11 +429,9 @@ impl<'a> WeeklyTrends<'a> {
                 };
                 let (mut kept, mut missed) = (0, 0);
                 for period in periods {
-                    match record.status_on(period, seen_on) {
-                        PeriodStatus::Kept => kept += 1,
-                        PeriodStatus::Missed => missed += 1,
-                        PeriodStatus::Open | PeriodStatus::Off | PeriodStatus::Future => {}
-                    }
+                    let due = record.due_check_ins(period, seen_on);
+                    kept += due.kept;
+                    missed += due.missed;
                 }
                 if kept + missed > 0 {
                     week.commitments.push(CommitmentWeek {
@@ -395,13 +445,7 @@ impl<'a> WeeklyTrends<'a> {
             }
         }
         for week in stats.iter_mut() {
-            let rates: Vec<f32> = week
-                .commitments
-                .iter()
-                .filter_map(CommitmentWeek::rate)
-                .collect();
-            week.commitments_kept_rate =
-                (!rates.is_empty()).then(|| rates.iter().sum::<f32>() / rates.len() as f32);
+            week.commitments_kept_rate = week.commitments_kept().share();
         }
     }
 }

@@ -309,14 +309,23 @@ fn the_summary_reads_last_weeks_figures() {
             "Energy 3.5 (over 4 rated days)",
         ]
     );
-    week.commitments = vec![CommitmentWeek {
-        id: "names".into(),
-        title: "Learn names".into(),
-        active: true,
-        kept: 5,
-        missed: 2,
-    }];
-    week.commitments_kept_rate = Some(5.0 / 7.0);
+    week.commitments = vec![
+        CommitmentWeek {
+            id: "names".into(),
+            title: "Learn names".into(),
+            active: true,
+            kept: 1,
+            missed: 5,
+        },
+        CommitmentWeek {
+            id: "share".into(),
+            title: "Share a win".into(),
+            active: true,
+            kept: 1,
+            missed: 0,
+        },
+    ];
+    week.commitments_kept_rate = Some(2.0 / 7.0);
     week.people_connected = 3;
     week.roster_size = 12;
     week.people_connected_share = Some(0.25);
@@ -327,7 +336,11 @@ fn the_summary_reads_last_weeks_figures() {
         lines[3],
         "Energy 3.5 (over 4 rated days), outlook 4.0 (over 1 rated day)"
     );
-    assert_eq!(lines[4], "Commitments kept: 71% (Learn names 5 of 7)");
+    // Each due check-in weighs the same: 2 of 7, not the mean of 17% and 100%.
+    assert_eq!(
+        lines[4],
+        "Commitments: 2 of 7 kept (29%) — Learn names 1 of 6; Share a win 1 of 1"
+    );
     assert_eq!(lines[5], "People connected with: 3 of 12 (25%)");
     let empty = WeeklyTrends::new(Weekday::Mon, 4)
         .compute(&[], 1, date(2026, 11, 22))

@@ -3,6 +3,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, Weekday};
 use super::*;
 use crate::domain::commitment::{Cadence, CheckIn, Commitment};
 use crate::domain::person::{Connection, Person, Role};
+use crate::domain::streak::PeriodStatus;
 use crate::domain::{AnswerValue, Day, Entry, Frame, Rating};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -379,7 +380,7 @@ fn checked(days: &mut Vec<Day>, id: &str, dates: &[NaiveDate]) {
 }
 
 #[test]
-fn commitments_kept_rate_weighs_each_commitment_the_same() {
+fn commitments_kept_rate_is_the_share_of_due_check_ins_kept() {
     let monday = date(2026, 11, 16);
     let daily = commitment("daily", Cadence::Daily, monday);
     let weekly = commitment("weekly", Cadence::WeeklyOn(Weekday::Fri), monday);
@@ -406,8 +407,12 @@ fn commitments_kept_rate_weighs_each_commitment_the_same() {
         (first.commitments[1].kept, first.commitments[1].missed),
         (1, 0)
     );
+    // 6 of the 8 check-ins due were kept: each due check-in weighs the same, not each
+    // commitment (the mean of 5/7 and 1/1 would say 86%).
+    assert_eq!(first.commitments_kept(), KeptTally { kept: 6, due: 8 });
     let rate = first.commitments_kept_rate.unwrap();
-    assert!((rate - (5.0 / 7.0 + 1.0) / 2.0).abs() < 1e-6, "{rate}");
+    assert!((rate - 6.0 / 8.0).abs() < 1e-6, "{rate}");
+    assert_eq!(first.commitments_kept().label(), "6 of 8 kept (75%)");
     let second = &weeks[1];
     // Monday and Tuesday missed, Wednesday open; Friday has not come.
     assert_eq!(second.commitments.len(), 1);
@@ -416,6 +421,60 @@ fn commitments_kept_rate_weighs_each_commitment_the_same() {
         (0, 2)
     );
     assert_eq!(second.commitments_kept_rate, Some(0.0));
+    assert_eq!(second.commitments_kept().label(), "0 of 2 kept (0%)");
+}
+
+#[test]
+fn the_demo_week_reads_three_of_eight_not_the_mean_of_rates() {
+    // The weekly review that said 72%: 1 of 6, 1 of 1 and 1 of 1.
+    let week = |id: &str, kept, missed| CommitmentWeek {
+        id: id.into(),
+        title: id.into(),
+        active: true,
+        kept,
+        missed,
+    };
+    let weeks = [week("learn", 1, 5), week("share", 1, 0), week("css", 1, 0)];
+    let tally = KeptTally::of(&weeks);
+    assert_eq!(tally, KeptTally { kept: 3, due: 8 });
+    assert_eq!(tally.label(), "3 of 8 kept (38%)");
+    assert_eq!(KeptTally::default().label(), "nothing due");
+    assert_eq!(KeptTally::default().share(), None);
+}
+
+#[test]
+fn an_n_per_week_week_asks_for_n_check_ins() {
+    let monday = date(2026, 11, 9);
+    let three = commitment("three", Cadence::PerWeek(3), monday);
+    let mut days = Vec::new();
+    // Week one: two of three (missed once); week two: four (kept, the fourth counts
+    // for nothing more); week three is still running with one so far.
+    checked(&mut days, "three", &[monday, date(2026, 11, 11)]);
+    checked(
+        &mut days,
+        "three",
+        &[16, 17, 18, 19].map(|d| date(2026, 11, d)),
+    );
+    checked(&mut days, "three", &[date(2026, 11, 23)]);
+    let commitments = [three];
+    let weeks = WeeklyTrends::new(Weekday::Mon, 4)
+        .commitments(&commitments)
+        .compute(&days, 3, date(2026, 11, 25));
+    let figures = |week: &WeekStats| {
+        week.commitments
+            .iter()
+            .map(|c| (c.kept, c.missed))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(figures(&weeks[0]), vec![(2, 1)]);
+    assert_eq!(weeks[0].commitments_kept().label(), "2 of 3 kept (67%)");
+    assert_eq!(figures(&weeks[1]), vec![(3, 0)]);
+    assert_eq!(
+        figures(&weeks[2]),
+        vec![],
+        "a running week is not judged yet"
+    );
+    assert_eq!(weeks[2].commitments_kept_rate, None);
 }
 
 #[test]

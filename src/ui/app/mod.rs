@@ -50,6 +50,10 @@ pub const AUTOSAVE_IDLE: Duration = Duration::from_secs(2);
 pub struct Notice {
     pub text: String,
     pub level: Level,
+    /// The screen it was told on: leaving that screen puts it away, unless it is an
+    /// error. `None` for one about the whole app (the greeting, what was found at
+    /// start), which stays until another takes its place.
+    pub screen: Option<Screen>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -422,6 +426,7 @@ impl App {
         app.notice = Some(Notice {
             text,
             level: Level::Info,
+            screen: None,
         });
         app.take_back_rescued(rescued);
         app.report_loose_permissions();
@@ -915,15 +920,27 @@ impl App {
 
     /// Brings `screen` to the front (from `]`/`[` or a click on its tab).
     fn show_screen(&mut self, screen: Screen) {
+        let leaving = self.screen;
+        // What was said about the screen being left ("Not written: …") no longer
+        // applies to the one coming up; an error stays until it is read.
+        if screen != leaving
+            && self.notice.as_ref().is_some_and(|notice| {
+                notice.screen == Some(leaving) && notice.level != Level::Error
+            })
+        {
+            self.notice = None;
+        }
+        // The new screen is in front before it is filled, so what filling it says is
+        // said on it.
+        self.screen = screen;
         // Trends are computed as they come on screen, never while drawing.
-        if screen == Screen::Trends && self.screen != Screen::Trends {
+        if screen == Screen::Trends && leaving != Screen::Trends {
             self.refresh_trends();
         }
         // The journal is read again each time Export opens: it may have changed.
-        if screen == Screen::Export && self.screen != Screen::Export {
+        if screen == Screen::Export && leaving != Screen::Export {
             self.enter_export();
         }
-        self.screen = screen;
     }
 
     /// Commitments' and People's own keys; false when not theirs.
@@ -1071,6 +1088,7 @@ impl App {
         self.notice = Some(Notice {
             text: text.into(),
             level,
+            screen: Some(self.screen),
         });
     }
 

@@ -186,7 +186,8 @@ pub struct ExportScreen {
     pub load_note: Option<String>,
     /// `people.toml` cannot be read: names could not be replaced.
     pub roster_unreadable: bool,
-    /// A choice that cannot be read; the preview stays at the last good one.
+    /// A choice that cannot be read; the last good preview stays, dimmed and marked on
+    /// hold, and its figures give way to what to fix.
     pub problem: Option<(Field, String)>,
     /// The file that exists, waiting on "y" to replace it.
     pub confirm_replace: Option<PathBuf>,
@@ -589,6 +590,15 @@ impl ExportScreen {
                 lines.push(Line::styled("Reading your journal…", theme.muted));
             }
             None => {}
+            // The last preview answers other choices: its figures would mislead.
+            Some(_) if self.problem.is_some() => {
+                if let Some((field, _)) = &self.problem {
+                    lines.push(Line::styled(
+                        format!("✗ fix {} to see the preview", field.label()),
+                        theme.error,
+                    ));
+                }
+            }
             Some(preview) => {
                 let counts = preview.counts;
                 let updating = if self.is_current() {
@@ -650,7 +660,12 @@ impl ExportScreen {
 
     fn render_preview(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
         let mut title = vec![Span::styled(" Preview", theme.title)];
-        if let Some(preview) = &self.preview {
+        if let (Some(_), Some((field, _))) = (&self.preview, &self.problem) {
+            title.push(Span::styled(
+                format!(" · on hold until {} is fixed ", field.label()),
+                theme.error,
+            ));
+        } else if let Some(preview) = &self.preview {
             title.push(Span::styled(
                 format!(
                     " · {} · line {} of {} ",
@@ -693,7 +708,7 @@ impl ExportScreen {
         let lines: Vec<Line> = (self.scroll..end)
             .map(|n| Line::styled(preview.line(n).replace('\t', "    "), theme.text))
             .collect();
-        let style = if self.is_current() {
+        let style = if self.is_current() && self.problem.is_none() {
             Style::default()
         } else {
             Style::default().add_modifier(Modifier::DIM)

@@ -403,11 +403,11 @@ impl View<'_> {
                     .map(|rate| (n as f64, f64::from(rate) * 100.0))
             })
             .collect();
-        let at_cursor = self
-            .selected()
-            .and_then(|week| week.commitments_kept_rate)
-            .map_or_else(|| "nothing due".to_string(), percent);
-        let title = format!(" Commitments kept % · ▲ {at_cursor} ");
+        let at_cursor = self.selected().map_or_else(
+            || "nothing due".to_string(),
+            |week| week.commitments_kept().label(),
+        );
+        let title = format!(" Kept % · ▲ {at_cursor} ");
         if points.is_empty() {
             let inner = self.frame_with(title, frame, area);
             self.message(

@@ -20,8 +20,8 @@ use crate::domain::review::{percent, thousands};
 use crate::domain::trends::WeekStats;
 use crate::ui::theme::Theme;
 
-/// How many weeks the screen shows.
-pub const WEEKS: usize = 12;
+/// How many weeks the screen shows: the weeks the insights are read from.
+pub const WEEKS: usize = crate::domain::insights::WINDOW_WEEKS;
 
 /// From this width the charts sit beside a side panel and every chart is shown.
 const WIDE: u16 = 120;
@@ -289,21 +289,11 @@ impl TrendsScreen {
         };
         lines.push(row("Energy", rating(week.energy_avg, week.energy_days)));
         lines.push(row("Outlook", rating(week.outlook_avg, week.outlook_days)));
-        lines.push(row(
-            "Commitments",
-            match week.commitments_kept_rate {
-                Some(rate) => format!("{} kept ({} due)", percent(rate), week.commitments.len()),
-                None => "nothing due".to_string(),
-            },
-        ));
+        lines.push(row("Commitments", week.commitments_kept().label()));
         if wide {
             for commitment in &week.commitments {
                 // The figures stay whole; a long title gives way.
-                let figures = format!(
-                    " · {} of {}",
-                    commitment.kept,
-                    commitment.kept + commitment.missed
-                );
+                let figures = format!(" · {} of {}", commitment.kept, commitment.due());
                 let room = width.saturating_sub(2 + figures.chars().count());
                 lines.push(Line::raw(format!(
                     "  {}{figures}",
