@@ -457,3 +457,32 @@ fn a_commitment_marked_done_and_brought_back_is_due_again() {
         "{again}"
     );
 }
+
+#[test]
+fn connections_logged_before_a_commitment_began_do_not_keep_it() {
+    let leader = Leader::new();
+    leader.ok(&["people", "add", "Stu", "--group", "5A"]);
+    for back in 1..=20 {
+        let day = (today() - chrono::Days::new(back)).to_string();
+        leader.ok(&["people", "log", "stu", "earlier", "--date", &day]);
+    }
+    let added = leader.ok(&[
+        "commit",
+        "add",
+        "Greet 5a",
+        "--cadence",
+        "daily",
+        "--connections",
+        "1",
+        "--group",
+        "5a",
+    ]);
+    assert!(added.contains("from today"), "{added}");
+    leader.ok(&["people", "log", "stu", "hi"]);
+    let list = leader.ok(&["commit", "list"]);
+    assert!(list.contains("streak 1 day"), "{list}");
+    assert!(list.contains("this week 1 of 1"), "{list}");
+    // The heatmap marks today alone (the legend holds the other mark).
+    let show = leader.ok(&["commit", "show", "greet"]);
+    assert_eq!(show.matches('●').count(), 2, "{show}");
+}
