@@ -187,6 +187,19 @@ fn a_quote_left_open_is_reported_by_line_and_merges_no_rows() {
 }
 
 #[test]
+fn a_name_quoted_over_two_lines_is_imported_as_one_person() {
+    let leader = Leader::new();
+    let file = leader.csv("two-lines.csv", b"name,group\n\"Eve\nMarie\",5C\nGus,5C\n");
+    let output = leader.ok(&["people", "import", &file]);
+    assert!(output.contains("Imported 2 people"), "{output}");
+    assert!(!output.contains("not closed"), "{output}");
+    let roster = leader.roster();
+    assert!(roster.contains("name = \"Eve Marie\""), "{roster}");
+    assert!(roster.contains("name = \"Gus\""), "{roster}");
+    assert!(!roster.contains("Marie\\\""), "no junk half name: {roster}");
+}
+
+#[test]
 fn someone_archived_is_brought_back_not_added_twice() {
     let leader = Leader::new();
     leader.ok(&[
