@@ -409,3 +409,30 @@ fn a_commitment_is_kept_by_connection_notes_end_to_end() {
     assert_eq!(day.matches("[[connection]]").count(), 3, "{day}");
     assert_eq!(day.matches("[[checkin]]").count(), 1, "{day}");
 }
+
+#[test]
+fn a_name_shared_by_two_is_ambiguous_whatever_its_case() {
+    let leader = Leader::new();
+    leader.ok(&["people", "add", "Sam", "--group", "5B"]);
+    leader.ok(&["people", "add", "Sam", "--group", "5C"]);
+    for query in ["Sam", "sam"] {
+        let error = leader.fails(&["people", "log", query, "x"]);
+        assert!(error.contains("could be any of these"), "{query}: {error}");
+        assert!(
+            error.contains("Sam (5B)  [sam]  pick with `\"sam 5b\"`"),
+            "{error}"
+        );
+        assert!(
+            error.contains("Sam (5C)  [sam-2]  pick with `sam-2`"),
+            "{error}"
+        );
+    }
+    assert!(
+        !leader.journal().join("journal").exists(),
+        "nothing was logged"
+    );
+    let logged = leader.ok(&["people", "log", "sam 5b", "x"]);
+    assert!(logged.contains("Sam (5B)"), "{logged}");
+    let logged = leader.ok(&["people", "log", "sam-2", "y"]);
+    assert!(logged.contains("Sam (5C)"), "{logged}");
+}

@@ -313,7 +313,15 @@ fn find(people: &[Person], query: &str) -> anyhow::Result<Person> {
         Lookup::Ambiguous(fits) => {
             let lines: Vec<String> = fits
                 .iter()
-                .map(|p| format!("  {}  [{}]", p.label(), p.id))
+                .map(|p| {
+                    let pick = person::pick_text(people, p);
+                    let pick = if pick.contains(' ') {
+                        format!("\"{pick}\"")
+                    } else {
+                        pick
+                    };
+                    format!("  {}  [{}]  pick with `{pick}`", p.label(), p.id)
+                })
                 .collect();
             bail!(
                 "`{query}` could be any of these; type more of the name, add the group \
