@@ -436,3 +436,60 @@ fn a_name_shared_by_two_is_ambiguous_whatever_its_case() {
     let logged = leader.ok(&["people", "log", "sam-2", "y"]);
     assert!(logged.contains("Sam (5C)"), "{logged}");
 }
+
+#[test]
+fn a_connection_logged_by_mistake_is_taken_back_and_only_that_one() {
+    let leader = Leader::new();
+    leader.ok(&["people", "add", "Maya R.", "--group", "5B"]);
+    leader.ok(&["people", "add", "Ben", "--group", "5B"]);
+    let error = leader.fails(&["people", "unlog", "maya"]);
+    assert!(
+        error.contains("no connection with Maya R. (5B) is logged for today"),
+        "{error}"
+    );
+
+    leader.ok(&["people", "log", "maya", "robot club"]);
+    leader.ok(&["people", "log", "ben", "football"]);
+    let taken = leader.ok(&["people", "unlog", "maya"]);
+    assert!(
+        taken.contains("Took back the connection with Maya R. (5B) for today: “robot club”."),
+        "{taken}"
+    );
+    let day = leader.day_file(today());
+    assert!(
+        !day.contains("robot club") && day.contains("football"),
+        "{day}"
+    );
+
+    // Two notes about Ben yesterday: which one must be said.
+    let yesterday = (today() - chrono::Days::new(1)).to_string();
+    leader.ok(&["people", "log", "ben", "first", "--date", &yesterday]);
+    leader.ok(&["people", "log", "ben", "second", "--date", &yesterday]);
+    let error = leader.fails(&["people", "unlog", "ben", "--date", &yesterday]);
+    assert!(
+        error.contains("has 2 connection notes for yesterday"),
+        "{error}"
+    );
+    assert!(
+        error.contains("1. ") && error.contains("first") && error.contains("2. "),
+        "{error}"
+    );
+    let error = leader.fails(&[
+        "people", "unlog", "ben", "--date", &yesterday, "--index", "3",
+    ]);
+    assert!(error.contains("--index 3"), "{error}");
+    assert!(
+        leader
+            .day_file(today() - chrono::Days::new(1))
+            .contains("first")
+    );
+    let taken = leader.ok(&[
+        "people", "unlog", "ben", "--date", &yesterday, "--index", "1",
+    ]);
+    assert!(taken.contains("“first”"), "{taken}");
+    let day = leader.day_file(today() - chrono::Days::new(1));
+    assert!(
+        !day.contains("\"first\"") && day.contains("second"),
+        "{day}"
+    );
+}
