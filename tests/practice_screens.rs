@@ -457,6 +457,35 @@ fn a_finished_commitment_brought_back_is_due_again() {
 }
 
 #[test]
+fn u_brings_back_a_commitment_marked_done_without_archiving_it() {
+    let fixture = fixture();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    for (id, title) in [("walk", "Walk"), ("read", "Read")] {
+        let mut c = Commitment::new(id.into(), title.into(), Frame::Care, Cadence::Daily);
+        c.start = Some(day(2));
+        fixture.commitments().add(c).unwrap();
+    }
+    fixture
+        .commitments()
+        .modify("walk", |c| c.change_state(CommitmentState::Done, day(20)))
+        .unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("▸ ·  Walk"), "selected: {screen}");
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(status(&app), "“Read” is active, not done or archived.");
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        status(&app),
+        "Brought back “Walk”: it is active again and on Today when due."
+    );
+    let walk = &fixture.commitments().load().unwrap()[0];
+    assert_eq!((walk.state, walk.end), (CommitmentState::Active, None));
+}
+
+#[test]
 fn a_commitment_brought_back_after_its_planned_end_says_so() {
     let fixture = fixture();
     let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
