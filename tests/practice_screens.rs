@@ -127,6 +127,42 @@ fn editing_a_commitment_kept_by_connections_100x30() {
 }
 
 #[test]
+fn the_form_saves_a_group_no_one_is_in_and_says_which_was_probably_meant() {
+    let fixture = fixture();
+    let mut kept = Commitment::new(
+        "connect".into(),
+        "Connect".into(),
+        Frame::Love,
+        Cadence::Daily,
+    );
+    kept.start = Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap());
+    kept.counts_connections = Some(ConnectionGoal {
+        per_day: 1,
+        group: Some("Grade 7".into()),
+        role: None,
+    });
+    fixture.commitments().add(kept).unwrap();
+    fixture
+        .people()
+        .add("Maya Lopez", Some("Grade 7"), Role::Student)
+        .unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('e'));
+    tab(&mut app, 8);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "grade-7");
+    ctrl(&mut app, 's');
+    assert_eq!(
+        status(&app),
+        "Saved your changes to “Connect”. But no one on the roster is in the group \
+         `grade-7`; did you mean `Grade 7`? (the groups are: Grade 7)."
+    );
+    let saved = fixture.commitments().load().unwrap();
+    let goal = saved[0].counts_connections.as_ref().unwrap();
+    assert_eq!(goal.group.as_deref(), Some("grade-7"), "saved all the same");
+}
+
+#[test]
 fn a_commitment_added_from_the_form_is_saved_and_listed_100x30() {
     let fixture = fixture();
     let mut app = fixture.open_on(Screen::Commitments);

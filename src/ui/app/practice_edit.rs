@@ -257,6 +257,7 @@ impl App {
                 return;
             }
         };
+        let warnings = plan.warnings(&self.commitments, &self.people, form.editing.as_deref());
         let result = match &form.editing {
             None => {
                 let id = id_for_title(&plan.title);
@@ -282,7 +283,14 @@ impl App {
                 };
                 self.reload_commitments();
                 self.commitments_screen.select(&id);
-                self.tell(Level::Success, message);
+                match warnings.first() {
+                    // Saved all the same: the warning is what to look at next.
+                    Some(warning) => self.tell(
+                        Level::Warning,
+                        format!("{message} But {warning}."),
+                    ),
+                    None => self.tell(Level::Success, message),
+                }
             }
             Ok(None) => self.tell(
                 Level::Warning,
