@@ -493,3 +493,12 @@ fn a_connection_logged_by_mistake_is_taken_back_and_only_that_one() {
         "{day}"
     );
 }
+
+#[test]
+fn doctor_counts_one_person_in_the_singular() {
+    let leader = Leader::new();
+    leader.ok(&["people", "add", "Maya R."]);
+    let doctor = leader.ok(&["doctor"]);
+    assert!(doctor.contains("1 person on the roster."), "{doctor}");
+    assert!(doctor.contains("0 commitments."), "{doctor}");
+}

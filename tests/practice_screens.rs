@@ -163,6 +163,20 @@ fn the_form_saves_a_group_no_one_is_in_and_says_which_was_probably_meant() {
 }
 
 #[test]
+fn a_name_ending_in_a_period_ends_the_sentence_once() {
+    let fixture = fixture();
+    fixture
+        .people()
+        .add("Maya R.", None, Role::Student)
+        .unwrap();
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "robot club");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(status(&app), "Logged a connection with Maya R.");
+}
+
+#[test]
 fn a_commitment_added_from_the_form_is_saved_and_listed_100x30() {
     let fixture = fixture();
     let mut app = fixture.open_on(Screen::Commitments);
