@@ -473,6 +473,23 @@ pub enum PeopleCommand {
         date: Option<String>,
     },
 
+    /// Take back a connection note logged by mistake, from a day (default: today).
+    /// With several notes about them that day, they are listed and `--index N` says
+    /// which one; nothing is removed until it is clear.
+    Unlog {
+        /// Who: a name or part of one, with the group after it to tell two apart
+        /// ("sam 5c"), or an id.
+        #[arg(value_name = "PERSON")]
+        person: String,
+        /// The day the note is in (default: today), e.g. yesterday.
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        date: Option<String>,
+        /// Which of that day's notes about them, as numbered when they are listed
+        /// (1 is the first logged).
+        #[arg(long, value_name = "N")]
+        index: Option<usize>,
+    },
+
     /// Someone's connections, newest first.
     Show {
         /// Who: a name or part of one, with the group after it to tell two apart

@@ -457,3 +457,98 @@ fn a_commitment_marked_done_and_brought_back_is_due_again() {
         "{again}"
     );
 }
+
+#[test]
+fn connections_logged_before_a_commitment_began_do_not_keep_it() {
+    let leader = Leader::new();
+    leader.ok(&["people", "add", "Stu", "--group", "5A"]);
+    for back in 1..=20 {
+        let day = (today() - chrono::Days::new(back)).to_string();
+        leader.ok(&["people", "log", "stu", "earlier", "--date", &day]);
+    }
+    let added = leader.ok(&[
+        "commit",
+        "add",
+        "Greet 5a",
+        "--cadence",
+        "daily",
+        "--connections",
+        "1",
+        "--group",
+        "5a",
+    ]);
+    assert!(added.contains("from today"), "{added}");
+    leader.ok(&["people", "log", "stu", "hi"]);
+    let list = leader.ok(&["commit", "list"]);
+    assert!(list.contains("streak 1 day"), "{list}");
+    assert!(list.contains("this week 1 of 1"), "{list}");
+    // The heatmap marks today alone (the legend holds the other mark).
+    let show = leader.ok(&["commit", "show", "greet"]);
+    assert_eq!(show.matches('●').count(), 2, "{show}");
+}
+
+#[test]
+fn a_goal_no_one_can_meet_and_a_title_twice_are_warned_about_and_a_bad_role_refused() {
+    let leader = Leader::new();
+    leader.ok(&["people", "add", "Stu", "--group", "5A"]);
+    leader.ok(&["people", "add", "Ben", "--group", "5B"]);
+    let added = leader.ok(&[
+        "commit",
+        "add",
+        "Greet",
+        "--cadence",
+        "daily",
+        "--connections",
+        "1",
+        "--group",
+        "5 A",
+    ]);
+    assert!(
+        added.contains("Committed to “Greet”"),
+        "saved all the same: {added}"
+    );
+    assert!(
+        added.contains(
+            "Warning: no one on the roster is in the group `5 A`; did you mean `5A`? \
+             (the groups are: 5A, 5B)."
+        ),
+        "{added}"
+    );
+    let added = leader.ok(&[
+        "commit",
+        "add",
+        "Call home",
+        "--cadence",
+        "daily",
+        "--connections",
+        "1",
+        "--role",
+        "parent",
+    ]);
+    assert!(
+        added.contains("Warning: no one on the roster has the role family yet"),
+        "{added}"
+    );
+    let error = leader.fails(&[
+        "commit",
+        "add",
+        "X",
+        "--cadence",
+        "daily",
+        "--connections",
+        "1",
+        "--role",
+        "pilot",
+    ]);
+    assert!(
+        error.contains("role `pilot` is not one of student, staff, family or other"),
+        "{error}"
+    );
+    let added = leader.ok(&["commit", "add", "T Daily", "--cadence", "daily"]);
+    assert!(!added.contains("Warning"), "{added}");
+    let added = leader.ok(&["commit", "add", "t DAILY", "--cadence", "daily"]);
+    assert!(
+        added.contains("Warning: another commitment is already called “T Daily” (`t-daily`)"),
+        "{added}"
+    );
+}

@@ -443,7 +443,8 @@ fn remove_deletes_the_pack_and_keeps_the_journal() {
     assert!(leader.list().contains("Added packs: none yet."));
     assert_eq!(fs::read_to_string(&day).unwrap(), entry);
     let doctor = leader.expect(0, &["doctor"]);
-    assert!(doctor.contains("1 days read."), "{doctor}");
+    assert!(doctor.contains("1 day read."), "{doctor}");
+    assert!(doctor.contains("0 packs started."), "{doctor}");
 }
 
 #[test]
@@ -591,7 +592,7 @@ fn a_malformed_pack_file_shows_as_invalid_and_doctor_still_runs() {
     let doctor = leader.run(&["doctor"]);
     assert_eq!(doctor.status.code(), Some(1));
     let report = stdout(&doctor);
-    assert!(report.contains("1 packs started."), "{report}");
+    assert!(report.contains("1 pack started."), "{report}");
     assert!(report.contains("  packs/planted.toml:1:6: "), "{report}");
     assert_eq!(
         fs::read_to_string(&planted).unwrap(),

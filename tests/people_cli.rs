@@ -187,6 +187,19 @@ fn a_quote_left_open_is_reported_by_line_and_merges_no_rows() {
 }
 
 #[test]
+fn a_name_quoted_over_two_lines_is_imported_as_one_person() {
+    let leader = Leader::new();
+    let file = leader.csv("two-lines.csv", b"name,group\n\"Eve\nMarie\",5C\nGus,5C\n");
+    let output = leader.ok(&["people", "import", &file]);
+    assert!(output.contains("Imported 2 people"), "{output}");
+    assert!(!output.contains("not closed"), "{output}");
+    let roster = leader.roster();
+    assert!(roster.contains("name = \"Eve Marie\""), "{roster}");
+    assert!(roster.contains("name = \"Gus\""), "{roster}");
+    assert!(!roster.contains("Marie\\\""), "no junk half name: {roster}");
+}
+
+#[test]
 fn someone_archived_is_brought_back_not_added_twice() {
     let leader = Leader::new();
     leader.ok(&[
@@ -395,4 +408,97 @@ fn a_commitment_is_kept_by_connection_notes_end_to_end() {
     let day = leader.day_file(today());
     assert_eq!(day.matches("[[connection]]").count(), 3, "{day}");
     assert_eq!(day.matches("[[checkin]]").count(), 1, "{day}");
+}
+
+#[test]
+fn a_name_shared_by_two_is_ambiguous_whatever_its_case() {
+    let leader = Leader::new();
+    leader.ok(&["people", "add", "Sam", "--group", "5B"]);
+    leader.ok(&["people", "add", "Sam", "--group", "5C"]);
+    for query in ["Sam", "sam"] {
+        let error = leader.fails(&["people", "log", query, "x"]);
+        assert!(error.contains("could be any of these"), "{query}: {error}");
+        assert!(
+            error.contains("Sam (5B)  [sam]  pick with `\"sam 5b\"`"),
+            "{error}"
+        );
+        assert!(
+            error.contains("Sam (5C)  [sam-2]  pick with `sam-2`"),
+            "{error}"
+        );
+    }
+    assert!(
+        !leader.journal().join("journal").exists(),
+        "nothing was logged"
+    );
+    let logged = leader.ok(&["people", "log", "sam 5b", "x"]);
+    assert!(logged.contains("Sam (5B)"), "{logged}");
+    let logged = leader.ok(&["people", "log", "sam-2", "y"]);
+    assert!(logged.contains("Sam (5C)"), "{logged}");
+}
+
+#[test]
+fn a_connection_logged_by_mistake_is_taken_back_and_only_that_one() {
+    let leader = Leader::new();
+    leader.ok(&["people", "add", "Maya R.", "--group", "5B"]);
+    leader.ok(&["people", "add", "Ben", "--group", "5B"]);
+    let error = leader.fails(&["people", "unlog", "maya"]);
+    assert!(
+        error.contains("no connection with Maya R. (5B) is logged for today"),
+        "{error}"
+    );
+
+    leader.ok(&["people", "log", "maya", "robot club"]);
+    leader.ok(&["people", "log", "ben", "football"]);
+    let taken = leader.ok(&["people", "unlog", "maya"]);
+    assert!(
+        taken.contains("Took back the connection with Maya R. (5B) for today: “robot club”."),
+        "{taken}"
+    );
+    let day = leader.day_file(today());
+    assert!(
+        !day.contains("robot club") && day.contains("football"),
+        "{day}"
+    );
+
+    // Two notes about Ben yesterday: which one must be said.
+    let yesterday = (today() - chrono::Days::new(1)).to_string();
+    leader.ok(&["people", "log", "ben", "first", "--date", &yesterday]);
+    leader.ok(&["people", "log", "ben", "second", "--date", &yesterday]);
+    let error = leader.fails(&["people", "unlog", "ben", "--date", &yesterday]);
+    assert!(
+        error.contains("has 2 connection notes for yesterday"),
+        "{error}"
+    );
+    assert!(
+        error.contains("1. ") && error.contains("first") && error.contains("2. "),
+        "{error}"
+    );
+    let error = leader.fails(&[
+        "people", "unlog", "ben", "--date", &yesterday, "--index", "3",
+    ]);
+    assert!(error.contains("--index 3"), "{error}");
+    assert!(
+        leader
+            .day_file(today() - chrono::Days::new(1))
+            .contains("first")
+    );
+    let taken = leader.ok(&[
+        "people", "unlog", "ben", "--date", &yesterday, "--index", "1",
+    ]);
+    assert!(taken.contains("“first”"), "{taken}");
+    let day = leader.day_file(today() - chrono::Days::new(1));
+    assert!(
+        !day.contains("\"first\"") && day.contains("second"),
+        "{day}"
+    );
+}
+
+#[test]
+fn doctor_counts_one_person_in_the_singular() {
+    let leader = Leader::new();
+    leader.ok(&["people", "add", "Maya R."]);
+    let doctor = leader.ok(&["doctor"]);
+    assert!(doctor.contains("1 person on the roster."), "{doctor}");
+    assert!(doctor.contains("0 commitments."), "{doctor}");
 }

@@ -127,6 +127,56 @@ fn editing_a_commitment_kept_by_connections_100x30() {
 }
 
 #[test]
+fn the_form_saves_a_group_no_one_is_in_and_says_which_was_probably_meant() {
+    let fixture = fixture();
+    let mut kept = Commitment::new(
+        "connect".into(),
+        "Connect".into(),
+        Frame::Love,
+        Cadence::Daily,
+    );
+    kept.start = Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap());
+    kept.counts_connections = Some(ConnectionGoal {
+        per_day: 1,
+        group: Some("Grade 7".into()),
+        role: None,
+    });
+    fixture.commitments().add(kept).unwrap();
+    fixture
+        .people()
+        .add("Maya Lopez", Some("Grade 7"), Role::Student)
+        .unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+    press(&mut app, KeyCode::Char('e'));
+    tab(&mut app, 8);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "grade-7");
+    ctrl(&mut app, 's');
+    assert_eq!(
+        status(&app),
+        "Saved your changes to “Connect”. But no one on the roster is in the group \
+         `grade-7`; did you mean `Grade 7`? (the groups are: Grade 7)."
+    );
+    let saved = fixture.commitments().load().unwrap();
+    let goal = saved[0].counts_connections.as_ref().unwrap();
+    assert_eq!(goal.group.as_deref(), Some("grade-7"), "saved all the same");
+}
+
+#[test]
+fn a_name_ending_in_a_period_ends_the_sentence_once() {
+    let fixture = fixture();
+    fixture
+        .people()
+        .add("Maya R.", None, Role::Student)
+        .unwrap();
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "robot club");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(status(&app), "Logged a connection with Maya R.");
+}
+
+#[test]
 fn a_commitment_added_from_the_form_is_saved_and_listed_100x30() {
     let fixture = fixture();
     let mut app = fixture.open_on(Screen::Commitments);
@@ -454,6 +504,35 @@ fn a_finished_commitment_brought_back_is_due_again() {
     press(&mut app, KeyCode::Char('A'));
     let screen = draw(&app, 100, 30);
     assert!(screen.contains("[ ] Walk"), "due again: {screen}");
+}
+
+#[test]
+fn u_brings_back_a_commitment_marked_done_without_archiving_it() {
+    let fixture = fixture();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+    for (id, title) in [("walk", "Walk"), ("read", "Read")] {
+        let mut c = Commitment::new(id.into(), title.into(), Frame::Care, Cadence::Daily);
+        c.start = Some(day(2));
+        fixture.commitments().add(c).unwrap();
+    }
+    fixture
+        .commitments()
+        .modify("walk", |c| c.change_state(CommitmentState::Done, day(20)))
+        .unwrap();
+    let mut app = fixture.open_on(Screen::Commitments);
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("▸ ·  Walk"), "selected: {screen}");
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(status(&app), "“Read” is active, not done or archived.");
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        status(&app),
+        "Brought back “Walk”: it is active again and on Today when due."
+    );
+    let walk = &fixture.commitments().load().unwrap()[0];
+    assert_eq!((walk.state, walk.end), (CommitmentState::Active, None));
 }
 
 #[test]

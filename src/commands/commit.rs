@@ -33,7 +33,7 @@ pub fn run(
 ) -> anyhow::Result<bool> {
     let store = CommitmentStore::open(&paths.data);
     match command {
-        CommitCommand::Add(args) => add(&store, args, context, out),
+        CommitCommand::Add(args) => add(paths, &store, args, context, out),
         CommitCommand::List { all } => list(paths, &store, all, context, out),
         CommitCommand::Show { commitment } => {
             let found = find(&store.load()?, &commitment)?;
@@ -171,6 +171,7 @@ pub fn run(
 
 /// `commit add TITLE --cadence ...`.
 fn add(
+    paths: &Paths,
     store: &CommitmentStore,
     args: CommitAddArgs,
     context: Context,
@@ -209,6 +210,10 @@ fn add(
     };
     let plan = read().map_err(|error| anyhow!("{}", flag_error(error)))?;
     let start = plan.start;
+    // A roster that cannot be read only means no warning about the goal; the
+    // commitment itself does not depend on it.
+    let people = PeopleStore::open(&paths.data).load().unwrap_or_default();
+    let warnings = plan.warnings(&store.load()?, &people, None);
     let id = store_commitments::id_for_title(&plan.title);
     let new = plan.into_commitment(id);
     let saved = store.add(new)?;
@@ -229,6 +234,9 @@ fn add(
             goal.per_day,
             goal.whom()
         )?;
+    }
+    for warning in &warnings {
+        writeln!(out, "Warning: {warning}.")?;
     }
     if !saved.dimension.is_built_in() {
         writeln!(

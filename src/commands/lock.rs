@@ -43,6 +43,7 @@ pub fn writer_name(command: &Command) -> Option<&'static str> {
             PeopleCommand::Import { .. }
             | PeopleCommand::Add { .. }
             | PeopleCommand::Log { .. }
+            | PeopleCommand::Unlog { .. }
             | PeopleCommand::Archive { .. }
             | PeopleCommand::Restore { .. } => Some("truenorth people"),
         },

@@ -64,13 +64,25 @@ pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
         crate::ui::settings::load(&paths.config, crate::ui::theme::ColorSupport::TrueColor);
     problems.extend(settings.problems.iter().map(ToString::to_string));
     writeln!(out, "Journal: {}", paths.data.display())?;
-    writeln!(out, "{} days read.", scan.days.len())?;
-    writeln!(out, "{} packs started.", packs.packs.len())?;
+    writeln!(out, "{} read.", plural(scan.days.len(), "day", "days"))?;
+    writeln!(
+        out,
+        "{} started.",
+        plural(packs.packs.len(), "pack", "packs")
+    )?;
     if let Ok(commitments) = &commitments {
-        writeln!(out, "{} commitments.", commitments.len())?;
+        writeln!(
+            out,
+            "{}.",
+            plural(commitments.len(), "commitment", "commitments")
+        )?;
     }
     if let Ok(people) = &people {
-        writeln!(out, "{} people on the roster.", people.len())?;
+        writeln!(
+            out,
+            "{} on the roster.",
+            plural(people.len(), "person", "people")
+        )?;
     }
     let mut found = Vec::new();
     if let Err(error) = writable::probe(&paths.data) {

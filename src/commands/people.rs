@@ -12,8 +12,8 @@ use crate::cli::PeopleCommand;
 use crate::domain::Day;
 use crate::domain::commitment::Lookup;
 use crate::domain::coverage::{self, LastConnections};
-use crate::domain::person::{self, Person, PersonDetails, Role};
-use crate::store::people::{ImportError, LogError, RowNote, log_connection};
+use crate::domain::person::{self, Connection, Person, PersonDetails, Role};
+use crate::store::people::{ImportError, LogError, RowNote, log_connection, remove_connection};
 use crate::store::{Journal, Paths, PeopleStore};
 
 /// Runs one `people` subcommand. Returns false when it found a problem (exit code 1);
@@ -71,6 +71,11 @@ pub fn run(
             )?;
             Ok(true)
         }
+        PeopleCommand::Unlog {
+            person,
+            date,
+            index,
+        } => unlog(paths, &store, &person, date.as_deref(), index, context, out),
         PeopleCommand::Show { person } => {
             let people = store.load()?;
             // Someone archived can still be looked up, by a name no one current has.
@@ -111,6 +116,89 @@ pub fn run(
             Ok(true)
         }
     }
+}
+
+/// `people unlog PERSON [--date DATE] [--index N]`: takes back one connection note.
+/// With one note about the person that day it goes; with several, `--index` must say
+/// which (they are listed, numbered in the order logged), so the wrong one never goes.
+fn unlog(
+    paths: &Paths,
+    store: &PeopleStore,
+    query: &str,
+    date: Option<&str>,
+    index: Option<usize>,
+    context: Context,
+    out: &mut impl Write,
+) -> anyhow::Result<bool> {
+    let people = store.load()?;
+    // A note about someone since archived can still be taken back.
+    let found = match (
+        person::find_named(&people, query),
+        person::find_archived(&people, query),
+    ) {
+        (Lookup::NotFound, Lookup::Found(archived)) => archived.clone(),
+        _ => find(&people, query)?,
+    };
+    let date = parse_day(date, context.today)?;
+    let day_words = describe_day(date, context.today);
+    let journal = Journal::open(&paths.data)?;
+    let notes: Vec<Connection> = journal
+        .load_day(date)?
+        .map(|day| {
+            day.connections
+                .into_iter()
+                .filter(|connection| connection.person == found.id)
+                .collect()
+        })
+        .unwrap_or_default();
+    let listed = || -> String {
+        notes
+            .iter()
+            .enumerate()
+            .map(|(at, note)| {
+                format!(
+                    "  {}. {}  {}",
+                    at + 1,
+                    note.at.format("%H:%M"),
+                    note.note.replace('\n', " ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let chosen = match (notes.len(), index) {
+        (0, _) => bail!(
+            "no connection with {} is logged for {day_words}; nothing changed",
+            found.label()
+        ),
+        (_, Some(n)) if n == 0 || n > notes.len() => bail!(
+            "--index {n}: {} has {} connection note(s) for {day_words}, numbered from 1; \
+             nothing changed:\n{}",
+            found.label(),
+            notes.len(),
+            listed()
+        ),
+        (_, Some(n)) => &notes[n - 1],
+        (1, None) => &notes[0],
+        (count, None) => bail!(
+            "{} has {count} connection notes for {day_words}; say which to take back with \
+             --index N (e.g. `truenorth people unlog {} --date {date} --index {count}`); \
+             nothing changed:\n{}",
+            found.label(),
+            found.id,
+            listed()
+        ),
+    };
+    if !remove_connection(&journal, date, chosen)? {
+        bail!("the note was no longer in {day_words}'s file (changed meanwhile?); nothing changed");
+    }
+    writeln!(
+        out,
+        "Took back the connection with {} for {day_words}: “{}”.",
+        found.label(),
+        chosen.note.replace('\n', " ")
+    )?;
+    Ok(true)
 }
 
 /// `people import FILE`.
@@ -313,7 +401,15 @@ fn find(people: &[Person], query: &str) -> anyhow::Result<Person> {
         Lookup::Ambiguous(fits) => {
             let lines: Vec<String> = fits
                 .iter()
-                .map(|p| format!("  {}  [{}]", p.label(), p.id))
+                .map(|p| {
+                    let pick = person::pick_text(people, p);
+                    let pick = if pick.contains(' ') {
+                        format!("\"{pick}\"")
+                    } else {
+                        pick
+                    };
+                    format!("  {}  [{}]  pick with `{pick}`", p.label(), p.id)
+                })
                 .collect();
             bail!(
                 "`{query}` could be any of these; type more of the name, add the group \

@@ -293,7 +293,8 @@ impl Connection {
 /// without a picker (`people log maya "..."`). In order, the first rule that fits
 /// anyone decides:
 ///
-/// 1. the exact id;
+/// 1. the exact id, unless it is also the exact name of someone else (`sam` when
+///    two people are called Sam): then it is ambiguous, as `Sam` is;
 /// 2. the exact name, any case (two people of that name are ambiguous);
 /// 3. every word of the query is a word of the name or group (`maya 5b`);
 /// 4. every word of the query starts a word of the name or group (`rob`);
@@ -303,6 +304,23 @@ impl Connection {
 /// fuzzy matches first, at most 10), so a note never lands on the wrong person.
 pub fn find<'a>(people: &'a [Person], query: &str) -> Lookup<&'a Person> {
     find_among(people, query, false, true)
+}
+
+/// What to type to pick `person` out of `people` by [`find`]: the id when that finds
+/// them alone, else the name and group (`sam 5b`), else the id after all.
+pub fn pick_text(people: &[Person], person: &Person) -> String {
+    let alone =
+        |text: &str| matches!(find(people, text), Lookup::Found(found) if found.id == person.id);
+    if alone(&person.id) {
+        return person.id.clone();
+    }
+    if let Some(group) = &person.group {
+        let text = format!("{} {}", person.name, group).to_lowercase();
+        if alone(&text) {
+            return text;
+        }
+    }
+    person.id.clone()
 }
 
 /// [`find`] without its last, fuzzy step: the query names the person.
@@ -345,14 +363,20 @@ fn find_among<'a>(
             .filter(move |person| person.archived == archived)
     };
     let query = query.trim();
-    if let Some(person) = current().find(|person| person.id == query) {
-        return Lookup::Found(person);
-    }
     let decide = |fits: Vec<&'a Person>| match fits.len() {
         0 => None,
         1 => Some(Lookup::Found(fits[0])),
         _ => Some(Lookup::Ambiguous(fits)),
     };
+    if let Some(person) = current().find(|person| person.id == query) {
+        // `sam` is Sam (5B)'s id and the name of Sam (5C) too: which one is meant must
+        // not hang on the case it was typed in (`Sam` would be ambiguous).
+        let mut fits = vec![person];
+        fits.extend(
+            current().filter(|other| other.id != person.id && same_words(&other.name, query)),
+        );
+        return decide(fits).unwrap_or(Lookup::NotFound);
+    }
     let exact = current()
         .filter(|person| same_words(&person.name, query))
         .collect();
@@ -616,7 +640,36 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(find(&people, "old name"), Lookup::NotFound, "archived");
+        assert_eq!(pick_text(&people, &people[0]), "maya-robinson");
         assert_eq!(find(&people, "zz"), Lookup::NotFound);
         assert_eq!(find(&people, "  "), Lookup::NotFound);
+    }
+
+    #[test]
+    fn an_id_that_is_also_someone_elses_name_is_ambiguous_in_any_case() {
+        let people = roster(&[("Sam", Some("5B")), ("Sam", Some("5C")), ("Ana", None)]);
+        assert_eq!(
+            (people[0].id.as_str(), people[1].id.as_str()),
+            ("sam", "sam-2")
+        );
+        for query in ["sam", "Sam", "SAM", " sam "] {
+            match find(&people, query) {
+                Lookup::Ambiguous(fits) => {
+                    let ids: Vec<&str> = fits.iter().map(|p| p.id.as_str()).collect();
+                    assert_eq!(ids, ["sam", "sam-2"], "{query}");
+                }
+                other => panic!("{query}: {other:?}"),
+            }
+        }
+        let id = |lookup: Lookup<&Person>| match lookup {
+            Lookup::Found(person) => person.id.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(id(find(&people, "sam-2")), "sam-2");
+        assert_eq!(id(find(&people, "sam 5b")), "sam");
+        assert_eq!(id(find(&people, "ana")), "ana", "an id alone still wins");
+        // What to type for each: the id cannot pick Sam (5B), the group can.
+        assert_eq!(pick_text(&people, &people[0]), "sam 5b");
+        assert_eq!(pick_text(&people, &people[1]), "sam-2");
     }
 }

@@ -129,7 +129,7 @@ impl Record {
                 }
             }
             for &(index, goal) in &goals {
-                if goal_met(goal, day, &by_person) {
+                if records[index].takes_connections(day.date) && goal_met(goal, day, &by_person) {
                     records[index].add_connection_day(day.date);
                 }
             }
@@ -145,9 +145,23 @@ impl Record {
     }
 
     /// Notes that the connection goal was met on `date`: the day counts as one
-    /// check-in (not on top of check-ins made by hand that day).
+    /// check-in (not on top of check-ins made by hand that day). Only on a day that
+    /// [`Record::takes_connections`]; any other day is left as it was.
     pub fn add_connection_day(&mut self, date: NaiveDate) {
-        self.days.entry(date).by_connections = true;
+        if self.takes_connections(date) {
+            self.days.entry(date).by_connections = true;
+        }
+    }
+
+    /// Whether connection notes on `date` can keep the commitment: the days a
+    /// check-in by hand could be made for it, i.e. from its start to its end and not
+    /// paused. Notes from before it began (the journal's earlier connections), after it
+    /// ended, or while it was paused are not about this commitment. A planned skip
+    /// still takes them, as it takes a check-in ("kept beats off").
+    pub fn takes_connections(&self, date: NaiveDate) -> bool {
+        self.start.is_none_or(|start| date >= start)
+            && self.end.is_none_or(|end| date <= end)
+            && !self.pauses.iter().any(|pause| pause.contains(date))
     }
 
     pub fn unit(&self) -> StreakUnit {

@@ -168,14 +168,17 @@ pub fn log_connection(
     Ok(connection)
 }
 
-/// Removes a logged connection (the one with this person and time) from `date`'s
-/// file: an undo. Returns whether one was removed; nothing is written otherwise.
+/// Removes a logged connection (the one with this person, time and note) from
+/// `date`'s file: an undo. Returns whether one was removed; nothing is written
+/// otherwise. Of two alike, one goes.
 pub fn remove_connection(
     journal: &Journal,
     date: NaiveDate,
     connection: &Connection,
 ) -> Result<bool, StoreError> {
-    let same = |c: &Connection| c.person == connection.person && c.at == connection.at;
+    let same = |c: &Connection| {
+        c.person == connection.person && c.at == connection.at && c.note == connection.note
+    };
     let present = journal
         .load_day(date)?
         .is_some_and(|day| day.connections.iter().any(same));

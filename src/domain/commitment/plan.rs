@@ -7,9 +7,10 @@ use chrono::NaiveDate;
 
 use super::{Cadence, Commitment, ConnectionGoal, check_psel};
 use crate::domain::Frame;
+use crate::domain::coverage;
 use crate::domain::dates;
 use crate::domain::field::FieldError;
-use crate::domain::person::{Role, tidy};
+use crate::domain::person::{Person, Role, tidy};
 
 /// The parts of a plan, to say which one a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,6 +84,36 @@ impl Plan {
             ));
         }
         Ok(())
+    }
+
+    /// What the plan allows but its author probably did not mean, to say after saving
+    /// (never a refusal): a title another commitment already has in another case
+    /// ("T daily" beside "T Daily"), or a connection goal no one on the roster can
+    /// meet (a group no current person is in, a role no one there has). `editing` is
+    /// the id of the commitment being edited, which does not count as another.
+    pub fn warnings(
+        &self,
+        commitments: &[Commitment],
+        people: &[Person],
+        editing: Option<&str>,
+    ) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let title = tidy(&self.title).to_lowercase();
+        if let Some(twin) = commitments.iter().find(|other| {
+            Some(other.id.as_str()) != editing && tidy(&other.title).to_lowercase() == title
+        }) {
+            warnings.push(format!(
+                "another commitment is already called “{}” (`{}`); both are kept, so \
+                 check-ins need the id to tell them apart",
+                twin.title, twin.id
+            ));
+        }
+        if let Some(goal) = &self.counts_connections
+            && let Some(warning) = goal_reach(goal, people)
+        {
+            warnings.push(warning);
+        }
+        warnings
     }
 
     /// A new, active commitment with this plan, under `id` (the store makes it unique).
@@ -251,6 +282,63 @@ pub fn read_goal(
     }
 }
 
+/// Why no one on the roster can meet `goal`, if no one can: its group holds no
+/// current person (naming the groups there are, and the one probably meant when only
+/// spacing or punctuation differ), or no one there has its role.
+pub fn goal_reach(goal: &ConnectionGoal, people: &[Person]) -> Option<String> {
+    let current: Vec<&Person> = people.iter().filter(|person| !person.archived).collect();
+    if current.is_empty() {
+        return None;
+    }
+    let in_group: Vec<&Person> = match &goal.group {
+        Some(group) => current
+            .iter()
+            .copied()
+            .filter(|person| person.in_group(group))
+            .collect(),
+        None => current.clone(),
+    };
+    if let Some(group) = &goal.group
+        && in_group.is_empty()
+    {
+        let groups = coverage::groups(people);
+        let squeeze = |text: &str| -> String {
+            text.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let meant = groups.iter().find(|known| squeeze(known) == squeeze(group));
+        let listed = if groups.is_empty() {
+            "no one on it has a group yet".to_string()
+        } else {
+            format!("the groups are: {}", groups.join(", "))
+        };
+        return Some(match meant {
+            Some(meant) => format!(
+                "no one on the roster is in the group `{group}`; did you mean `{meant}`? \
+                 ({listed})"
+            ),
+            None => format!("no one on the roster is in the group `{group}` yet; {listed}"),
+        });
+    }
+    let role = goal.role?;
+    if in_group.iter().any(|person| person.role == role) {
+        return None;
+    }
+    let whom = match &goal.group {
+        Some(group) => format!("in {group}"),
+        None => "on the roster".to_string(),
+    };
+    let mut roles: Vec<String> = in_group.iter().map(|p| p.role.to_string()).collect();
+    roles.sort();
+    roles.dedup();
+    Some(format!(
+        "no one {whom} has the role {role} yet (their roles: {})",
+        roles.join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +458,72 @@ mod tests {
         assert_eq!(fresh.state, super::super::CommitmentState::Active);
         assert!(fresh.pauses.is_empty() && fresh.skips.is_empty());
         assert_eq!(fresh.title, "Walk the halls at lunch");
+    }
+
+    #[test]
+    fn a_goal_no_one_can_meet_and_a_title_in_another_case_are_warned_about() {
+        let mut people = Vec::new();
+        for (name, group, role) in [
+            ("Ana", "5A", Role::Student),
+            ("Ben", "5B", Role::Student),
+            ("Ms Diaz", "5B", Role::Staff),
+        ] {
+            let person = Person::new(&people, name, Some(group), role);
+            people.push(person);
+        }
+        let goal = |group: Option<&str>, role: Option<Role>| ConnectionGoal {
+            per_day: 1,
+            group: group.map(String::from),
+            role,
+        };
+        assert_eq!(
+            goal_reach(&goal(Some("5a"), Some(Role::Student)), &people),
+            None
+        );
+        assert_eq!(goal_reach(&goal(None, None), &people), None);
+        assert_eq!(
+            goal_reach(&goal(Some("5 A"), None), &people).unwrap(),
+            "no one on the roster is in the group `5 A`; did you mean `5A`? \
+             (the groups are: 5A, 5B)"
+        );
+        assert_eq!(
+            goal_reach(&goal(Some("6C"), None), &people).unwrap(),
+            "no one on the roster is in the group `6C` yet; the groups are: 5A, 5B"
+        );
+        assert_eq!(
+            goal_reach(&goal(Some("5A"), Some(Role::Staff)), &people).unwrap(),
+            "no one in 5A has the role staff yet (their roles: student)"
+        );
+        assert_eq!(
+            goal_reach(&goal(None, Some(Role::Family)), &people).unwrap(),
+            "no one on the roster has the role family yet (their roles: staff, student)"
+        );
+        assert_eq!(
+            goal_reach(&goal(Some("6C"), None), &[]),
+            None,
+            "no roster yet"
+        );
+
+        let existing = Commitment::new(
+            "t-daily".into(),
+            "T Daily".into(),
+            Frame::Love,
+            Cadence::Daily,
+        );
+        let mut plan = Plan::of(&existing);
+        plan.title = " t   DAILY ".into();
+        let warnings = plan.warnings(std::slice::from_ref(&existing), &people, None);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("already called “T Daily” (`t-daily`)"));
+        assert!(
+            plan.warnings(std::slice::from_ref(&existing), &people, Some("t-daily"))
+                .is_empty(),
+            "an edit of itself"
+        );
+        plan.title = "Other".into();
+        plan.counts_connections = Some(goal(Some("5 A"), None));
+        let warnings = plan.warnings(std::slice::from_ref(&existing), &people, None);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("did you mean `5A`"));
     }
 }

@@ -526,6 +526,68 @@ fn a_connection_goal_keeps_a_day_with_enough_different_people() {
 }
 
 #[test]
+fn connections_count_only_from_the_start_to_the_end_and_not_while_paused() {
+    // Added on the 20th, with a month of connection notes already in the journal.
+    let mut c = commitment("daily", nov(20));
+    c.counts_connections = Some(ConnectionGoal {
+        per_day: 1,
+        group: None,
+        role: None,
+    });
+    c.end = Some(nov(28));
+    c.pauses.push(Pause {
+        from: nov(23),
+        until: Some(nov(24)),
+    });
+    c.skips.push(nov(26));
+    let days: Vec<Day> = range(nov(1), nov(30))
+        .into_iter()
+        .map(|d| day_with_connections(d, &["ana"]))
+        .collect();
+    let r = Record::from_days(&c, &days, &[], Weekday::Mon);
+    assert_eq!(r.checked_on(nov(19)), 0, "before the start");
+    assert_eq!(r.checked_on(nov(20)), 1);
+    assert_eq!(r.checked_on(nov(23)), 0, "paused");
+    assert_eq!(
+        r.checked_on(nov(26)),
+        1,
+        "a planned skip takes them, as a check-in"
+    );
+    assert_eq!(r.checked_on(nov(29)), 0, "after the end");
+    // On its first day (notes up to then): one day kept, nothing before it counted.
+    let r = Record::from_days(&c, &days[..20], &[], Weekday::Mon);
+    assert_eq!(r.current_streak(nov(20)), 1);
+    assert_eq!(r.best_streak(nov(20)), 1);
+    assert_eq!(r.kept_rate(nov(20), 4), Rate { kept: 1, missed: 0 });
+    assert_eq!(
+        r.kept_this_week(nov(20)),
+        WeekProgress {
+            kept: 1,
+            required: 3
+        },
+        "Mon 16th to Thu 19th are before the start"
+    );
+    let heat = r.heatmap(nov(20), 2);
+    assert!(
+        heat.iter()
+            .filter(|(d, _)| *d < nov(20))
+            .all(|(_, mark)| *mark == DayMark::Inactive),
+        "{heat:?}"
+    );
+    // The streak runs over the pause; the end stops it.
+    let r = Record::from_days(&c, &days, &[], Weekday::Mon);
+    assert_eq!(r.current_streak(nov(28)), 8);
+    assert_eq!(r.kept_rate(nov(30), 4), Rate { kept: 8, missed: 0 });
+    // The same history, piece by piece, follows the same rule.
+    let mut by_hand = Record::new(&c, Weekday::Mon);
+    by_hand.add_connection_day(nov(10));
+    by_hand.add_connection_day(nov(23));
+    by_hand.add_connection_day(nov(29));
+    assert_eq!(by_hand.checked_on(nov(10)) + by_hand.checked_on(nov(23)), 0);
+    assert_eq!(by_hand.checked_on(nov(29)), 0);
+}
+
+#[test]
 fn from_days_counts_only_this_commitments_check_ins() {
     let c = commitment("2 per week", nov(2));
     let at = DateTime::parse_from_rfc3339("2026-11-24T10:00:00-05:00").unwrap();

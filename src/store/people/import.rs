@@ -13,10 +13,13 @@
 //! - A row is a duplicate, reported and skipped, when its name and group (case and
 //!   spacing ignored) are those of someone already on the roster or of an earlier
 //!   row. The same name in another group is another person and is added.
+//! - A name or group quoted over two lines (a line break typed in the cell) is one
+//!   value, the break read as a space: `"Eve` / `Marie",5C` is Eve Marie.
 //! - A double quote that is never closed would swallow the rows after it. A row
-//!   whose quote runs to the end of the file, or whose name, group or role spans
-//!   lines (only a note may), is reported at the line where it starts and skipped,
-//!   and reading goes on from the next line, so the rows after it are not lost.
+//!   whose quote runs to the end of the file, or whose name, group or role holds a
+//!   separator and a line break, or more than one line break (rows swallowed by a
+//!   stray quote), is reported at the line where it starts and skipped, and reading
+//!   goes on from the next line, so the rows after it are not lost.
 //! - Good rows are added; the roster is written once, at the end, atomically.
 
 use std::collections::HashMap;
@@ -189,8 +192,10 @@ fn offset(position: Option<&csv::Position>) -> usize {
 /// Why a record is a quote left open rather than a row, if it is: a quote opened on
 /// its first line and never closed swallows every line after it (`at_end`: the record
 /// runs to the end of the file), and a quote closed much later (by the next stray
-/// quote) leaves a name, group or role holding a line break, which no real one does.
-/// Only a note may rightly span lines.
+/// quote) leaves a name, group or role holding the rows it swallowed: separators or
+/// several line breaks. A note may span any number of lines; a name or group may
+/// span two, as a spreadsheet cell with a line break typed in it does, and is read
+/// with a space for the break.
 fn runaway_quote(
     raw: &[u8],
     at_end: bool,
@@ -217,7 +222,12 @@ fn runaway_quote(
             Some(Column::Role) => "role",
             Some(Column::Note) | None => return None,
         };
-        field.contains(&b'\n').then_some(name)
+        let breaks = field.iter().filter(|byte| **byte == b'\n').count();
+        // A name or group typed over two lines of one cell ("Eve" Alt-Enter "Marie")
+        // is read as one, its line break a space. A quote that swallowed rows leaves
+        // their separators (or more line breaks) inside the value.
+        let one_cell = breaks == 1 && !field.contains(&separator) && name != "role";
+        (breaks > 0 && !one_cell).then_some(name)
     })?;
     Some(format!(
         "the {spanning} runs over several lines, so a double quote opened on this line is \
@@ -471,6 +481,16 @@ fn row(record: &ByteRecord, columns: &[Option<Column>], line: u64) -> Result<Row
     }
     if row.name.is_empty() {
         return Err("it has no name".into());
+    }
+    // A lone quote is the far end of a quote opened on an earlier line (`Marie",5C`):
+    // half a value, never a name of its own. Quoted nicknames come in pairs.
+    for (what, text) in [("name", Some(&row.name)), ("group", row.group.as_ref())] {
+        if text.is_some_and(|text| text.matches('"').count() % 2 == 1) {
+            return Err(format!(
+                "the {what} `{}` holds a lone double quote, the end of a quote opened on                  an earlier line; put the whole value on one line, in double quotes",
+                text.map_or("", String::as_str)
+            ));
+        }
     }
     if row.name.chars().count() > MAX_NAME_CHARS {
         return Err(format!(

@@ -523,7 +523,12 @@ impl App {
                 match log_connection(&self.journal, &found, self.today.date, self.moment(), note) {
                     Ok(_) => {
                         self.reload_day(self.today.date);
-                        self.tell(Level::Success, format!("Logged a connection with {name}."));
+                        // "Maya R." ends the sentence itself.
+                        let stop = if name.ends_with('.') { "" } else { "." };
+                        self.tell(
+                            Level::Success,
+                            format!("Logged a connection with {name}{stop}"),
+                        );
                     }
                     Err(error) => self.tell(Level::Error, error.to_string()),
                 }

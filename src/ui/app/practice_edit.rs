@@ -257,6 +257,7 @@ impl App {
                 return;
             }
         };
+        let warnings = plan.warnings(&self.commitments, &self.people, form.editing.as_deref());
         let result = match &form.editing {
             None => {
                 let id = id_for_title(&plan.title);
@@ -282,7 +283,14 @@ impl App {
                 };
                 self.reload_commitments();
                 self.commitments_screen.select(&id);
-                self.tell(Level::Success, message);
+                match warnings.first() {
+                    // Saved all the same: the warning is what to look at next.
+                    Some(warning) => self.tell(
+                        Level::Warning,
+                        format!("{message} But {warning}."),
+                    ),
+                    None => self.tell(Level::Success, message),
+                }
             }
             Ok(None) => self.tell(
                 Level::Warning,
@@ -483,7 +491,8 @@ impl App {
         self.tell(Level::Info, message);
     }
 
-    /// `u` on Commitments or People: brings the selected archived one back.
+    /// `u` on Commitments or People: brings the selected archived person, or done or
+    /// archived commitment, back.
     pub(super) fn unarchive(&mut self) {
         if self.screen == Screen::People {
             let Some(person) = self.people_screen.selected_person().cloned() else {
@@ -534,8 +543,18 @@ impl App {
             return;
         };
         let (id, title) = (row.commitment.id.clone(), row.commitment.title.clone());
-        if row.commitment.state != CommitmentState::Archived {
-            self.tell(Level::Info, format!("“{title}” is not archived."));
+        // Done or archived comes back, as `truenorth commit restore` does.
+        let state = row.commitment.state;
+        if !matches!(state, CommitmentState::Done | CommitmentState::Archived) {
+            let hint = if state == CommitmentState::Paused {
+                "; p resumes it"
+            } else {
+                ""
+            };
+            self.tell(
+                Level::Info,
+                format!("“{title}” is {state}, not done or archived{hint}."),
+            );
             return;
         }
         let today = self.today.date;

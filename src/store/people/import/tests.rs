@@ -252,3 +252,48 @@ fn a_runaway_quote_in_the_last_row_is_reported_and_nothing_is_invented() {
     // No line break is swallowed, but the quote is still never closed: reported.
     assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
 }
+
+#[test]
+fn a_name_quoted_over_two_lines_is_one_person_and_the_rows_after_it_are_read() {
+    for csv in [
+        "name,group\n\"Eve\nMarie\",5C\nGus,5C\n",
+        "name,group\r\n\"Eve\r\nMarie\",5C\r\nGus,5C\r\n",
+        "name;group\n\"Eve\nMarie\";\"5\nC\"\nGus;5C\n",
+    ] {
+        let mut people = Vec::new();
+        let report = import(&mut people, csv);
+        assert!(report.problems.is_empty(), "{csv:?}: {:?}", report.problems);
+        let group = if csv.contains(';') { "5 C" } else { "5C" };
+        assert_eq!(
+            names(&report),
+            [format!("Eve Marie ({group})"), "Gus (5C)".to_string()],
+            "{csv:?}"
+        );
+        assert!(
+            report.added.iter().all(|p| !p.name.contains('"')),
+            "no half name with a quote in it"
+        );
+    }
+}
+
+#[test]
+fn a_quoted_nickname_is_fine_and_a_lone_quote_is_not() {
+    let mut people = Vec::new();
+    let csv = "name,group\n\"Robert \"\"Bob\"\" Smith\",5B\nMarie\",5C\n";
+    let report = import(&mut people, csv);
+    assert_eq!(names(&report), ["Robert \"Bob\" Smith (5B)"]);
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert_eq!(report.problems[0].line, 3);
+}
+
+#[test]
+fn a_name_over_three_lines_is_still_a_quote_left_open() {
+    let mut people = Vec::new();
+    // One column, so no separator betrays the swallowed rows: the line count does.
+    let report = import(&mut people, "name\n\"Ana\nBen\nCal\"\nDan\n");
+    let lines: Vec<u64> = report.problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [2, 4], "{:?}", report.problems);
+    assert!(report.problems[1].message.contains("lone double quote"));
+    // The rows in between are read; the half value `Cal"` is not a person.
+    assert_eq!(names(&report), ["Ben", "Dan"]);
+}
