@@ -309,3 +309,25 @@ fn import_day_one_and_our_own_json() {
     let (_, err) = texts(&output);
     assert!(err.contains("not a truenorth export"), "{err}");
 }
+
+#[test]
+fn titled_roster_names_do_not_leak_first_names_or_surnames() {
+    let leader = Leader::empty();
+    leader.ok(&["people", "add", "Mr. Anand Patel", "--role", "staff"]);
+    leader.ok(&["people", "add", "Mrs. Ruth Ann Kim", "--role", "family"]);
+    leader.ok(&["people", "add", "Zoë Álvarez", "--role", "student"]);
+    leader.ok(&[
+        "add",
+        "Anand said hi. Mr. Patel too. Ruth called; Patel's class. Zoe Alvarez came.",
+    ]);
+    let (out, _) = leader.ok(&["export", "--format", "txt"]);
+    assert!(
+        out.contains(
+            "Staff A said hi. Staff A too. Family A called; Staff A's class. Student A came."
+        ),
+        "{out}"
+    );
+    for name in ["Anand", "Patel", "Ruth", "Kim", "Zoe", "Alvarez"] {
+        assert!(!out.contains(name), "{name} leaked:\n{out}");
+    }
+}
