@@ -420,3 +420,60 @@ fn json_import_problems_name_the_key_and_what_it_should_hold() {
         );
     }
 }
+
+/// A container of the wrong type is not read as empty: the file, or the day, is
+/// refused with the key and what it should hold.
+#[test]
+fn json_import_refuses_containers_of_the_wrong_type() {
+    let file = |rest: &str| format!(r#"{{"format": "truenorth-export", "version": 1{rest}}}"#);
+    let refused = |rest: &str| {
+        import::parse(ImportFormat::Json, &file(rest), &eastern(), 4)
+            .unwrap_err()
+            .to_string()
+    };
+    let cases = [
+        (
+            r#", "days": {}"#,
+            "\"days\" should be a list of days, like [{\"date\": \"2026-11-02\", \"entries\": \
+             [...]}], not {}",
+        ),
+        (
+            "",
+            "the file has no \"days\"; it should be a list of days, like [{\"date\": \
+             \"2026-11-02\", \"entries\": [...]}]",
+        ),
+        (
+            r#", "days": [], "commitments": "y""#,
+            "\"commitments\" should be a list of commitments, like [{\"id\": \"...\", ...}], \
+             or null, not \"y\"",
+        ),
+    ];
+    for (rest, expected) in cases {
+        assert_eq!(refused(rest), expected, "{rest}");
+    }
+
+    let text = file(
+        r#", "days": [
+            {"date": "2026-11-02", "entries": "x"},
+            {"date": "2026-11-03", "outlook": "great", "energy": 7, "entries": []}
+        ], "commitments": [
+            {"id": "y", "title": "T", "why": null, "dimension": "love", "cadence": "daily",
+             "start": "2026-11-02", "end": null, "psel": [], "state": "active", "skips": [],
+             "pauses": [], "kept": [{"date": "2026-11-02", "check_ins": 1},
+                                    {"date": "2026-11-03", "check_ins": "two"}]}
+        ]"#,
+    );
+    let parsed = import::parse(ImportFormat::Json, &text, &eastern(), 4).unwrap();
+    let problems: Vec<String> = parsed.bad.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "days[0].entries: \"entries\" should be a list of entries, like [{\"id\": \"...\", \
+             \"text\": \"...\", ...}], not \"x\"; the day's entries are left out",
+            "days[1].energy: a rating must be a whole number from 1 to 5, not 7",
+            "days[1].outlook: a rating must be a whole number from 1 to 5, or null, not \"great\"",
+            "commitments[0]: \"kept[1].check_ins\" should be a whole number of check-ins, 0 or \
+             more, like 1, not \"two\"",
+        ]
+    );
+}

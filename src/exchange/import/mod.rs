@@ -17,6 +17,7 @@
 
 mod apply;
 mod dayone;
+mod fields;
 mod jrnl;
 mod ours;
 mod plan;
