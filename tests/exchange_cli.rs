@@ -389,3 +389,22 @@ fn json_import_of_a_file_without_days_fails() {
     assert!(!output.status.success());
     assert!(err.contains("\"days\" should be a list of days"), "{err}");
 }
+
+#[test]
+fn export_refuses_a_file_extension_that_is_no_format_unless_format_is_given() {
+    let leader = Leader::with_fixture();
+    let file = leader.path("meeting.docx");
+    let file_arg = file.display().to_string();
+    let output = leader.run(&["export", "-o", &file_arg]);
+    let (_, err) = texts(&output);
+    assert!(!output.status.success());
+    assert!(
+        err.contains("`.docx` is not an export format")
+            && err.contains("md, html, json and txt")
+            && err.contains("--format"),
+        "{err}"
+    );
+    assert!(!file.exists());
+    leader.ok(&["export", "-o", &file_arg, "--format", "md"]);
+    assert!(fs::read_to_string(&file).unwrap().starts_with("# "));
+}
