@@ -408,3 +408,14 @@ fn export_refuses_a_file_extension_that_is_no_format_unless_format_is_given() {
     leader.ok(&["export", "-o", &file_arg, "--format", "md"]);
     assert!(fs::read_to_string(&file).unwrap().starts_with("# "));
 }
+
+#[test]
+fn export_warns_about_a_tag_no_entry_has() {
+    let leader = Leader::with_fixture();
+    let (_, err) = leader.ok(&["export", "--tag", "nosuchtag", "--format", "txt"]);
+    assert!(
+        err.contains("truenorth: tag `#nosuchtag`: no entry has it, so nothing is in the export"),
+        "{err}"
+    );
+    assert!(err.contains("Exported 0 entries"), "{err}");
+}

@@ -49,7 +49,13 @@ pub fn run(
     if let Some(problem) = exchange::check::unknown_frame(&loaded.sources(), &options.frames) {
         bail!("--frame: {problem}");
     }
-    for warning in exchange::check::packs_without_entries(&loaded.sources(), &options.packs) {
+    for warning in exchange::check::packs_without_entries(&loaded.sources(), &options.packs)
+        .into_iter()
+        .chain(exchange::check::tags_without_entries(
+            &loaded.sources(),
+            &options.tags,
+        ))
+    {
         writeln!(status, "truenorth: {warning}")?;
     }
     if !loaded.problems.is_empty() {
