@@ -243,7 +243,7 @@ fn import_jrnl_dry_run_apply_and_again() {
     );
     assert!(out.contains("  2026       4"), "{out}");
     assert!(
-        out.contains("2026-10-05 07:15  Walked the halls before the first bell."),
+        out.contains("2026-10-05  07:15  Walked the halls before the first bell."),
         "{out}"
     );
     assert!(out.contains("line 15: cannot read the time"), "{out}");
@@ -282,7 +282,7 @@ fn import_day_one_and_our_own_json() {
     let (out, _) = texts(&output);
     assert!(out.contains("3 entries to import"), "{out}");
     assert!(
-        out.contains("entries[2]: missing field `creationDate`"),
+        out.contains("entries[2]: the entry has no \"creationDate\""),
         "{out}"
     );
     assert!(out.contains("Imported 3 entries into 3 days."), "{out}");
@@ -308,4 +308,114 @@ fn import_day_one_and_our_own_json() {
     assert!(!output.status.success());
     let (_, err) = texts(&output);
     assert!(err.contains("not a truenorth export"), "{err}");
+}
+
+#[test]
+fn titled_roster_names_do_not_leak_first_names_or_surnames() {
+    let leader = Leader::empty();
+    leader.ok(&["people", "add", "Mr. Anand Patel", "--role", "staff"]);
+    leader.ok(&["people", "add", "Mrs. Ruth Ann Kim", "--role", "family"]);
+    leader.ok(&["people", "add", "Zoë Álvarez", "--role", "student"]);
+    leader.ok(&[
+        "add",
+        "Anand said hi. Mr. Patel too. Ruth called; Patel's class. Zoe Alvarez came.",
+    ]);
+    let (out, _) = leader.ok(&["export", "--format", "txt"]);
+    assert!(
+        out.contains(
+            "Staff A said hi. Staff A too. Family A called; Staff A's class. Student A came."
+        ),
+        "{out}"
+    );
+    for name in ["Anand", "Patel", "Ruth", "Kim", "Zoe", "Alvarez"] {
+        assert!(!out.contains(name), "{name} leaked:\n{out}");
+    }
+}
+
+#[test]
+fn import_dry_run_shows_the_day_an_entry_is_filed_under() {
+    let leader = Leader::empty();
+    for folder in [
+        leader.path("config/truenorth"),
+        leader.path("home/Library/Application Support/org.truenorth.truenorth"),
+    ] {
+        fs::write(folder.join("config.toml"), "day_rollover_hour = 4\n").unwrap();
+    }
+    let file = leader.path("late.txt");
+    fs::write(
+        &file,
+        "[2026-11-30 01:30] Late night thoughts.\n\n[2026-11-30 07:00] Morning.\n",
+    )
+    .unwrap();
+    let (out, _) = leader.ok(&["import", "--from", "jrnl", file.to_str().unwrap()]);
+    assert!(
+        out.contains("  2026-11-29  01:30 (on 2026-11-30)  Late night thoughts."),
+        "{out}"
+    );
+    assert!(out.contains("  2026-11-30  07:00  Morning."), "{out}");
+}
+
+#[test]
+fn import_reports_a_day_one_zone_it_had_to_guess() {
+    let leader = Leader::empty();
+    let file = leader.path("dayone.json");
+    fs::write(
+        &file,
+        r#"{"entries": [{"creationDate": "2026-11-24T12:12:00+09:00",
+            "timeZone": "Mars/Olympus", "text": "Hello"}]}"#,
+    )
+    .unwrap();
+    let (out, _) = leader.ok(&["import", "--from", "dayone", file.to_str().unwrap()]);
+    assert!(
+        out.contains(
+            "Read with a guess, check these:\n  entries[0]: timeZone \"Mars/Olympus\" is not a \
+             time zone name"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_import_of_a_file_without_days_fails() {
+    let leader = Leader::empty();
+    let file = leader.path("export.json");
+    fs::write(
+        &file,
+        r#"{"format": "truenorth-export", "version": 1, "days": {}}"#,
+    )
+    .unwrap();
+    let output = leader.run(&["import", "--from", "json", file.to_str().unwrap()]);
+    let (_, err) = texts(&output);
+    assert!(!output.status.success());
+    assert!(err.contains("\"days\" should be a list of days"), "{err}");
+}
+
+#[test]
+fn export_refuses_a_file_extension_that_is_no_format_unless_format_is_given() {
+    let leader = Leader::with_fixture();
+    let file = leader.path("meeting.docx");
+    let file_arg = file.display().to_string();
+    let output = leader.run(&["export", "-o", &file_arg]);
+    let (_, err) = texts(&output);
+    assert!(!output.status.success());
+    assert!(
+        err.contains("`.docx` is not an export format")
+            && err.contains("md, html, json and txt")
+            && err.contains("--format"),
+        "{err}"
+    );
+    assert!(!file.exists());
+    leader.ok(&["export", "-o", &file_arg, "--format", "md"]);
+    assert!(fs::read_to_string(&file).unwrap().starts_with("# "));
+}
+
+#[test]
+fn export_warns_about_a_tag_no_entry_has() {
+    let leader = Leader::with_fixture();
+    let (_, err) = leader.ok(&["export", "--tag", "nosuchtag", "--format", "txt"]);
+    assert!(
+        err.contains("truenorth: tag `#nosuchtag`: no entry has it, so nothing is in the export"),
+        "{err}"
+    );
+    assert!(err.contains("Exported 0 entries"), "{err}");
 }

@@ -149,7 +149,7 @@ fn day_one_entries_in_their_own_time_zones() {
     let bad: Vec<String> = parsed.bad.iter().map(ToString::to_string).collect();
     assert_eq!(bad.len(), 2, "{bad:?}");
     assert!(
-        bad[0].starts_with("entries[2]: missing field `creationDate`"),
+        bad[0].starts_with("entries[2]: the entry has no \"creationDate\""),
         "{bad:?}"
     );
     assert!(
@@ -419,4 +419,126 @@ fn json_import_problems_name_the_key_and_what_it_should_hold() {
             "{problem}"
         );
     }
+}
+
+/// A container of the wrong type is not read as empty: the file, or the day, is
+/// refused with the key and what it should hold.
+#[test]
+fn json_import_refuses_containers_of_the_wrong_type() {
+    let file = |rest: &str| format!(r#"{{"format": "truenorth-export", "version": 1{rest}}}"#);
+    let refused = |rest: &str| {
+        import::parse(ImportFormat::Json, &file(rest), &eastern(), 4)
+            .unwrap_err()
+            .to_string()
+    };
+    let cases = [
+        (
+            r#", "days": {}"#,
+            "\"days\" should be a list of days, like [{\"date\": \"2026-11-02\", \"entries\": \
+             [...]}], not {}",
+        ),
+        (
+            "",
+            "the file has no \"days\"; it should be a list of days, like [{\"date\": \
+             \"2026-11-02\", \"entries\": [...]}]",
+        ),
+        (
+            r#", "days": [], "commitments": "y""#,
+            "\"commitments\" should be a list of commitments, like [{\"id\": \"...\", ...}], \
+             or null, not \"y\"",
+        ),
+    ];
+    for (rest, expected) in cases {
+        assert_eq!(refused(rest), expected, "{rest}");
+    }
+
+    let text = file(
+        r#", "days": [
+            {"date": "2026-11-02", "entries": "x"},
+            {"date": "2026-11-03", "outlook": "great", "energy": 7, "entries": []}
+        ], "commitments": [
+            {"id": "y", "title": "T", "why": null, "dimension": "love", "cadence": "daily",
+             "start": "2026-11-02", "end": null, "psel": [], "state": "active", "skips": [],
+             "pauses": [], "kept": [{"date": "2026-11-02", "check_ins": 1},
+                                    {"date": "2026-11-03", "check_ins": "two"}]}
+        ]"#,
+    );
+    let parsed = import::parse(ImportFormat::Json, &text, &eastern(), 4).unwrap();
+    let problems: Vec<String> = parsed.bad.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "days[0].entries: \"entries\" should be a list of entries, like [{\"id\": \"...\", \
+             \"text\": \"...\", ...}], not \"x\"; the day's entries are left out",
+            "days[1].energy: a rating must be a whole number from 1 to 5, not 7",
+            "days[1].outlook: a rating must be a whole number from 1 to 5, or null, not \"great\"",
+            "commitments[0]: \"kept[1].check_ins\" should be a whole number of check-ins, 0 or \
+             more, like 1, not \"two\"",
+        ]
+    );
+}
+
+/// Day One records are reported by the key that is wrong; a time zone that is not one
+/// is reported and the entry read with the best offset there is.
+#[test]
+fn day_one_problems_name_the_key_and_unknown_zones_are_reported() {
+    let text = r#"{"metadata": {"version": "1.0"}, "entries": [
+        {"creationDate": "2026-11-24T12:12:00Z", "text": "Tags wrong", "tags": "notalist"},
+        {"creationDate": "2026-11-24T12:12:00Z", "text": "On Mars", "timeZone": "Mars/Olympus"},
+        {"creationDate": "2026-11-24T12:12:00+09:00", "text": "Own offset", "timeZone": "Mars/Olympus"},
+        {"creationDate": "2026-11-24T12:12:00Z", "text": "Starred?", "starred": "yes"}
+    ]}"#;
+    let parsed = import::parse(ImportFormat::DayOne, text, &eastern(), 0).unwrap();
+    let bad: Vec<String> = parsed.bad.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        bad,
+        [
+            "entries[0]: \"tags\" should be a list of tags as text, like [\"staff\"], not \
+             \"notalist\"",
+            "entries[3]: \"starred\" should be true or false, not \"yes\"",
+        ]
+    );
+    let notes: Vec<String> = parsed.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        [
+            "entries[1]: timeZone \"Mars/Olympus\" is not a time zone name; the time was read \
+             in the time zone entries without one are read in (UTC-05:00), so it is \
+             2026-11-24 07:12",
+            "entries[2]: timeZone \"Mars/Olympus\" is not a time zone name; the time was read \
+             in its creationDate's own offset (UTC+09:00), so it is 2026-11-24 12:12",
+        ]
+    );
+    let times: Vec<String> = parsed
+        .entries
+        .iter()
+        .map(|incoming| incoming.entry.created.to_rfc3339())
+        .collect();
+    assert_eq!(
+        times,
+        ["2026-11-24T07:12:00-05:00", "2026-11-24T12:12:00+09:00"]
+    );
+}
+
+#[test]
+fn a_truenorth_export_read_as_day_one_says_what_to_do() {
+    let refused = |text: &str| {
+        import::parse(ImportFormat::DayOne, text, &eastern(), 4)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        refused(r#"{"format": "truenorth-export", "version": 1, "days": []}"#),
+        "this is a truenorth export, not a Day One one: import it with --from json"
+    );
+    assert_eq!(
+        refused(r#"{"metadata": {}}"#),
+        "not a Day One JSON export: it has no \"entries\"; a Day One export holds \
+         {\"metadata\": ..., \"entries\": [...]}"
+    );
+    assert_eq!(
+        refused(r#"{"entries": {}}"#),
+        "not a Day One JSON export: \"entries\" should be a list, not {}; a Day One export \
+         holds {\"metadata\": ..., \"entries\": [...]}"
+    );
 }

@@ -3,7 +3,6 @@
 //! and the settings, and writes the document where it was asked for.
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
@@ -39,7 +38,7 @@ pub fn run(
     }
     let (settings, _problem) = Config::load(&paths.config.join(config::FILE_NAME));
     let options = options_from(args, context.today, settings.export.include_names)?;
-    let format = format_for(args, settings.export.format);
+    let format = format_for(args, settings.export.format)?;
     let loaded = LoadedSources::load(&paths.data)?;
     if loaded.roster_unreadable() && !options.include_names {
         bail!(
@@ -50,7 +49,13 @@ pub fn run(
     if let Some(problem) = exchange::check::unknown_frame(&loaded.sources(), &options.frames) {
         bail!("--frame: {problem}");
     }
-    for warning in exchange::check::packs_without_entries(&loaded.sources(), &options.packs) {
+    for warning in exchange::check::packs_without_entries(&loaded.sources(), &options.packs)
+        .into_iter()
+        .chain(exchange::check::tags_without_entries(
+            &loaded.sources(),
+            &options.tags,
+        ))
+    {
         writeln!(status, "truenorth: {warning}")?;
     }
     if !loaded.problems.is_empty() {
@@ -134,18 +139,22 @@ pub fn options_from(
     })
 }
 
-/// `--format`, else the output file's extension, else the settings' default.
-fn format_for(args: &ExportArgs, default: ExportFormat) -> ExportFormat {
-    args.format
-        .or_else(|| args.output.as_deref().and_then(format_of_file))
-        .unwrap_or(default)
-}
-
-fn format_of_file(file: &Path) -> Option<ExportFormat> {
-    let extension = file.extension()?.to_str()?.to_ascii_lowercase();
-    match extension.as_str() {
-        "htm" => Some(ExportFormat::Html),
-        other => ExportFormat::from_name(other),
+/// `--format`, else the output file's extension, else the settings' default. A file
+/// whose extension is no export format (`-o notes.docx`) needs `--format`.
+fn format_for(args: &ExportArgs, default: ExportFormat) -> anyhow::Result<ExportFormat> {
+    if let Some(format) = args.format {
+        return Ok(format);
+    }
+    let Some(file) = args.output.as_deref() else {
+        return Ok(default);
+    };
+    match exchange::format_of_file(file) {
+        Ok(format) => Ok(format.unwrap_or(default)),
+        Err(problem) => bail!(
+            "cannot tell which format to write {} in: {problem}. End the file name in .md, \
+             .html, .json or .txt, or give --format",
+            file.display()
+        ),
     }
 }
 
@@ -162,11 +171,24 @@ mod tests {
     #[test]
     fn the_format_comes_from_the_flag_the_file_or_the_settings() {
         let mut args = ExportArgs::default();
-        assert_eq!(format_for(&args, ExportFormat::Text), ExportFormat::Text);
+        let format = |args: &ExportArgs| format_for(args, ExportFormat::Text).unwrap();
+        assert_eq!(format(&args), ExportFormat::Text);
         args.output = Some("meeting.HTM".into());
-        assert_eq!(format_for(&args, ExportFormat::Text), ExportFormat::Html);
+        assert_eq!(format(&args), ExportFormat::Html);
+        args.output = Some("for-thursday".into());
+        assert_eq!(format(&args), ExportFormat::Text);
+        args.output = Some("meeting.docx".into());
+        let error = format_for(&args, ExportFormat::Text)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "cannot tell which format to write meeting.docx in: `.docx` is not an export \
+             format: the formats are md, html, json and txt. End the file name in .md, .html, \
+             .json or .txt, or give --format"
+        );
         args.format = Some(ExportFormat::Json);
-        assert_eq!(format_for(&args, ExportFormat::Text), ExportFormat::Json);
+        assert_eq!(format(&args), ExportFormat::Json);
         assert_eq!(parse_format("markdown"), Ok(ExportFormat::Markdown));
         assert!(
             parse_format("pdf")

@@ -7,7 +7,7 @@ use std::io::Write;
 use anyhow::Context as _;
 
 use crate::cli::ImportArgs;
-use crate::exchange::import::{self, ApplyReport, ImportPlan, SystemZone, title_of};
+use crate::exchange::import::{self, ApplyReport, ImportPlan, Incoming, SystemZone, title_of};
 use crate::store::config::{self, Config};
 use crate::store::{CommitmentStore, Journal, Paths, journal_cache};
 
@@ -98,7 +98,7 @@ fn describe(plan: &ImportPlan, args: &ImportArgs, out: &mut impl Write) -> anyho
             writeln!(
                 out,
                 "  {}  {}",
-                incoming.entry.created.format("%Y-%m-%d %H:%M"),
+                filed_at(incoming),
                 title_of(&incoming.entry)
             )?;
         }
@@ -115,6 +115,13 @@ fn describe(plan: &ImportPlan, args: &ImportArgs, out: &mut impl Write) -> anyho
         }
         more(plan.duplicates.len(), LISTED, out)?;
     }
+    if !plan.notes.is_empty() {
+        writeln!(out, "\nRead with a guess, check these:")?;
+        for note in plan.notes.iter().take(LISTED_BAD) {
+            writeln!(out, "  {note}")?;
+        }
+        more(plan.notes.len(), LISTED_BAD, out)?;
+    }
     if !plan.bad.is_empty() {
         writeln!(out, "\nCould not be read, left out:")?;
         for bad in plan.bad.iter().take(LISTED_BAD) {
@@ -123,6 +130,19 @@ fn describe(plan: &ImportPlan, args: &ImportArgs, out: &mut impl Write) -> anyho
         more(plan.bad.len(), LISTED_BAD, out)?;
     }
     Ok(())
+}
+
+/// The journal day an entry will be filed under and the time it was written: an
+/// entry written after midnight but before the day-rollover hour goes on the day
+/// before, so "2026-11-29  01:30 (on 2026-11-30)".
+fn filed_at(incoming: &Incoming) -> String {
+    let created = incoming.entry.created;
+    let time = created.format("%H:%M");
+    if created.date_naive() == incoming.day {
+        format!("{}  {time}", incoming.day)
+    } else {
+        format!("{}  {time} (on {})", incoming.day, created.date_naive())
+    }
 }
 
 fn describe_applied(report: &ApplyReport, out: &mut impl Write) -> anyhow::Result<()> {

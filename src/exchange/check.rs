@@ -1,11 +1,13 @@
 //! Checks on what an export is asked for, so a typo is named instead of giving an
-//! empty document: a frame nobody knows is refused, and a pack no entry answers is
-//! warned about (it may be a pack just added, with nothing written for it yet).
+//! empty document: a frame nobody knows is refused, and a pack no entry answers, or a
+//! tag no entry has, is warned about (it may be a pack just added, with nothing
+//! written for it yet).
 
 use std::collections::BTreeSet;
 
 use super::Sources;
 use crate::domain::Frame;
+use crate::domain::index::normalize_tag;
 use crate::domain::pack::closest;
 
 /// A frame asked for that is not built in, not declared by a pack and not on any
@@ -75,6 +77,41 @@ pub fn packs_without_entries(sources: &Sources<'_>, packs: &[String]) -> Vec<Str
         .collect()
 }
 
+/// For each tag asked for that no entry in the journal carries (private ones
+/// included, as for packs), a warning naming it, with the nearest tag there is.
+pub fn tags_without_entries(sources: &Sources<'_>, tags: &[String]) -> Vec<String> {
+    let mut wanted: Vec<String> = Vec::new();
+    for tag in tags.iter().map(|tag| normalize_tag(tag)) {
+        if !wanted.contains(&tag) {
+            wanted.push(tag);
+        }
+    }
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let known: BTreeSet<String> = sources
+        .days
+        .iter()
+        .flat_map(|day| &day.entries)
+        .flat_map(|entry| entry.all_tags())
+        .map(|tag| normalize_tag(&tag))
+        .collect();
+    let mut warnings = Vec::new();
+    for tag in wanted {
+        if known.contains(&tag) {
+            continue;
+        }
+        let hint = closest(&tag, known.iter().map(String::as_str))
+            .map(|best| format!(" Did you mean `#{best}`?"))
+            .unwrap_or_default();
+        warnings.push(format!(
+            "tag `#{tag}`: no entry has it, so nothing is in the export for it.{hint} \
+             `truenorth tags` lists the tags there are."
+        ));
+    }
+    warnings
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::DateTime;
@@ -111,6 +148,31 @@ mod tests {
         assert!(problem.ends_with("review, listening."), "{problem}");
         let far = unknown_frame(&sources, &[Frame::from("nosuch")]).unwrap();
         assert!(!far.contains("Did you mean"), "{far}");
+    }
+
+    #[test]
+    fn a_tag_no_entry_has_is_warned_about() {
+        let mut days = journal();
+        days[0].entries[0].text = "Hallway chat #staff-meeting".into();
+        days[0].entries[0].tags = vec!["parents".into()];
+        let sources = Sources {
+            days: &days,
+            ..Sources::default()
+        };
+        let asked = |tags: &[&str]| {
+            let tags: Vec<String> = tags.iter().map(|tag| tag.to_string()).collect();
+            tags_without_entries(&sources, &tags)
+        };
+        assert!(asked(&["#Staff-Meeting", "parents"]).is_empty());
+        assert_eq!(
+            asked(&["staff-meetin", "nosuchtag", "nosuchtag"]),
+            [
+                "tag `#staff-meetin`: no entry has it, so nothing is in the export for it. Did \
+                 you mean `#staff-meeting`? `truenorth tags` lists the tags there are.",
+                "tag `#nosuchtag`: no entry has it, so nothing is in the export for it. \
+                 `truenorth tags` lists the tags there are.",
+            ]
+        );
     }
 
     #[test]

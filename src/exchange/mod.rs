@@ -213,6 +213,26 @@ pub fn missing_folder(path: &Path) -> Option<&Path> {
     (!folder.is_dir()).then_some(folder)
 }
 
+/// The format a file's name asks for, by its extension: the one rule `export -o` and
+/// the Export screen share. `Ok(None)` when the name has no extension; an error
+/// naming the extension when it is not one of md, html, json or txt (`.htm`,
+/// `.markdown` and `.text` are read too), so a `.docx` is never quietly Markdown.
+pub fn format_of_file(file: &Path) -> Result<Option<ExportFormat>, String> {
+    let Some(extension) = file.extension() else {
+        return Ok(None);
+    };
+    let extension = extension.to_string_lossy();
+    match extension.to_ascii_lowercase().as_str() {
+        "htm" => Ok(Some(ExportFormat::Html)),
+        other => ExportFormat::from_name(other).map(Some).ok_or_else(|| {
+            format!(
+                "`.{extension}` is not an export format: the formats are md, html, json \
+                 and txt"
+            )
+        }),
+    }
+}
+
 /// Chooses what goes in and builds the document, ready to [`Export::render`] in any
 /// format. Private entries are never chosen.
 pub fn prepare<'a>(

@@ -6,16 +6,19 @@
 //!
 //! People are found as leaders write them:
 //!
-//! - the whole name, in any case: "Maya Rodriguez", "maya rodriguez", "MAYA RODRIGUEZ"
-//!   (a name ending in an initial, "Malik J.", also without its full stop);
-//! - the first name alone, possessive included: "Maya", "Maya's", "MAYA". A first name
-//!   (or a one-word roster name) is only a name when it is capitalised: "Will" is a
-//!   person, "will" is a verb, so "grace", "may" and "will" in lowercase stay. The price
-//!   is that such a word starting a sentence ("Will you come?") is replaced too: a
-//!   name left in is worse than a word taken out;
+//! - the whole name, in any case, with or without the title the roster gives it:
+//!   "Maya Rodriguez", "maya rodriguez", "MAYA RODRIGUEZ", "Anand Patel" for "Mr. Anand
+//!   Patel" (a name ending in an initial, "Malik J.", also without its full stop);
+//! - the first name alone, possessive included, in any case: "Maya", "Maya's", "maya".
+//!   A first name that is also an ordinary word ([`NAME_WORDS`]: "Will", "Grace",
+//!   "May") is only a name when capitalised: "Will" is a person, "will" is a verb. The
+//!   price is that such a word starting a sentence ("Will you come?") is replaced
+//!   too: a name left in is worse than a word taken out;
 //! - for staff, family and others (not students, whose surname would point at their
 //!   family), the surname after a title: "Ms. Ortiz", "Ms Ortiz", "Mr. Ortiz",
-//!   "Dr Ortiz", whether the roster says "Maria Ortiz" or "Ms. Ortiz";
+//!   "Dr Ortiz", whether the roster says "Maria Ortiz" or "Ms. Ortiz", and the surname
+//!   alone when capitalised ("Ortiz", "Patel's"), unless a student has it too;
+//! - without regard to accents: "Zoe Alvarez" is "Zoë Álvarez", and the other way round;
 //! - a name written as a tag (`#maya`, `#jordan-lee`, in any case) becomes a tag
 //!   (`#student-a`).
 //!
@@ -70,13 +73,24 @@ struct Spelling {
 impl Pseudonyms {
     /// Pseudonyms for `people`, given as (name, role) in roster order.
     pub fn new<'a>(people: impl IntoIterator<Item = (&'a str, Role)>) -> Pseudonyms {
+        let people: Vec<(String, Role)> = people
+            .into_iter()
+            .map(|(name, role)| (tidy(name), role))
+            .collect();
+        // A surname a student has stays out of "Patel" alone: it may be the
+        // student's family as much as the member of staff.
+        let student_surnames: Vec<String> = people
+            .iter()
+            .filter(|(_, role)| *role == Role::Student)
+            .filter_map(|(name, _)| surname_of(name))
+            .map(|surname| fold(surname).to_lowercase())
+            .collect();
         let mut next_letter: HashMap<Role, usize> = HashMap::new();
         // Per person: (role word, letters).
         let mut persons: Vec<(&'static str, String)> = Vec::new();
         let mut spellings: Vec<Spelling> = Vec::new();
         let mut by_text: HashMap<String, usize> = HashMap::new();
         for (name, role) in people {
-            let name = tidy(name);
             if letter_count(&name) < 2 {
                 continue;
             }
@@ -84,8 +98,9 @@ impl Pseudonyms {
             let person = persons.len();
             persons.push((role_word(role), letters(*number)));
             *number += 1;
-            for (text, word) in ways_of_writing(&name, role) {
-                // The automaton folds ASCII case: spellings differing only in it are one.
+            for (text, word) in ways_of_writing(&name, role, &student_surnames) {
+                // The automaton folds ASCII case, and both spellings and text are
+                // searched without accents: spellings differing only so are one.
                 let key = text.to_ascii_lowercase();
                 let at = *by_text.entry(key).or_insert_with(|| {
                     spellings.push(Spelling {
@@ -96,7 +111,7 @@ impl Pseudonyms {
                     spellings.len() - 1
                 });
                 // A spelling that is also someone's whole name of several words is
-                // matched in any case; a single word only when capitalised.
+                // matched in any case; a word only when capitalised.
                 spellings[at].word &= word;
                 spellings[at].people.insert(person);
             }
@@ -164,10 +179,20 @@ impl Pseudonyms {
         };
         // Every place a spelling is found that really is a name there, then the
         // leftmost, longest of those that do not overlap.
+        // Accents are folded away ("Zoë" is searched as "Zoe"); the offsets found in
+        // the folded text are mapped back to `text`.
+        let folded = fold_with_offsets(text);
+        let (haystack, offsets) = match &folded {
+            Some((haystack, offsets)) => (haystack.as_str(), Some(offsets)),
+            None => (text, None),
+        };
         let mut found: Vec<(usize, usize, usize)> = automaton
-            .find_overlapping_iter(text)
+            .find_overlapping_iter(haystack)
             .filter_map(|found| {
-                let (start, end) = (found.start(), found.end());
+                let (start, end) = match offsets {
+                    Some(offsets) => (offsets[found.start()], offsets[found.end()]),
+                    None => (found.start(), found.end()),
+                };
                 let pattern = self.patterns[found.pattern().as_usize()];
                 let in_tag = as_tag || text[..start].ends_with('#');
                 let name_here = is_whole_word(text, start, end)
@@ -304,9 +329,49 @@ fn is_not_name(word: &str) -> bool {
         .any(|other| other.eq_ignore_ascii_case(word))
 }
 
-/// Every way `name` (tidied) is looked for, each with whether it is a single word
-/// (only a name when capitalised).
-fn ways_of_writing(name: &str, role: Role) -> Vec<(String, bool)> {
+/// The words of a roster name that are the name: without the titles before it
+/// ("Mr. Anand Patel" is "Anand Patel") and words like "the" and "family" ("The
+/// Nguyen family" is "Nguyen").
+fn name_words(name: &str) -> Vec<&str> {
+    name.split(' ')
+        .skip_while(|word| is_title(word))
+        .filter(|word| !is_not_name(word))
+        .collect()
+}
+
+/// The surname of a roster name of two words or more ("Patel" of "Mr. Anand
+/// Patel"), if it is one worth looking for.
+fn surname_of(name: &str) -> Option<&str> {
+    let words = name_words(name);
+    let surname = words.last()?.trim_end_matches('.');
+    (words.len() >= 2 && letter_count(surname) >= 2 && !is_title(surname)).then_some(surname)
+}
+
+/// First names that are also ordinary English words: only a name when capitalised
+/// ("Will agreed", not "I will"). Other first names are found in any case.
+const NAME_WORDS: &[&str] = &[
+    "ace", "amber", "angel", "april", "art", "august", "autumn", "bill", "bob", "brook", "buck",
+    "bud", "candy", "carol", "cash", "chase", "chip", "cole", "crystal", "daisy", "dale", "dawn",
+    "destiny", "dot", "drew", "duke", "dusty", "earl", "eve", "faith", "frank", "ginger", "glen",
+    "grace", "grant", "guy", "harmony", "harry", "hazel", "heather", "holly", "honey", "hope",
+    "hunter", "iris", "ivy", "jack", "jade", "jay", "jewel", "joy", "june", "justice", "king",
+    "kit", "lane", "lily", "major", "mark", "mason", "max", "may", "mercy", "miles", "misty",
+    "nick", "olive", "pat", "patience", "pearl", "peg", "penny", "pepper", "precious", "prince",
+    "rain", "ray", "reed", "rich", "river", "rob", "robin", "rocky", "rod", "rose", "ruby",
+    "rusty", "sage", "sally", "sandy", "sky", "sol", "star", "sterling", "stone", "storm", "sue",
+    "summer", "sunny", "tucker", "violet", "will", "winter", "wren",
+];
+
+/// Whether a first name is also a word, and so only a name when capitalised.
+fn is_name_word(name: &str) -> bool {
+    let name = fold(name).to_lowercase();
+    NAME_WORDS.contains(&name.as_str())
+}
+
+/// Every way `name` (tidied) is looked for, each with whether it is a word (only a
+/// name when capitalised). `student_surnames` (folded, lowercase) are not looked for
+/// alone.
+fn ways_of_writing(name: &str, role: Role, student_surnames: &[String]) -> Vec<(String, bool)> {
     let all: Vec<&str> = name.split(' ').collect();
     let mut ways: Vec<(String, bool)> = Vec::new();
     let mut add = |text: String, word: bool| {
@@ -316,7 +381,7 @@ fn ways_of_writing(name: &str, role: Role) -> Vec<(String, bool)> {
             }
         }
     };
-    add(name.to_string(), all.len() == 1);
+    add(name.to_string(), all.len() == 1 && is_name_word(name));
     if all.len() > 1 && name.ends_with('.') {
         // "Malik J." is also written "Malik J".
         add(name.trim_end_matches('.').to_string(), false);
@@ -324,24 +389,41 @@ fn ways_of_writing(name: &str, role: Role) -> Vec<(String, bool)> {
     if all.len() == 1 {
         return ways;
     }
-    // The name's own words: "The Nguyen family" is looked for as "Nguyen" too.
-    let words: Vec<&str> = all
-        .iter()
-        .copied()
-        .filter(|word| !is_not_name(word))
-        .collect();
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
-        return ways;
-    };
-    let surname = last.trim_end_matches('.');
-    if !is_title(first) && letter_count(first) >= 2 {
-        // A first name ("Malik" of "Malik J."), or the one word left ("Nguyen").
-        add(first.to_string(), true);
-    } else if words.len() == 2 && letter_count(surname) >= 2 {
-        // "Ms. Ortiz" is also "Ortiz", "Coach Dana" also "Dana".
-        add(surname.to_string(), true);
+    let words = name_words(name);
+    if words.len() >= 2 && words.len() < all.len() {
+        // "Mr. Anand Patel" is also written "Anand Patel".
+        add(words.join(" "), false);
     }
-    if role != Role::Student && letter_count(surname) >= 2 && !is_title(surname) {
+    match words.as_slice() {
+        [] => {}
+        [only] => {
+            // "Ms. Ortiz" is also "Ortiz", "Coach Dana" also "Dana", "The Nguyen
+            // family" also "Nguyen": a surname, so only when capitalised.
+            if letter_count(only) >= 2 && !is_title(only) {
+                add(only.trim_end_matches('.').to_string(), true);
+            }
+        }
+        [first, ..] => {
+            if letter_count(first) >= 2 {
+                // A first name: "Malik" of "Malik J.", "Anand" of "Mr. Anand Patel".
+                add(first.to_string(), is_name_word(first));
+            }
+        }
+    }
+    if role != Role::Student
+        && let Some(surname) = surname_of(name)
+    {
+        // "Patel" and "Patel's" alone, capitalised, for staff and family, unless a
+        // student has that surname too.
+        let key = fold(surname).to_lowercase();
+        if !student_surnames.contains(&key) {
+            add(surname.to_string(), true);
+        }
+    }
+    let surname = words.last().map(|last| last.trim_end_matches('.'));
+    if role != Role::Student
+        && let Some(surname) = surname.filter(|s| letter_count(s) >= 2 && !is_title(s))
+    {
         for title in TITLES {
             add(format!("{title}. {surname}"), false);
             add(format!("{title} {surname}"), false);
@@ -380,7 +462,57 @@ fn spellings(name: &str) -> Vec<String> {
             }
         }
     }
-    variants
+    // The text is searched with its accents folded away, so the names are too.
+    let mut folded: Vec<String> = Vec::with_capacity(variants.len());
+    for variant in variants {
+        let variant = fold(&variant).into_owned();
+        if !folded.contains(&variant) {
+            folded.push(variant);
+        }
+    }
+    folded
+}
+
+/// Latin letters with accents, and the letter each is read as: "Zoë Álvarez" is
+/// found as "Zoe Alvarez" and the other way round.
+const FOLD_FROM: &str = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ";
+const FOLD_TO: &str = "AAAAAACEEEEIIIINOOOOOOUUUUYaaaaaaceeeeiiiinoooooouuuuyyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIJjKkLlLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuUuAaAaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOoOoYy";
+
+fn fold_char(c: char) -> char {
+    // Every letter in the table is in Latin-1 Supplement to Latin Extended-B.
+    if !('\u{C0}'..='\u{24F}').contains(&c) {
+        return c;
+    }
+    FOLD_FROM
+        .chars()
+        .position(|from| from == c)
+        .map_or(c, |at| char::from(FOLD_TO.as_bytes()[at]))
+}
+
+/// `text` with its accents folded away; borrowed when there are none.
+fn fold(text: &str) -> Cow<'_, str> {
+    if text.chars().all(|c| fold_char(c) == c) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(fold_char).collect())
+    }
+}
+
+/// `text` with its accents folded away, and for each byte of it (and its end) the
+/// offset in `text` it came from; `None` when nothing is folded.
+fn fold_with_offsets(text: &str) -> Option<(String, Vec<usize>)> {
+    if text.is_ascii() || text.chars().all(|c| fold_char(c) == c) {
+        return None;
+    }
+    let mut folded = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let c = fold_char(c);
+        folded.push(c);
+        offsets.extend(std::iter::repeat_n(at, c.len_utf8()));
+    }
+    offsets.push(text.len());
+    Some((folded, offsets))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -546,14 +678,7 @@ mod tests {
     #[test]
     fn parts_of_words_and_short_names_stay() {
         let names = roster();
-        for text in [
-            "Mayanna",
-            "Mayan ruins",
-            "j is a letter",
-            "Xmaya",
-            "maya_2",
-            "maya",
-        ] {
+        for text in ["Mayanna", "Mayan ruins", "j is a letter", "Xmaya", "maya_2"] {
             assert_eq!(names.apply(text), text, "{text}");
             assert!(matches!(names.apply(text), Cow::Borrowed(_)));
         }
@@ -575,6 +700,72 @@ mod tests {
             school().apply_tag("lunch-with-jonah-k-and-ms-ortiz"),
             "lunch-with-student-b-and-staff-a"
         );
+    }
+
+    #[test]
+    fn titled_roster_names_hide_first_names_and_surnames() {
+        let names = Pseudonyms::new([
+            ("Mr. Anand Patel", Role::Staff),
+            ("Mrs. Ruth Ann Kim", Role::Family),
+            ("Zoë Álvarez", Role::Student),
+            ("Dr Lena Park", Role::Staff),
+            ("Sam Park", Role::Student),
+        ]);
+        let cases = [
+            (
+                "Anand said hi. Mr. Patel too. Ruth called; Patel's class.",
+                "Staff A said hi. Staff A too. Family A called; Staff A's class.",
+            ),
+            ("anand patel and Anand Patel", "Staff A and Staff A"),
+            (
+                "Ruth Ann Kim, Kim’s idea, Mrs Kim",
+                "Family A, Family A’s idea, Family A",
+            ),
+            (
+                "patel in lowercase is not a surname",
+                "patel in lowercase is not a surname",
+            ),
+            ("Zoe Alvarez and zoe", "Student A and Student A"),
+            (
+                "ZOË, Zoë's and Álvarez",
+                "Student A, Student A's and Álvarez",
+            ),
+            ("Dr. Park came; Lena too", "Staff B came; Staff B too"),
+            // A surname a student shares is not taken for staff when written alone.
+            ("Park said so", "Park said so"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(names.apply(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn accented_text_finds_plain_roster_names() {
+        let names = Pseudonyms::new([("Zoe Alvarez", Role::Student), ("Jose", Role::Staff)]);
+        assert_eq!(
+            names.apply("Zoë Álvarez met José — “José’s idea”."),
+            "Student A met Staff A — “Staff A’s idea”."
+        );
+    }
+
+    #[test]
+    fn only_first_names_that_are_words_need_a_capital() {
+        let names = Pseudonyms::new([
+            ("Maya Rodriguez", Role::Student),
+            ("Will Turner", Role::Student),
+            ("Rose Diaz", Role::Staff),
+            ("Anand", Role::Student),
+        ]);
+        let cases = [
+            ("maya said hi", "Student A said hi"),
+            ("talked to anand", "talked to Student C"),
+            ("we will plant a rose", "we will plant a rose"),
+            ("Will and Rose came", "Student B and Staff A came"),
+            ("will turner came", "Student B came"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(names.apply(text), expected, "{text}");
+        }
     }
 
     #[test]

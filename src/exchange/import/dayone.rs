@@ -9,7 +9,9 @@
 //! ```
 //!
 //! - `creationDate` is UTC; `timeZone` (a zone name) gives the local time and so the
-//!   day. Without a zone, the zone passed in is used.
+//!   day. Without a zone, the zone passed in is used. A `timeZone` that is not a zone
+//!   name is reported in [`Parsed::notes`] and the entry read with `creationDate`'s
+//!   own offset if it has one, else in the zone passed in.
 //! - `text` is Markdown with punctuation escaped (`Hello\!`); the escapes are undone.
 //!   Photos, audio and drawings are not imported: a reference to one becomes
 //!   `[photo]`, and an entry with no text at all is reported.
@@ -17,20 +19,38 @@
 //!   weather, ...) are left out.
 
 use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
-use serde::Deserialize;
 use serde_json::Value;
 
+use super::fields::{Field, described, field, fits, optional};
 use super::{
     BadRecord, ImportError, Incoming, Parsed, Position, STARRED_TAG, Zone, push_tag, tag_from,
 };
 use crate::domain::Entry;
 
-#[derive(Deserialize)]
-struct File {
-    entries: Vec<Value>,
-}
+/// What a Day One export holds, as the messages say it.
+const SHAPE: &str = "a Day One export holds {\"metadata\": ..., \"entries\": [...]}";
 
-#[derive(Deserialize)]
+const ENTRY_FIELDS: [Field; 5] = [
+    field(
+        "creationDate",
+        "a date and time like \"2026-11-24T12:12:00Z\"",
+        fits::<String>,
+    ),
+    optional(
+        "timeZone",
+        "a time zone name like \"America/New_York\", or null",
+        fits::<Option<String>>,
+    ),
+    optional("text", "text or null", fits::<Option<String>>),
+    optional(
+        "tags",
+        "a list of tags as text, like [\"staff\"]",
+        fits::<Vec<String>>,
+    ),
+    optional("starred", "true or false", fits::<bool>),
+];
+
+#[derive(serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct DayOneEntry {
     creation_date: String,
@@ -50,39 +70,81 @@ pub(super) fn parse(text: &str, zone: &dyn Zone) -> Result<Parsed, ImportError> 
             "this is a ZIP archive: unzip it and import the .json file inside".to_string(),
         ));
     }
-    let file: File =
-        serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|error| {
-            ImportError(format!(
-                "not a Day One JSON export ({error}); it holds {{\"metadata\": ..., \
-                 \"entries\": [...]}}"
-            ))
-        })?;
+    let document: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
+        .map_err(|error| ImportError(format!("not a Day One JSON export: not JSON ({error})")))?;
+    if document.get("format").and_then(Value::as_str) == Some(crate::exchange::JSON_FORMAT_NAME) {
+        return Err(ImportError(
+            "this is a truenorth export, not a Day One one: import it with --from json".to_string(),
+        ));
+    }
+    let entries = match document.get("entries") {
+        Some(Value::Array(entries)) => entries,
+        Some(other) => {
+            return Err(ImportError(format!(
+                "not a Day One JSON export: \"entries\" should be a list, not {}; {SHAPE}",
+                super::fields::shown(other)
+            )));
+        }
+        None => {
+            return Err(ImportError(format!(
+                "not a Day One JSON export: it has no \"entries\"; {SHAPE}"
+            )));
+        }
+    };
     let mut parsed = Parsed::default();
-    for (index, value) in file.entries.into_iter().enumerate() {
+    for (index, value) in entries.iter().enumerate() {
         let position = Position::Path(format!("entries[{index}]"));
         match entry(value, zone) {
-            Ok(incoming) => parsed.entries.push(Incoming {
-                position,
-                day: incoming.created.date_naive(),
-                entry: incoming,
-            }),
+            Ok((incoming, note)) => {
+                if let Some(problem) = note {
+                    parsed.notes.push(BadRecord {
+                        position: position.clone(),
+                        problem,
+                    });
+                }
+                parsed.entries.push(Incoming {
+                    position,
+                    day: incoming.created.date_naive(),
+                    entry: incoming,
+                });
+            }
             Err(problem) => parsed.bad.push(BadRecord { position, problem }),
         }
     }
     Ok(parsed)
 }
 
-fn entry(value: Value, zone: &dyn Zone) -> Result<Entry, String> {
-    let raw: DayOneEntry = serde_json::from_value(value).map_err(|error| error.to_string())?;
-    let utc: DateTime<Utc> = DateTime::parse_from_rfc3339(&raw.creation_date)
-        .map_err(|_| {
-            format!(
-                "cannot read creationDate \"{}\"; Day One writes it as 2026-11-24T12:12:00Z",
-                raw.creation_date
-            )
-        })?
-        .with_timezone(&Utc);
-    let offset = offset_at(utc, raw.time_zone.as_deref(), zone);
+/// The entry, and a note when its time zone had to be guessed.
+fn entry(value: &Value, zone: &dyn Zone) -> Result<(Entry, Option<String>), String> {
+    let raw: DayOneEntry = described(value, "the entry", &ENTRY_FIELDS)?;
+    let written = DateTime::parse_from_rfc3339(&raw.creation_date).map_err(|_| {
+        format!(
+            "cannot read creationDate \"{}\"; Day One writes it as 2026-11-24T12:12:00Z",
+            raw.creation_date
+        )
+    })?;
+    let utc: DateTime<Utc> = written.with_timezone(&Utc);
+    let (offset, note) = match raw.time_zone.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() && name.parse::<chrono_tz::Tz>().is_err() => {
+            // Not a zone: the offset creationDate carries, if it has one, else the
+            // zone entries without one are read in. Either way, say so.
+            let (offset, how) = if written.offset().local_minus_utc() != 0 {
+                (*written.offset(), "its creationDate's own offset")
+            } else {
+                (
+                    zone.offset_for_utc(utc.naive_utc()),
+                    "the time zone entries without one are read in",
+                )
+            };
+            let note = format!(
+                "timeZone \"{name}\" is not a time zone name; the time was read in {how} \
+                 (UTC{offset}), so it is {}",
+                utc.with_timezone(&offset).format("%Y-%m-%d %H:%M")
+            );
+            (offset, Some(note))
+        }
+        name => (offset_at(utc, name, zone), None),
+    };
     let text = plain_text(raw.text.as_deref().unwrap_or_default());
     if text.trim().is_empty() {
         return Err(
@@ -96,11 +158,11 @@ fn entry(value: Value, zone: &dyn Zone) -> Result<Entry, String> {
     if raw.starred {
         push_tag(&mut entry.tags, STARRED_TAG.to_string());
     }
-    Ok(entry)
+    Ok((entry, note))
 }
 
-/// The offset at `utc` in the entry's zone, or in `zone` when it has none or an
-/// unknown one.
+/// The offset at `utc` in the entry's zone, or in `zone` when it has none (an
+/// unknown one is dealt with, and reported, by [`entry`]).
 fn offset_at(utc: DateTime<Utc>, name: Option<&str>, zone: &dyn Zone) -> FixedOffset {
     match name.and_then(|name| name.parse::<chrono_tz::Tz>().ok()) {
         Some(tz) => tz.offset_from_utc_datetime(&utc.naive_utc()).fix(),

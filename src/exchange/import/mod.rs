@@ -17,6 +17,7 @@
 
 mod apply;
 mod dayone;
+mod fields;
 mod jrnl;
 mod ours;
 mod plan;
@@ -132,6 +133,9 @@ pub struct Parsed {
     /// In file order.
     pub entries: Vec<Incoming>,
     pub bad: Vec<BadRecord>,
+    /// Records that were read, but with a guess the leader should know about (a
+    /// Day One time zone that is not one), at their positions.
+    pub notes: Vec<BadRecord>,
     /// Day ratings (truenorth exports only).
     pub ratings: Vec<(NaiveDate, Ratings)>,
     /// Commitments (truenorth exports only).

@@ -3,9 +3,9 @@
 //! figures in the file are ignored: they are computed again from the rest.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::fields::{Field, described, field, fits, list_of, optional, record, shown};
 use super::{BadRecord, ImportError, Incoming, IncomingCommitment, Parsed, Position};
 use crate::domain::commitment::{Cadence, Commitment, CommitmentState, Pause, check_psel};
 use crate::domain::{AnswerValue, Entry, Frame, Rating, Ratings};
@@ -33,11 +33,35 @@ pub(super) fn parse(text: &str) -> Result<Parsed, ImportError> {
         }
         None => return Err(ImportError("the file has no \"version\"".to_string())),
     }
+    let days = match document.get("days") {
+        Some(Value::Array(days)) => days.as_slice(),
+        Some(other) => {
+            return Err(ImportError(format!(
+                "\"days\" should be {DAYS}, not {}",
+                shown(other)
+            )));
+        }
+        None => {
+            return Err(ImportError(format!(
+                "the file has no \"days\"; it should be {DAYS}"
+            )));
+        }
+    };
+    let commitments = match document.get("commitments") {
+        None | Some(Value::Null) => &[][..],
+        Some(Value::Array(commitments)) => commitments.as_slice(),
+        Some(other) => {
+            return Err(ImportError(format!(
+                "\"commitments\" should be {COMMITMENTS}, not {}",
+                shown(other)
+            )));
+        }
+    };
     let mut parsed = Parsed::default();
-    for (index, day) in array(&document, "days").iter().enumerate() {
+    for (index, day) in days.iter().enumerate() {
         read_day(day, index, &mut parsed);
     }
-    for (index, value) in array(&document, "commitments").iter().enumerate() {
+    for (index, value) in commitments.iter().enumerate() {
         let position = Position::Path(format!("commitments[{index}]"));
         match described::<JsonCommitment>(value, "the commitment", &COMMITMENT_FIELDS)
             .and_then(commitment)
@@ -53,48 +77,10 @@ pub(super) fn parse(text: &str) -> Result<Parsed, ImportError> {
     Ok(parsed)
 }
 
-fn array<'v>(document: &'v Value, key: &str) -> &'v [Value] {
-    document
-        .get(key)
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
-}
-
-fn record<T: DeserializeOwned>(value: &Value) -> Result<T, String> {
-    T::deserialize(value).map_err(|error| error.to_string())
-}
-
-/// What one key of a record must hold, for a message that names it.
-struct Field {
-    name: &'static str,
-    /// "a date like \"2026-11-02\"", as the message says it.
-    expected: &'static str,
-    /// Whether the key may be left out.
-    optional: bool,
-    fits: fn(&Value) -> bool,
-}
-
-const fn field(name: &'static str, expected: &'static str, fits: fn(&Value) -> bool) -> Field {
-    Field {
-        name,
-        expected,
-        optional: false,
-        fits,
-    }
-}
-
-const fn optional(name: &'static str, expected: &'static str, fits: fn(&Value) -> bool) -> Field {
-    Field {
-        name,
-        expected,
-        optional: true,
-        fits,
-    }
-}
-
-fn fits<T: DeserializeOwned>(value: &Value) -> bool {
-    T::deserialize(value).is_ok()
-}
+/// What the containers of the file hold, as the messages say it.
+const DAYS: &str = "a list of days, like [{\"date\": \"2026-11-02\", \"entries\": [...]}]";
+const COMMITMENTS: &str = "a list of commitments, like [{\"id\": \"...\", ...}], or null";
+const ENTRIES: &str = "a list of entries, like [{\"id\": \"...\", \"text\": \"...\", ...}]";
 
 const DATE: &str = "a date like \"2026-11-02\"";
 const TEXT_OR_NULL: &str = "text or null";
@@ -159,15 +145,31 @@ const COMMITMENT_FIELDS: [Field; 13] = [
         "a list of dates, like [\"2026-11-11\"]",
         fits::<Vec<NaiveDate>>,
     ),
-    field(
+    list_of(
         "pauses",
         "a list like [{\"from\": \"2026-11-09\", \"until\": \"2026-11-16\"}] (until may be null)",
         fits::<Vec<JsonPause>>,
+        &[
+            field("from", DATE, fits::<NaiveDate>),
+            optional(
+                "until",
+                "a date like \"2026-11-16\", or null",
+                fits::<Option<NaiveDate>>,
+            ),
+        ],
     ),
-    field(
+    list_of(
         "kept",
         "a list like [{\"date\": \"2026-11-02\", \"check_ins\": 1}]",
         fits::<Vec<KeptDay>>,
+        &[
+            field("date", DATE, fits::<NaiveDate>),
+            field(
+                "check_ins",
+                "a whole number of check-ins, 0 or more, like 1",
+                fits::<u32>,
+            ),
+        ],
     ),
     optional(
         "figures",
@@ -175,59 +177,6 @@ const COMMITMENT_FIELDS: [Field; 13] = [
         fits::<Figures>,
     ),
 ];
-
-/// `value` read as a `what` (an entry, a commitment), or a message naming the key
-/// that is wrong, what it should hold and what it holds.
-fn described<T: DeserializeOwned>(
-    value: &Value,
-    what: &str,
-    fields: &[Field],
-) -> Result<T, String> {
-    let error = match T::deserialize(value) {
-        Ok(record) => return Ok(record),
-        Err(error) => error,
-    };
-    let Some(object) = value.as_object() else {
-        return Err(format!(
-            "{what} should be an object {{\"{}\": ...}}, not {}",
-            fields.first().map_or("id", |field| field.name),
-            shown(value)
-        ));
-    };
-    for field in fields {
-        match object.get(field.name) {
-            None if field.optional => {}
-            None => {
-                return Err(format!(
-                    "{what} has no \"{}\"; it should be {}",
-                    field.name, field.expected
-                ));
-            }
-            Some(found) if !(field.fits)(found) => {
-                return Err(format!(
-                    "\"{}\" should be {}, not {}",
-                    field.name,
-                    field.expected,
-                    shown(found)
-                ));
-            }
-            Some(_) => {}
-        }
-    }
-    // Every key looked right on its own: say what serde saw.
-    Err(format!("{what} cannot be read: {error}"))
-}
-
-/// A value as the message shows it: its JSON, shortened.
-fn shown(value: &Value) -> String {
-    const MOST: usize = 40;
-    let text = value.to_string();
-    if text.chars().count() <= MOST {
-        return text;
-    }
-    let cut: String = text.chars().take(MOST - 1).collect();
-    format!("{cut}…")
-}
 
 fn read_day(day: &Value, index: usize, parsed: &mut Parsed) {
     let at = |rest: &str| Position::Path(format!("days[{index}]{rest}"));
@@ -269,7 +218,10 @@ fn read_day(day: &Value, index: usize, parsed: &mut Parsed) {
                 }),
                 None => parsed.bad.push(BadRecord {
                     position: at(&format!(".{key}")),
-                    problem: "a rating must be a whole number from 1 to 5".to_string(),
+                    problem: format!(
+                        "a rating must be a whole number from 1 to 5, or null, not {}",
+                        shown(value)
+                    ),
                 }),
             },
         }
@@ -277,10 +229,20 @@ fn read_day(day: &Value, index: usize, parsed: &mut Parsed) {
     if !ratings.is_empty() {
         parsed.ratings.push((date, ratings));
     }
-    let entries = day
-        .get("entries")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
+    let entries = match day.get("entries") {
+        None | Some(Value::Null) => &[][..],
+        Some(Value::Array(entries)) => entries.as_slice(),
+        Some(other) => {
+            parsed.bad.push(BadRecord {
+                position: at(".entries"),
+                problem: format!(
+                    "\"entries\" should be {ENTRIES}, not {}; the day's entries are left out",
+                    shown(other)
+                ),
+            });
+            return;
+        }
+    };
     for (number, value) in entries.iter().enumerate() {
         let position = at(&format!(".entries[{number}]"));
         match described::<JsonEntry>(value, "the entry", &ENTRY_FIELDS) {

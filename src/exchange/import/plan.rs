@@ -55,6 +55,8 @@ pub struct ImportPlan {
     pub days: BTreeMap<NaiveDate, DayPlan>,
     pub duplicates: Vec<Duplicate>,
     pub bad: Vec<BadRecord>,
+    /// Records read with a guess (see [`super::Parsed::notes`]); they are imported.
+    pub notes: Vec<BadRecord>,
     /// Commitments not in the journal yet.
     pub commitments: Vec<Commitment>,
 }
@@ -154,6 +156,7 @@ pub fn plan(
         days: BTreeMap::new(),
         duplicates: Vec::new(),
         bad: parsed.bad,
+        notes: parsed.notes,
         commitments: Vec::new(),
     };
     for incoming in parsed.entries {

@@ -280,7 +280,12 @@ impl App {
         let screen = &mut self.export_screen;
         if screen.editing.is_some() {
             match action {
-                Action::Choose => screen.editing = None,
+                Action::Choose => {
+                    screen.editing = None;
+                    if screen.field == Field::File && screen.file_edited() {
+                        self.request_export(false);
+                    }
+                }
                 Action::Close => {
                     screen.cancel_editing();
                     self.request_export(false);

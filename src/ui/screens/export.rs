@@ -18,7 +18,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 use crate::domain::Frame;
 use crate::domain::dates::parse_date;
 use crate::domain::review::thousands;
-use crate::exchange::{Counts, ExportFormat, ExportOptions, GroupBy};
+use crate::exchange::{self, Counts, ExportFormat, ExportOptions, GroupBy};
 use crate::ui::theme::Theme;
 
 /// One line of the form.
@@ -328,15 +328,31 @@ impl ExportScreen {
     fn set_format(&mut self, format: ExportFormat) {
         self.format = format;
         for file in [&mut self.file, &mut self.default_file] {
-            let path = Path::new(file.as_str());
-            let known = path
-                .extension()
-                .and_then(|ext| ext.to_str())
-                .is_some_and(|ext| ext == "htm" || ExportFormat::from_name(ext).is_some());
+            let known = matches!(
+                exchange::format_of_file(Path::new(file.as_str())),
+                Ok(Some(_))
+            );
             if known && let Some(stem) = file.rfind('.') {
                 file.truncate(stem + 1);
                 file.push_str(format.name());
             }
+        }
+    }
+
+    /// File was typed: the format follows its extension when it names one (the rule
+    /// `export -o` follows, [`exchange::format_of_file`]), so `notes.txt` is written
+    /// as text. True when the format changed (the preview is then made again).
+    pub fn file_edited(&mut self) -> bool {
+        match exchange::format_of_file(Path::new(self.file.trim())) {
+            Ok(Some(format)) if format != self.format => {
+                self.format = format;
+                if let Some(stem) = self.default_file.rfind('.') {
+                    self.default_file.truncate(stem + 1);
+                    self.default_file.push_str(format.name());
+                }
+                true
+            }
+            _ => false,
         }
     }
 
@@ -406,6 +422,22 @@ impl ExportScreen {
         let text = self.file.trim();
         if text.is_empty() {
             return Err("File is empty: give the export a file name.".to_string());
+        }
+        match exchange::format_of_file(Path::new(text)) {
+            Err(problem) => {
+                return Err(format!(
+                    "File: {problem}. End it in .md, .html, .json or .txt (or leave the \
+                     extension out)."
+                ));
+            }
+            Ok(Some(named)) if named != self.format => {
+                return Err(format!(
+                    "File ends in .{} but Format is {}: change one of them.",
+                    named.name(),
+                    self.format.name()
+                ));
+            }
+            Ok(_) => {}
         }
         let path = match (text.strip_prefix("~/"), &self.home) {
             (Some(rest), Some(home)) => home.join(rest),
@@ -818,6 +850,41 @@ mod tests {
         screen.field = Field::File;
         assert!(screen.clear());
         assert_eq!(screen.file, "~/Documents/truenorth-export-2026-11-24.md");
+    }
+
+    #[test]
+    fn the_format_follows_a_typed_file_name_as_on_the_command_line() {
+        let mut screen = screen();
+        screen.field = Field::Format;
+        screen.cycle(2);
+        assert_eq!(screen.format, ExportFormat::Json);
+        screen.file = "/tmp/x/tui.txt".to_string();
+        assert!(screen.file_edited());
+        assert_eq!(screen.format, ExportFormat::Text);
+        assert_eq!(
+            screen.output_path(Path::new("/tmp")).unwrap(),
+            PathBuf::from("/tmp/x/tui.txt")
+        );
+        // Cleared, File comes back in the format chosen.
+        screen.field = Field::File;
+        screen.clear();
+        assert_eq!(screen.file, "~/Documents/truenorth-export-2026-11-24.txt");
+        // No extension: the format stays; one that is no format is refused.
+        screen.file = "notes".to_string();
+        assert!(!screen.file_edited());
+        screen.file = "notes.docx".to_string();
+        assert!(!screen.file_edited());
+        assert_eq!(
+            screen.output_path(Path::new("/tmp")).unwrap_err(),
+            "File: `.docx` is not an export format: the formats are md, html, json and txt. \
+             End it in .md, .html, .json or .txt (or leave the extension out)."
+        );
+        // A file and format that disagree are never written.
+        screen.file = "notes.html".to_string();
+        assert_eq!(
+            screen.output_path(Path::new("/tmp")).unwrap_err(),
+            "File ends in .html but Format is txt: change one of them."
+        );
     }
 
     #[test]
