@@ -237,8 +237,8 @@ fn a_config_that_is_not_toml_leaves_the_app_on_defaults() {
 #[test]
 fn key_overrides_from_config_drive_keys_footer_and_problems() {
     let fixture = Fixture::with_config(
-        "[keys]\nsave = \"ctrl-w\"\n# a plain letter cannot quit: it is text in an answer\n\
-         quit = \"x\"\n",
+        "[keys]\nsave = \"ctrl-w\"\n# quit cannot be left without a key\n\
+         quit = []\n",
     );
     let mut app = fixture.open(ColorSupport::TrueColor);
     let footer = row_text(&draw(&app, 100, 30), 29);
@@ -248,7 +248,8 @@ fn key_overrides_from_config_drive_keys_footer_and_problems() {
     assert_eq!(
         problems,
         [format!(
-            "{}:4:1: [keys] quit: `x` would stop you typing it in an answer; use ctrl- or alt-",
+            "{}:4:8: [keys] quit: an empty list would leave no key for quit, which you cannot \
+             do without; give it at least one key, or remove the line to keep its defaults",
             fixture.config_file().display()
         )]
     );
@@ -260,9 +261,12 @@ fn key_overrides_from_config_drive_keys_footer_and_problems() {
     assert!(!day.exists(), "Ctrl-S was replaced");
     app.handle_key(ctrl('w'));
     assert!(fs::read_to_string(&day).unwrap().contains("kept"));
-    // The refused override left `x` to the text.
-    app.handle_key(key(KeyCode::Char('x')));
-    assert!(!app.should_quit());
+    // The refused override left quit its default keys.
+    app.handle_key(key(KeyCode::Char('q')));
+    assert!(!app.should_quit(), "q is text while writing");
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('q')));
+    assert!(app.should_quit());
 }
 
 // ------------------------------------------------------------------ theme picker
