@@ -200,10 +200,8 @@ fn a_bad_setting_is_named_at_its_line_and_only_it_falls_back_to_its_default() {
     assert_eq!(
         row_text(&buffer, 1).trim_end(),
         format!(
-            "⚠ Setting ignored, its default used (the rest of your settings are in use): \
-             {}:2:14: week_start must be \"monday\" or \"sunday\", not `friday` · \
-             `truenorth config check` lists all",
-            fixture.config_file().display()
+            "⚠ Setting ignored, its default used (`truenorth config check` lists all): \
+             config.toml:2:14: week_start must be \"monday\" or \"sunday\", not `friday`",
         )
     );
     // The good setting is in use: the light theme the file names.
@@ -214,13 +212,28 @@ fn a_bad_setting_is_named_at_its_line_and_only_it_falls_back_to_its_default() {
 }
 
 #[test]
+fn the_bad_setting_banner_says_where_to_see_them_all_at_80_columns() {
+    let fixture = Fixture::with_config(
+        "week_start = \"friday\"\nday_rollover_hour = 25\nprompts_per_day = 7\n",
+    );
+    let app = fixture.open(ColorSupport::TrueColor);
+    let buffer = draw(&app, 80, 24);
+    let banner = format!("{}{}", row_text(&buffer, 1), row_text(&buffer, 2));
+    assert!(
+        banner.contains("`truenorth config check` lists all 3"),
+        "{banner}"
+    );
+    insta::assert_snapshot!("bad_setting_banner_80x24", text(&buffer));
+}
+
+#[test]
 fn a_config_that_is_not_toml_leaves_the_app_on_defaults() {
     let fixture = Fixture::with_config("theme = \"light\"\nweek_start = \"sunday\n");
     let app = fixture.open(ColorSupport::TrueColor);
     let buffer = draw(&app, 250, 30);
     let banner = row_text(&buffer, 1);
     assert!(
-        banner.contains("Settings file not used, every setting at its default"),
+        banner.contains("Settings file not used, all defaults"),
         "{banner}"
     );
     assert!(banner.contains(":2:"), "{banner}");
