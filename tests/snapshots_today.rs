@@ -586,3 +586,26 @@ fn home_end_and_g_jump_through_the_journal_and_ctrl_u_clears_the_search() {
     assert!(!cleared.contains("/ robot"), "{cleared}");
     assert_eq!(app.mode(), truenorth::ui::keymap::Mode::JournalSearch);
 }
+
+/// Journal with its first entry marked private (`p`), at `width` x `height`.
+fn journal_with_a_private_entry(width: u16, height: u16) -> String {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('p')));
+    draw(&app, width, height)
+}
+
+#[test]
+fn journal_private_mark_fits_80x24() {
+    let screen = journal_with_a_private_entry(80, 24);
+    assert!(screen.contains("▸ Tue 24 Nov 2026 private"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn journal_private_mark_fits_100x30() {
+    let screen = journal_with_a_private_entry(100, 30);
+    assert!(screen.contains("▸ Tue 24 Nov 2026 private"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

@@ -313,16 +313,20 @@ impl JournalScreen {
                 .frame
                 .as_ref()
                 .map_or(theme.frame, |f| theme.frame_style(f));
-            let mut head = vec![
-                Span::styled(
-                    format!("{marker}{} ", at.date.format("%a %-d %b %Y")),
-                    base.patch(theme.muted),
-                ),
-                Span::styled(frame_label, base.patch(frame_style)),
-            ];
+            let mut head = vec![Span::styled(
+                format!("{marker}{} ", at.date.format("%a %-d %b %Y")),
+                base.patch(theme.muted),
+            )];
+            // The private mark comes before the frame and the frame's name gives way,
+            // so a narrow list never cuts the mark.
             if entry.private {
-                head.push(Span::styled(" · private", base.patch(theme.warning)));
+                head.push(Span::styled("private ", base.patch(theme.warning)));
             }
+            let used: usize = head.iter().map(|span| span.width()).sum();
+            head.push(Span::styled(
+                fit(&frame_label, width.saturating_sub(used)),
+                base.patch(frame_style),
+            ));
             let used: usize = head.iter().map(|span| span.width()).sum();
             head.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
             lines.push(Line::from(head));
@@ -392,12 +396,26 @@ impl JournalScreen {
             .as_ref()
             .filter(|(of, _)| *of == at)
             .map(|(_, h)| h);
-        let mut title = vec![Span::styled(
-            format!(" {} ", at.date.format("%A %-d %B %Y")),
-            theme.title,
-        )];
-        if entry.private {
-            title.push(Span::styled("· private, never exported ", theme.warning));
+        // The longest title that fits between the corners, so the private mark is
+        // never cut: the long date, then the short one, then the mark alone shortened.
+        let room = usize::from(area.width.saturating_sub(2));
+        let long = format!(" {} ", at.date.format("%A %-d %B %Y"));
+        let short = format!(" {} ", at.date.format("%a %-d %b %Y"));
+        let (date, mark) = match entry.private {
+            false => (long, ""),
+            true => [
+                (long.clone(), "· private, never exported "),
+                (short.clone(), "· private, never exported "),
+                (long, "· private "),
+                (short.clone(), "· private "),
+            ]
+            .into_iter()
+            .find(|(date, mark)| date.chars().count() + mark.chars().count() <= room)
+            .unwrap_or((short, "· private ")),
+        };
+        let mut title = vec![Span::styled(date, theme.title)];
+        if !mark.is_empty() {
+            title.push(Span::styled(mark, theme.warning));
         }
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
@@ -659,5 +677,17 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].spans[0].content, "Café");
         assert_eq!(lines[1].spans[1].content, "Jordan");
+    }
+}
+
+/// `text` cut to `width` characters, with `…` when something was left out (frame
+/// names are one column a character).
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    match width {
+        0 => String::new(),
+        width => text.chars().take(width - 1).chain(['…']).collect(),
     }
 }
