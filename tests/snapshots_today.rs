@@ -609,3 +609,27 @@ fn journal_private_mark_fits_100x30() {
     assert!(screen.contains("▸ Tue 24 Nov 2026 private"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+/// Journal's calendar (`h`) at `width` x `height`.
+fn journal_calendar(width: u16, height: u16) -> String {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('h')));
+    draw(&app, width, height)
+}
+
+#[test]
+fn journal_calendar_fits_80x24() {
+    let screen = journal_calendar(80, 24);
+    assert!(screen.contains("2026 (May–Dec)"), "{screen}");
+    assert!(screen.contains("Tue 24 Nov"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn journal_calendar_fits_100x30() {
+    let screen = journal_calendar(100, 30);
+    assert!(screen.contains("Tue 24 Nov"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

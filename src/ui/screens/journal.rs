@@ -503,6 +503,41 @@ fn entry_last_scroll(entry: &Entry, area: Rect) -> u16 {
     u16::try_from(count.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
 }
 
+/// The first and last day of the whole months of the cursor's year that the
+/// calendar shows in `width` columns: the whole year when it fits, else the months
+/// around the cursor's (later ones first), so the cursor is always on screen and
+/// moving it past the edge brings the next month in.
+pub fn calendar_months(cursor: NaiveDate, width: u16) -> (NaiveDate, NaiveDate) {
+    use chrono::Datelike;
+    let year = cursor.year();
+    let start_of = |month: u32| NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(cursor);
+    let end_of = |month: u32| {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+            .map_or(NaiveDate::from_ymd_opt(year, 12, 31), |next| {
+                next.pred_opt()
+            })
+            .unwrap_or(cursor)
+    };
+    let fits = |from: u32, to: u32| {
+        crate::ui::widgets::heatmap::width(start_of(from), end_of(to)) <= width
+    };
+    let (mut from, mut to) = (cursor.month(), cursor.month());
+    loop {
+        let later = to < 12 && fits(from, to + 1);
+        if later {
+            to += 1;
+        }
+        let earlier = from > 1 && fits(from - 1, to);
+        if earlier {
+            from -= 1;
+        }
+        if !later && !earlier {
+            break;
+        }
+    }
+    (start_of(from), end_of(to))
+}
+
 /// The year of reflection days around the calendar's cursor, over the screen.
 fn render_calendar(
     cursor: NaiveDate,
@@ -516,12 +551,15 @@ fn render_calendar(
     use ratatui::widgets::Clear;
 
     let year = cursor.year();
-    let (first, last) = (
-        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(cursor),
-        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(cursor),
-    );
+    // The border and padding take four columns around the heatmap.
+    let (first, last) = calendar_months(cursor, area.width.saturating_sub(4));
     let marked = index.reflection_days(year);
     let width = (crate::ui::widgets::heatmap::width(first, last) + 4).min(area.width);
+    let months = if first.month() == 1 && last.month() == 12 {
+        String::new()
+    } else {
+        format!(" ({}–{})", first.format("%b"), last.format("%b"))
+    };
     let [popup] = Layout::vertical([Constraint::Length(12)])
         .flex(Flex::Center)
         .areas(area);
@@ -535,7 +573,7 @@ fn render_calendar(
         .padding(Padding::horizontal(1))
         .title(Line::styled(
             format!(
-                " {year}: {} with reflections ",
+                " {year}{months}: {} with reflections ",
                 if marked.len() == 1 {
                     "1 day".to_string()
                 } else {
@@ -639,6 +677,47 @@ fn render_editor(
         Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(inner);
     frame.render_widget(Paragraph::new(question_lines), question_area);
     frame.render_widget(&editing.editor, editor_area);
+}
+
+#[cfg(test)]
+mod calendar_tests {
+    use super::*;
+    use chrono::Datelike;
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_calendar_shows_the_whole_year_when_it_fits() {
+        assert_eq!(
+            calendar_months(date(6, 15), 110),
+            (date(1, 1), date(12, 31))
+        );
+    }
+
+    #[test]
+    fn a_narrow_calendar_shows_the_months_around_the_cursor() {
+        for width in [20, 40, 76, 96] {
+            for cursor in [
+                date(1, 1),
+                date(3, 31),
+                date(6, 15),
+                date(11, 30),
+                date(12, 31),
+            ] {
+                let (first, last) = calendar_months(cursor, width);
+                assert!(first <= cursor && cursor <= last, "{cursor} at {width}");
+                assert_eq!(first.day(), 1);
+                assert_eq!(last.succ_opt().unwrap().day(), 1);
+                assert!(crate::ui::widgets::heatmap::width(first, last) <= width);
+            }
+        }
+        // December at 96 columns: the year's end and as many months before as fit.
+        let (first, last) = calendar_months(date(12, 31), 96);
+        assert_eq!(last, date(12, 31));
+        assert!(first.month() <= 4, "{first}");
+    }
 }
 
 #[cfg(test)]
