@@ -443,7 +443,7 @@ fn remove_deletes_the_pack_and_keeps_the_journal() {
     assert!(leader.list().contains("Added packs: none yet."));
     assert_eq!(fs::read_to_string(&day).unwrap(), entry);
     let doctor = leader.expect(0, &["doctor"]);
-    assert!(doctor.contains("1 days read."), "{doctor}");
+    assert!(doctor.contains("1 day read."), "{doctor}");
 }
 
 #[test]

@@ -64,7 +64,12 @@ pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
         crate::ui::settings::load(&paths.config, crate::ui::theme::ColorSupport::TrueColor);
     problems.extend(settings.problems.iter().map(ToString::to_string));
     writeln!(out, "Journal: {}", paths.data.display())?;
-    writeln!(out, "{} days read.", scan.days.len())?;
+    let days = scan.days.len();
+    writeln!(
+        out,
+        "{days} {} read.",
+        if days == 1 { "day" } else { "days" }
+    )?;
     writeln!(out, "{} packs started.", packs.packs.len())?;
     if let Ok(commitments) = &commitments {
         writeln!(out, "{} commitments.", commitments.len())?;
