@@ -282,7 +282,20 @@ impl JournalScreen {
                 if self.query.is_empty() && self.filter.is_empty() && self.on_this_day.is_none() {
                     "Nothing written yet. What you save on Today appears here."
                 } else {
-                    "Nothing matches. Esc clears the search; c clears filters."
+                    // Only what is in force is named: Esc clears a search while it is
+                    // typed; after Enter, `/` opens it again first.
+                    let filtered = !self.filter.is_empty() || self.on_this_day.is_some();
+                    match (self.query.is_empty(), self.searching, filtered) {
+                        (true, _, _) => "Nothing matches. c clears filters.",
+                        (false, true, false) => "Nothing matches. Esc clears the search.",
+                        (false, true, true) => {
+                            "Nothing matches. Esc clears the search; c clears filters."
+                        }
+                        (false, false, false) => "Nothing matches. / then Esc clears the search.",
+                        (false, false, true) => {
+                            "Nothing matches. / then Esc clears the search; c clears filters."
+                        }
+                    }
                 };
             frame.render_widget(
                 Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: true }),
