@@ -680,16 +680,16 @@ impl Keymap {
                 ),
             ));
         }
-        if let Some(index) = keys.iter().position(|key| *key == SAFETY_EXIT) {
-            if name != "quit" {
-                return Err(Refusal::new(
-                    Place::Key(index),
-                    format!(
-                        "`{SAFETY_EXIT}` always quits (the way out that cannot be changed); \
-                         choose another key"
-                    ),
-                ));
-            }
+        if let Some(index) = keys.iter().position(|key| *key == SAFETY_EXIT)
+            && name != "quit"
+        {
+            return Err(Refusal::new(
+                Place::Key(index),
+                format!(
+                    "`{SAFETY_EXIT}` always quits (the way out that cannot be changed); \
+                     choose another key"
+                ),
+            ));
         }
         let mut wanted: Vec<Key> = Vec::new();
         for key in keys {
