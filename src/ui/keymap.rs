@@ -819,22 +819,37 @@ impl Keymap {
     /// The help's rows for `mode`: bindings that share a label are merged into one
     /// row, and a run of digits reads as a range (`1–5  rate 1 to 5`).
     pub fn help_rows(&self, mode: Mode) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(Vec<Key>, &'static str)> = Vec::new();
+        let mut rows: Vec<(Vec<Key>, &'static str, Action)> = Vec::new();
         for binding in self
             .bindings
             .iter()
             .filter(|binding| binding.applies_in(mode))
         {
-            if binding.keys.is_empty() {
+            // A key an earlier row already gives this action (an override can put
+            // one key on two bindings of an action) is not listed twice.
+            let keys: Vec<Key> = binding
+                .keys
+                .iter()
+                .copied()
+                .filter(|key| {
+                    !rows
+                        .iter()
+                        .any(|(keys, _, action)| *action == binding.action && keys.contains(key))
+                })
+                .collect();
+            if keys.is_empty() {
                 continue;
             }
-            match rows.iter_mut().find(|(_, label)| *label == binding.label) {
-                Some((keys, _)) => keys.extend(binding.keys.iter().copied()),
-                None => rows.push((binding.keys.clone(), binding.label)),
+            match rows
+                .iter_mut()
+                .find(|(_, label, _)| *label == binding.label)
+            {
+                Some((row_keys, _, _)) => row_keys.extend(keys),
+                None => rows.push((keys, binding.label, binding.action)),
             }
         }
         rows.into_iter()
-            .map(|(keys, label)| (keys_text(&keys), label))
+            .map(|(keys, label, _)| (keys_text(&keys), label))
             .collect()
     }
 }
@@ -1074,6 +1089,14 @@ mod tests {
             }
             let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
             assert_eq!(keymap.action_for(Browsing, &q), None, "q is replaced");
+            // The help lists the new key once, and Ctrl-C beside it.
+            let rows = keymap.help_rows(Browsing);
+            let quit: Vec<&String> = rows
+                .iter()
+                .filter(|(_, label)| label.starts_with("quit"))
+                .map(|(keys, _)| keys)
+                .collect();
+            assert_eq!(quit, [&key.to_string(), &"Ctrl-C".to_string()], "{rows:?}");
         }
         // A letter for quit is bound only where nobody types, as `q` is.
         let keymap = accepted("quit", &[Key::char('Q')]);
