@@ -132,6 +132,9 @@ mod tests {
             .replace("# focus-next =", "focus-next =");
         let config = Config::parse("template", &uncommented).unwrap();
         assert_eq!(config.keys.len(), 2);
+        // And the keymap takes them, as `config check` would.
+        let (_, refused) = crate::ui::keymap::from_config(&config, "template");
+        assert!(refused.is_empty(), "{refused:?}");
         assert_eq!(config.editor.as_deref(), Some("nano"));
     }
 
