@@ -168,7 +168,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     listed?;
                 }
                 Some(truenorth::cli::TagsCommand::Rename { old, new }) => {
-                    tags::rename(&paths, &old, &new, out)?;
+                    if !tags::rename(&paths, &old, &new, out)? {
+                        return Ok(ExitCode::from(1));
+                    }
                 }
             }
             Ok(ExitCode::SUCCESS)

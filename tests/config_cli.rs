@@ -150,7 +150,7 @@ fn config_check_and_doctor_refuse_what_the_app_refuses() {
     let home = Home::new();
     home.write(
         "config/truenorth/config.toml",
-        "[keys]\nnext-screen = [\"tab\", \"ctrl-n\"]\nquit = \"Q\"\n",
+        "[keys]\nnext-screen = [\"ctrl-n\", \"tab\"]\nquit = []\n",
     );
     let output = home.run(&["config", "check"]);
     assert_eq!(output.status.code(), Some(1));
@@ -158,8 +158,10 @@ fn config_check_and_doctor_refuse_what_the_app_refuses() {
     assert_eq!(
         stdout(&output),
         format!(
-            "{file}:2:1: [keys] next-screen: `Tab` is already used on a prompt\n\
-             {file}:3:1: [keys] quit: `Q` would stop you typing it in an answer; use ctrl- or alt-\n"
+            "{file}:2:26: [keys] next-screen: `Tab` already does focus-next on a prompt; \
+             choose another key, or give focus-next other keys on a line above this one\n\
+             {file}:3:8: [keys] quit: an empty list would leave no key for quit, which you \
+             cannot do without; give it at least one key, or remove the line to keep its defaults\n"
         )
     );
     let doctor = home.run(&["doctor"]);
@@ -167,7 +169,7 @@ fn config_check_and_doctor_refuse_what_the_app_refuses() {
     assert_ne!(doctor.status.code(), Some(0), "{report}");
     assert!(!report.contains("No problems found"), "{report}");
     assert!(
-        report.contains(&format!("{file}:3:1: [keys] quit:")),
+        report.contains(&format!("{file}:3:8: [keys] quit:")),
         "{report}"
     );
 }
@@ -289,4 +291,37 @@ fn man_prints_a_roff_page() {
     let page = stdout(&output);
     assert!(page.contains(".TH truenorth"), "{page}");
     assert!(page.contains("completions"));
+}
+
+/// The ```toml block after docs/config.md's `## A complete example` heading.
+fn config_docs_example() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/config.md");
+    let docs = fs::read_to_string(path).unwrap();
+    let section = docs.split_once("## A complete example").unwrap().1;
+    let block = section.split_once("```toml\n").unwrap().1;
+    block.split_once("\n```").unwrap().0.to_string() + "\n"
+}
+
+#[test]
+fn the_docs_complete_example_passes_config_check() {
+    let home = Home::new();
+    home.write("example.toml", &config_docs_example());
+    let output = home.run(&["config", "check", "example.toml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn keys_overrides_people_write_pass_config_check() {
+    let home = Home::new();
+    home.write(
+        "keys.toml",
+        "[keys]\nfocus-next = [\"tab\"]\nshow-help = [\"?\", \"f2\"]\nquit = [\"q\", \"ctrl-c\"]\n",
+    );
+    let output = home.run(&["config", "check", "keys.toml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    for quit in ["ctrl-q", "ctrl-x", "alt-q", "f10"] {
+        home.write("quit.toml", &format!("[keys]\nquit = \"{quit}\"\n"));
+        let output = home.run(&["config", "check", "quit.toml"]);
+        assert_eq!(output.status.code(), Some(0), "{quit}: {}", stdout(&output));
+    }
 }

@@ -83,9 +83,8 @@ fn a_malformed_day_file_is_reported_and_left_byte_for_byte_untouched() {
     let mut app = sandbox.start();
     app.wait_for("True north");
     // Names the file and the line of the bad rating.
-    app.wait_for(&format!(
-        "⚠ Not loaded, left untouched: {MALFORMED_RELATIVE}:4:"
-    ));
+    app.wait_for("⚠ Not loaded, left untouched (`truenorth doctor` lists all)");
+    app.wait_for(&format!("{MALFORMED_RELATIVE}:4:"));
     // Save something today, so the app writes to the journal while the bad file sits
     // there.
     app.send("A good day");

@@ -284,6 +284,14 @@ fn tags_are_listed_with_counts_and_renamed_across_the_journal() {
     assert!(why.contains("cannot be a tag"), "{why}");
     let still = stdout(&truenorth(dir.path(), &["list", "--tag", "pupils"]));
     assert!(still.contains("#pupils"), "{still}");
+
+    // A tag no entry has is nothing renamed: said, and a failure for scripts.
+    let missing = truenorth(dir.path(), &["tags", "rename", "nothere", "foo"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stdout),
+        "No entry is tagged #nothere.\n"
+    );
 }
 
 /// Runs with stdout a pipe whose reader is already gone, as `| head` leaves it.

@@ -200,10 +200,8 @@ fn a_bad_setting_is_named_at_its_line_and_only_it_falls_back_to_its_default() {
     assert_eq!(
         row_text(&buffer, 1).trim_end(),
         format!(
-            "⚠ Setting ignored, its default used (the rest of your settings are in use): \
-             {}:2:14: week_start must be \"monday\" or \"sunday\", not `friday` · \
-             `truenorth config check` lists all",
-            fixture.config_file().display()
+            "⚠ Setting ignored, its default used (`truenorth config check` lists all): \
+             config.toml:2:14: week_start must be \"monday\" or \"sunday\", not `friday`",
         )
     );
     // The good setting is in use: the light theme the file names.
@@ -214,13 +212,28 @@ fn a_bad_setting_is_named_at_its_line_and_only_it_falls_back_to_its_default() {
 }
 
 #[test]
+fn the_bad_setting_banner_says_where_to_see_them_all_at_80_columns() {
+    let fixture = Fixture::with_config(
+        "week_start = \"friday\"\nday_rollover_hour = 25\nprompts_per_day = 7\n",
+    );
+    let app = fixture.open(ColorSupport::TrueColor);
+    let buffer = draw(&app, 80, 24);
+    let banner = format!("{}{}", row_text(&buffer, 1), row_text(&buffer, 2));
+    assert!(
+        banner.contains("`truenorth config check` lists all 3"),
+        "{banner}"
+    );
+    insta::assert_snapshot!("bad_setting_banner_80x24", text(&buffer));
+}
+
+#[test]
 fn a_config_that_is_not_toml_leaves_the_app_on_defaults() {
     let fixture = Fixture::with_config("theme = \"light\"\nweek_start = \"sunday\n");
     let app = fixture.open(ColorSupport::TrueColor);
     let buffer = draw(&app, 250, 30);
     let banner = row_text(&buffer, 1);
     assert!(
-        banner.contains("Settings file not used, every setting at its default"),
+        banner.contains("Settings file not used, all defaults"),
         "{banner}"
     );
     assert!(banner.contains(":2:"), "{banner}");
@@ -237,8 +250,8 @@ fn a_config_that_is_not_toml_leaves_the_app_on_defaults() {
 #[test]
 fn key_overrides_from_config_drive_keys_footer_and_problems() {
     let fixture = Fixture::with_config(
-        "[keys]\nsave = \"ctrl-w\"\n# a plain letter cannot quit: it is text in an answer\n\
-         quit = \"x\"\n",
+        "[keys]\nsave = \"ctrl-w\"\n# quit cannot be left without a key\n\
+         quit = []\n",
     );
     let mut app = fixture.open(ColorSupport::TrueColor);
     let footer = row_text(&draw(&app, 100, 30), 29);
@@ -248,7 +261,8 @@ fn key_overrides_from_config_drive_keys_footer_and_problems() {
     assert_eq!(
         problems,
         [format!(
-            "{}:4:1: [keys] quit: `x` would stop you typing it in an answer; use ctrl- or alt-",
+            "{}:4:8: [keys] quit: an empty list would leave no key for quit, which you cannot \
+             do without; give it at least one key, or remove the line to keep its defaults",
             fixture.config_file().display()
         )]
     );
@@ -260,9 +274,12 @@ fn key_overrides_from_config_drive_keys_footer_and_problems() {
     assert!(!day.exists(), "Ctrl-S was replaced");
     app.handle_key(ctrl('w'));
     assert!(fs::read_to_string(&day).unwrap().contains("kept"));
-    // The refused override left `x` to the text.
-    app.handle_key(key(KeyCode::Char('x')));
-    assert!(!app.should_quit());
+    // The refused override left quit its default keys.
+    app.handle_key(key(KeyCode::Char('q')));
+    assert!(!app.should_quit(), "q is text while writing");
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('q')));
+    assert!(app.should_quit());
 }
 
 // ------------------------------------------------------------------ theme picker

@@ -586,3 +586,98 @@ fn home_end_and_g_jump_through_the_journal_and_ctrl_u_clears_the_search() {
     assert!(!cleared.contains("/ robot"), "{cleared}");
     assert_eq!(app.mode(), truenorth::ui::keymap::Mode::JournalSearch);
 }
+
+/// Journal with its first entry marked private (`p`), at `width` x `height`.
+fn journal_with_a_private_entry(width: u16, height: u16) -> String {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('p')));
+    draw(&app, width, height)
+}
+
+#[test]
+fn journal_private_mark_fits_80x24() {
+    let screen = journal_with_a_private_entry(80, 24);
+    assert!(screen.contains("▸ Tue 24 Nov 2026 private"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn journal_private_mark_fits_100x30() {
+    let screen = journal_with_a_private_entry(100, 30);
+    assert!(screen.contains("▸ Tue 24 Nov 2026 private"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+/// Journal's calendar (`h`) at `width` x `height`.
+fn journal_calendar(width: u16, height: u16) -> String {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('h')));
+    draw(&app, width, height)
+}
+
+#[test]
+fn journal_calendar_fits_80x24() {
+    let screen = journal_calendar(80, 24);
+    assert!(screen.contains("2026 (May–Dec)"), "{screen}");
+    assert!(screen.contains("Tue 24 Nov"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn journal_calendar_fits_100x30() {
+    let screen = journal_calendar(100, 30);
+    assert!(screen.contains("Tue 24 Nov"), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn a_date_error_goes_once_a_later_date_is_found() {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    app.handle_key(key(KeyCode::Char('g')));
+    type_text(&mut app, "notadate");
+    app.handle_key(key(KeyCode::Enter));
+    let error = app.notice().map(|notice| notice.text.clone());
+    assert!(error.is_some(), "a date that cannot be read is said");
+    // Moving through the list leaves the message.
+    app.handle_key(key(KeyCode::Char('j')));
+    assert_eq!(app.notice().map(|notice| notice.text.clone()), error);
+    app.handle_key(key(KeyCode::Char('g')));
+    type_text(&mut app, "2026-11-20");
+    app.handle_key(key(KeyCode::Enter));
+    let screen = draw(&app, 100, 30);
+    assert!(app.notice().is_none(), "{screen}");
+    assert!(screen.contains("▸ Fri 20 Nov 2026"), "{screen}");
+}
+
+#[test]
+fn nothing_matching_names_only_what_is_in_force() {
+    let fixture = fixture();
+    let mut app = open_with_entries(&fixture);
+    go_to_screen(&mut app, 1);
+    // Private only: the sample has no private entries.
+    app.handle_key(key(KeyCode::Char('v')));
+    app.handle_key(key(KeyCode::Char('v')));
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Nothing matches. c clears filters."),
+        "{screen}"
+    );
+    app.handle_key(key(KeyCode::Char('c')));
+    app.handle_key(key(KeyCode::Char('/')));
+    type_text(&mut app, "zzzzqqq");
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Nothing matches. Esc clears the "),
+        "{screen}"
+    );
+    assert!(!screen.contains("c clears filters"), "{screen}");
+    app.handle_key(key(KeyCode::Enter));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("Nothing matches. / then Esc"), "{screen}");
+}

@@ -132,6 +132,9 @@ mod tests {
             .replace("# focus-next =", "focus-next =");
         let config = Config::parse("template", &uncommented).unwrap();
         assert_eq!(config.keys.len(), 2);
+        // And the keymap takes them, as `config check` would.
+        let (_, refused) = crate::ui::keymap::from_config(&config, "template");
+        assert!(refused.is_empty(), "{refused:?}");
         assert_eq!(config.editor.as_deref(), Some("nano"));
     }
 
@@ -219,16 +222,15 @@ mod tests {
 
     #[test]
     fn check_refuses_the_key_overrides_the_app_refuses() {
-        let (fine, lines) =
-            check_text("[keys]\nnext-screen = [\"tab\", \"ctrl-n\"]\nquit = \"Q\"\n");
+        let (fine, lines) = check_text("[keys]\nnext-screen = [\"tab\", \"ctrl-n\"]\nquit = []\n");
         assert!(!fine);
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(
-            lines[0].starts_with("2:1: [keys] next-screen: `Tab` is already used"),
+            lines[0].starts_with("2:16: [keys] next-screen: `Tab` already does focus-next"),
             "{lines:?}"
         );
         assert!(
-            lines[1].starts_with("3:1: [keys] quit: `Q` would stop you typing"),
+            lines[1].starts_with("3:8: [keys] quit: an empty list would leave no key"),
             "{lines:?}"
         );
     }

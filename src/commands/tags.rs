@@ -34,8 +34,9 @@ pub fn list(index: &JournalIndex, json: bool, out: &mut impl Write) -> anyhow::R
 }
 
 /// Renames a tag across the journal and says what changed. Fails (non-zero exit)
-/// when a day holding the tag could not be rewritten, so scripts notice.
-pub fn rename(paths: &Paths, old: &str, new: &str, out: &mut impl Write) -> anyhow::Result<()> {
+/// when a day holding the tag could not be rewritten, so scripts notice; returns
+/// `false` when no entry had the tag (nothing to rename, also a non-zero exit).
+pub fn rename(paths: &Paths, old: &str, new: &str, out: &mut impl Write) -> anyhow::Result<bool> {
     let (old, new) = (
         tags::normalize(old).map_err(anyhow::Error::msg)?,
         tags::normalize(new).map_err(anyhow::Error::msg)?,
@@ -52,7 +53,7 @@ pub fn rename(paths: &Paths, old: &str, new: &str, out: &mut impl Write) -> anyh
             report.failures.len()
         );
     }
-    Ok(())
+    Ok(report.entries > 0)
 }
 
 /// The report in words, for the shell and (its first line) the app's status line.

@@ -99,6 +99,10 @@ pub struct KeyOverride {
     pub keys: Vec<KeySpec>,
     /// Line and column of the action's name in the file.
     pub position: (usize, usize),
+    /// Line and column of the value (the list or the single key).
+    pub value_position: (usize, usize),
+    /// Line and column of each key in `keys`, in the same order.
+    pub key_positions: Vec<(usize, usize)>,
 }
 
 impl KeyOverride {
@@ -107,6 +111,20 @@ impl KeyOverride {
     /// a key that clashes).
     pub fn problem(&self, source: &str, message: impl Into<String>) -> Problem {
         Problem::new(source, message).at(Some(self.position))
+    }
+
+    /// A problem about one of this line's keys (`Some(index)` into `keys`), or about
+    /// the value as a whole, located there rather than at the action's name.
+    pub fn value_problem(
+        &self,
+        source: &str,
+        key: Option<usize>,
+        message: impl Into<String>,
+    ) -> Problem {
+        let at = key
+            .and_then(|index| self.key_positions.get(index).copied())
+            .unwrap_or(self.value_position);
+        Problem::new(source, message).at(Some(at))
     }
 }
 
@@ -335,8 +353,10 @@ impl Config {
             if let Some(keys) = check.keys(action.get_ref(), value) {
                 config.keys.push(KeyOverride {
                     action: action.get_ref().trim().to_string(),
-                    keys,
+                    key_positions: keys.iter().map(|(_, at)| line_column(text, *at)).collect(),
+                    keys: keys.into_iter().map(|(spec, _)| spec).collect(),
                     position: line_column(text, action.span().start),
+                    value_position: line_column(text, value.span().start),
                 });
             }
         }
@@ -433,8 +453,13 @@ impl Check<'_> {
             .push(Problem::new(self.source, message).at(at));
     }
 
-    /// One `[keys]` value: a key string or a list of them.
-    fn keys(&mut self, action: &str, value: &Spanned<toml::Value>) -> Option<Vec<KeySpec>> {
+    /// One `[keys]` value: a key string or a list of them, each with the byte offset
+    /// where it is written.
+    fn keys(
+        &mut self,
+        action: &str,
+        value: &Spanned<toml::Value>,
+    ) -> Option<Vec<(KeySpec, usize)>> {
         let one = |check: &mut Self, written: &toml::Value, span: Range<usize>| match written {
             toml::Value::String(key) => match KeySpec::parse(key) {
                 Ok(spec) => Some(spec),
@@ -474,13 +499,13 @@ impl Check<'_> {
                     .unwrap_or(0);
                     let at = value.span().start + start;
                     match one(self, item, at..at) {
-                        Some(spec) => keys.push(spec),
+                        Some(spec) => keys.push((spec, at)),
                         None => all_good = false,
                     }
                 }
                 all_good.then_some(keys)
             }
-            single => one(self, single, value.span()).map(|spec| vec![spec]),
+            single => one(self, single, value.span()).map(|spec| vec![(spec, value.span().start)]),
         }
     }
 }
@@ -614,11 +639,15 @@ quit = "ctrl-q"
                     action: "save".into(),
                     keys: vec![ctrl('s'), ctrl('w')],
                     position: (14, 1),
+                    value_position: (14, 8),
+                    key_positions: vec![(14, 9), (14, 19)],
                 },
                 KeyOverride {
                     action: "quit".into(),
                     keys: vec![ctrl('q')],
                     position: (15, 1),
+                    value_position: (15, 8),
+                    key_positions: vec![(15, 8)],
                 },
             ]
         );

@@ -606,77 +606,186 @@ fn is_plain_printable(key: &Key) -> bool {
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
 }
 
+/// Ctrl-C quits in every mode whatever `[keys]` says: a way out that no override can
+/// take away, so a config can never lock a person in.
+pub const SAFETY_EXIT: Key = Key::ctrl('c');
+
+/// Actions a person cannot do without: `[keys]` may move them, never leave them keyless.
+const ESSENTIAL: &[&str] = &["quit", "show-help", "close", "stop-editing"];
+
+/// Where in a `[keys]` line a refusal points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The action's name.
+    Name,
+    /// The value as a whole.
+    Value,
+    /// One key of the value, by its index.
+    Key(usize),
+}
+
+/// Why an override was refused, and where in its line the fault is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub place: Place,
+    pub message: String,
+}
+
+impl Refusal {
+    fn new(place: Place, message: impl Into<String>) -> Refusal {
+        Refusal {
+            place,
+            message: message.into(),
+        }
+    }
+}
+
 impl Keymap {
-    /// The default keys with `overrides` (action name → keys) applied. An override
-    /// replaces the keys of that action everywhere it is offered. Overrides that name
-    /// no action, would take a letter away from writing, or clash with another key in
-    /// the same place are left out, each with a message saying why.
+    /// The default keys with `overrides` (action name → keys) applied, in order. An
+    /// override that cannot be used is left out, with a message saying why.
     pub fn with_overrides(overrides: &[(String, Vec<Key>)]) -> (Keymap, Vec<String>) {
         let mut keymap = Keymap::default();
         let mut problems = Vec::new();
         for (name, keys) in overrides {
-            let (next, refused) = keymap.clone().apply_override(name, keys.clone());
-            match refused {
-                Some(problem) => problems.push(format!("[keys] {name}: {problem}")),
-                None => keymap = next,
+            match keymap.apply_override(name, keys) {
+                Ok(next) => keymap = next,
+                Err(refused) => problems.push(format!("[keys] {name}: {}", refused.message)),
             }
         }
         (keymap, problems)
     }
 
-    /// This keymap with one override applied, or unchanged with the reason it was
-    /// refused: no such action, a letter taken from writing, or a clash.
-    pub fn apply_override(mut self, name: &str, keys: Vec<Key>) -> (Keymap, Option<String>) {
+    /// This keymap with one override applied: `keys` replace the keys of the action
+    /// `name` everywhere it is offered. Each place keeps what it could take before: a
+    /// plain character goes only where nobody is typing (as the defaults do), and
+    /// Ctrl-C stays on quit. Refused, with the reason: an unknown action, no key left
+    /// for an action in a place where it was offered (a place where one is typing,
+    /// or an empty list for an action one cannot do without), or a key another
+    /// action already has in the same place.
+    pub fn apply_override(&self, name: &str, keys: &[Key]) -> Result<Keymap, Refusal> {
         let names = action_names();
         if !names.iter().any(|known| known == name) {
             let hint = match crate::domain::pack::closest(name, names.iter().map(String::as_str)) {
                 Some(best) => format!("did you mean `{best}`? (docs/config.md lists every action)"),
                 None => format!("the actions are {}", names.join(", ")),
             };
-            return (self, Some(format!("no such action; {hint}")));
+            return Err(Refusal::new(Place::Name, format!("no such action; {hint}")));
         }
-        let original = self.clone();
-        for binding in self
+        if keys.is_empty() && ESSENTIAL.contains(&name) {
+            return Err(Refusal::new(
+                Place::Value,
+                format!(
+                    "an empty list would leave no key for {name}, which you cannot do \
+                     without; give it at least one key, or remove the line to keep its defaults"
+                ),
+            ));
+        }
+        if let Some(index) = keys.iter().position(|key| *key == SAFETY_EXIT)
+            && name != "quit"
+        {
+            return Err(Refusal::new(
+                Place::Key(index),
+                format!(
+                    "`{SAFETY_EXIT}` always quits (the way out that cannot be changed); \
+                     choose another key"
+                ),
+            ));
+        }
+        let mut wanted: Vec<Key> = Vec::new();
+        for key in keys {
+            if !wanted.contains(key) {
+                wanted.push(*key);
+            }
+        }
+        let mut next = self.clone();
+        for binding in next
             .bindings
             .iter_mut()
             .filter(|b| action_name(b.action) == name)
         {
-            let in_text_mode = TEXT_MODES.iter().any(|mode| binding.applies_in(*mode));
-            if let Some(key) = keys
+            let typing = ALL_MODES
+                .into_iter()
+                .find(|mode| binding.applies_in(*mode) && TEXT_MODES.contains(mode));
+            let mut usable: Vec<Key> = wanted
                 .iter()
-                .find(|key| in_text_mode && is_plain_printable(key))
-            {
-                return (
-                    original,
-                    Some(format!(
-                        "`{key}` would stop you typing it in an answer; use ctrl- or alt-"
-                    )),
-                );
+                .copied()
+                .filter(|key| typing.is_none() || !is_plain_printable(key))
+                .collect();
+            if name == "quit" && binding.modes.is_empty() && !usable.contains(&SAFETY_EXIT) {
+                usable.push(SAFETY_EXIT);
             }
-            binding.keys = keys.clone();
+            if usable.is_empty() && !keys.is_empty() {
+                let index = keys.iter().position(is_plain_printable).unwrap_or(0);
+                let mode = typing.map_or("", |mode| mode.title());
+                return Err(Refusal::new(
+                    Place::Key(index),
+                    format!(
+                        "`{}` would be typed as text {}, where {name} is offered too; \
+                         add a key with ctrl- or alt-, or a named key like f2, for there",
+                        keys[index],
+                        mode.to_lowercase()
+                    ),
+                ));
+            }
+            binding.keys = usable;
         }
-        match self.first_clash() {
-            Some((mode, key)) => (
-                original,
-                Some(format!(
-                    "`{key}` is already used {}",
-                    mode.title().to_lowercase()
-                )),
-            ),
-            None => (self, None),
+        match next.clash_with(name) {
+            Some((mode, key, other)) => {
+                let index = keys.iter().position(|k| *k == key).unwrap_or(0);
+                let other = action_name(other);
+                Err(Refusal::new(
+                    Place::Key(index),
+                    format!(
+                        "`{key}` already does {other} {}; choose another key, or give \
+                         {other} other keys on a line above this one",
+                        mode.title().to_lowercase()
+                    ),
+                ))
+            }
+            None => Ok(next),
         }
     }
 
-    /// A key bound twice in one mode, if any.
+    /// A key of the action `name` that another action also has in the same mode:
+    /// the mode, the key and that other action.
+    fn clash_with(&self, name: &str) -> Option<(Mode, Key, Action)> {
+        for mode in ALL_MODES {
+            let live: Vec<&LiveBinding> = self
+                .bindings
+                .iter()
+                .filter(|b| b.applies_in(mode))
+                .collect();
+            for mine in live.iter().filter(|b| action_name(b.action) == name) {
+                for key in &mine.keys {
+                    if let Some(other) = live
+                        .iter()
+                        .find(|b| b.action != mine.action && b.keys.contains(key))
+                    {
+                        return Some((mode, *key, other.action));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// A key bound to two different actions in one mode, if any.
+    #[cfg(test)]
     fn first_clash(&self) -> Option<(Mode, Key)> {
         for mode in ALL_MODES {
-            let mut seen: Vec<Key> = Vec::new();
-            for binding in self.bindings.iter().filter(|b| b.applies_in(mode)) {
+            let live: Vec<&LiveBinding> = self
+                .bindings
+                .iter()
+                .filter(|b| b.applies_in(mode))
+                .collect();
+            for (at, binding) in live.iter().enumerate() {
                 for key in &binding.keys {
-                    if seen.contains(key) {
+                    if live[..at]
+                        .iter()
+                        .any(|b| b.action != binding.action && b.keys.contains(key))
+                    {
                         return Some((mode, *key));
                     }
-                    seen.push(*key);
                 }
             }
         }
@@ -686,6 +795,9 @@ impl Keymap {
     /// The action a key asks for in `mode`, if any. In the text modes an unbound key
     /// is text.
     pub fn action_for(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
+        if SAFETY_EXIT.matches(event) {
+            return Some(Action::Quit);
+        }
         self.bindings
             .iter()
             .filter(|binding| binding.applies_in(mode))
@@ -707,22 +819,37 @@ impl Keymap {
     /// The help's rows for `mode`: bindings that share a label are merged into one
     /// row, and a run of digits reads as a range (`1–5  rate 1 to 5`).
     pub fn help_rows(&self, mode: Mode) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(Vec<Key>, &'static str)> = Vec::new();
+        let mut rows: Vec<(Vec<Key>, &'static str, Action)> = Vec::new();
         for binding in self
             .bindings
             .iter()
             .filter(|binding| binding.applies_in(mode))
         {
-            if binding.keys.is_empty() {
+            // A key an earlier row already gives this action (an override can put
+            // one key on two bindings of an action) is not listed twice.
+            let keys: Vec<Key> = binding
+                .keys
+                .iter()
+                .copied()
+                .filter(|key| {
+                    !rows
+                        .iter()
+                        .any(|(keys, _, action)| *action == binding.action && keys.contains(key))
+                })
+                .collect();
+            if keys.is_empty() {
                 continue;
             }
-            match rows.iter_mut().find(|(_, label)| *label == binding.label) {
-                Some((keys, _)) => keys.extend(binding.keys.iter().copied()),
-                None => rows.push((binding.keys.clone(), binding.label)),
+            match rows
+                .iter_mut()
+                .find(|(_, label, _)| *label == binding.label)
+            {
+                Some((row_keys, _, _)) => row_keys.extend(keys),
+                None => rows.push((keys, binding.label, binding.action)),
             }
         }
         rows.into_iter()
-            .map(|(keys, label)| (keys_text(&keys), label))
+            .map(|(keys, label, _)| (keys_text(&keys), label))
             .collect()
     }
 }
@@ -801,12 +928,16 @@ pub fn from_config(
     let mut keymap = Keymap::default();
     for entry in &config.keys {
         let keys: Vec<Key> = entry.keys.iter().map(key_from_spec).collect();
-        let (next, refused) = keymap.clone().apply_override(&entry.action, keys);
-        match refused {
-            Some(message) => {
-                problems.push(entry.problem(source, format!("[keys] {}: {message}", entry.action)))
+        match keymap.apply_override(&entry.action, &keys) {
+            Ok(next) => keymap = next,
+            Err(refused) => {
+                let message = format!("[keys] {}: {}", entry.action, refused.message);
+                problems.push(match refused.place {
+                    Place::Name => entry.problem(source, message),
+                    Place::Value => entry.value_problem(source, None, message),
+                    Place::Key(index) => entry.value_problem(source, Some(index), message),
+                });
             }
-            None => keymap = next,
         }
     }
     (keymap, problems)
@@ -887,16 +1018,176 @@ mod tests {
                 .any(|(keys, label)| keys == "Ctrl-W" && *label == "save")
         );
         assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(problems[0].contains("stop you typing"), "{}", problems[0]);
+        assert!(
+            problems[0].contains("`x` would be typed as text while writing"),
+            "{}",
+            problems[0]
+        );
         assert!(
             problems[1].contains("did you mean `save`"),
             "{}",
             problems[1]
         );
-        assert!(problems[2].contains("already used"), "{}", problems[2]);
+        assert!(
+            problems[2].contains("`?` already does show-help on a prompt"),
+            "{}",
+            problems[2]
+        );
         // A refused override leaves the default in place.
         let tab = press(KeyCode::Tab, KeyModifiers::NONE);
         assert_eq!(keymap.action_for(Writing, &tab), Some(Action::FocusNext));
+    }
+
+    fn accepted(name: &str, keys: &[Key]) -> Keymap {
+        Keymap::default()
+            .apply_override(name, keys)
+            .unwrap_or_else(|refused| panic!("{name} = {keys:?}: {}", refused.message))
+    }
+
+    fn refused(name: &str, keys: &[Key]) -> Refusal {
+        match Keymap::default().apply_override(name, keys) {
+            Ok(_) => panic!("{name} = {keys:?} was accepted"),
+            Err(refusal) => refusal,
+        }
+    }
+
+    #[test]
+    fn an_action_may_be_given_its_own_default_keys() {
+        let tab = Key::plain(KeyCode::Tab);
+        let keymap = accepted("focus-next", &[tab]);
+        for mode in [Writing, Browsing, Mode::Form, Review, Trends, Export] {
+            assert_eq!(
+                keymap.action_for(mode, &press(KeyCode::Tab, KeyModifiers::NONE)),
+                Some(Action::FocusNext),
+                "{mode:?}"
+            );
+        }
+        accepted("quit", &[Key::ctrl('c')]);
+        accepted("quit", &[Key::char('q'), Key::ctrl('c')]);
+        // The docs' complete example.
+        accepted("focus-next", &[tab, Key::ctrl('n')]);
+        accepted("save", &[Key::ctrl('s'), Key::ctrl('w')]);
+    }
+
+    #[test]
+    fn quit_can_have_any_free_key_and_ctrl_c_still_quits() {
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for key in [
+            Key::ctrl('q'),
+            Key::ctrl('x'),
+            Key {
+                code: KeyCode::Char('q'),
+                modifiers: KeyModifiers::ALT,
+            },
+            Key::plain(KeyCode::F(10)),
+        ] {
+            let keymap = accepted("quit", &[key]);
+            let event = KeyEvent::new(key.code, key.modifiers);
+            for mode in [Writing, Browsing, Journal, Help, Mode::Form] {
+                assert_eq!(keymap.action_for(mode, &event), Some(Action::Quit), "{key}");
+                assert_eq!(keymap.action_for(mode, &ctrl_c), Some(Action::Quit));
+            }
+            let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+            assert_eq!(keymap.action_for(Browsing, &q), None, "q is replaced");
+            // The help lists the new key once, and Ctrl-C beside it.
+            let rows = keymap.help_rows(Browsing);
+            let quit: Vec<&String> = rows
+                .iter()
+                .filter(|(_, label)| label.starts_with("quit"))
+                .map(|(keys, _)| keys)
+                .collect();
+            assert_eq!(quit, [&key.to_string(), &"Ctrl-C".to_string()], "{rows:?}");
+        }
+        // A letter for quit is bound only where nobody types, as `q` is.
+        let keymap = accepted("quit", &[Key::char('Q')]);
+        let capital = press(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(keymap.action_for(Journal, &capital), Some(Action::Quit));
+        assert_eq!(keymap.action_for(Writing, &capital), None);
+        assert_eq!(keymap.action_for(Writing, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn a_key_may_be_added_while_keeping_a_default_letter() {
+        let f2 = Key::plain(KeyCode::F(2));
+        let keymap = accepted("show-help", &[Key::char('?'), f2]);
+        let question = press(KeyCode::Char('?'), KeyModifiers::NONE);
+        let f2_event = press(KeyCode::F(2), KeyModifiers::NONE);
+        assert_eq!(
+            keymap.action_for(Browsing, &question),
+            Some(Action::ShowHelp)
+        );
+        assert_eq!(
+            keymap.action_for(Browsing, &f2_event),
+            Some(Action::ShowHelp)
+        );
+        assert_eq!(keymap.action_for(Writing, &question), None, "typed as text");
+        assert_eq!(
+            keymap.action_for(Writing, &f2_event),
+            Some(Action::ShowHelp)
+        );
+        let f1 = press(KeyCode::F(1), KeyModifiers::NONE);
+        assert_eq!(keymap.action_for(Writing, &f1), None, "F1 is replaced");
+    }
+
+    #[test]
+    fn only_letters_for_an_action_offered_while_typing_is_refused() {
+        let refusal = refused("show-help", &[Key::char('?')]);
+        assert_eq!(refusal.place, Place::Key(0));
+        assert!(
+            refusal
+                .message
+                .contains("`?` would be typed as text while writing"),
+            "{}",
+            refusal.message
+        );
+    }
+
+    #[test]
+    fn a_clash_names_the_action_that_has_the_key() {
+        let refusal = refused("next-screen", &[Key::ctrl('n'), Key::plain(KeyCode::Tab)]);
+        assert_eq!(refusal.place, Place::Key(1));
+        assert!(
+            refusal
+                .message
+                .starts_with("`Tab` already does focus-next on a prompt"),
+            "{}",
+            refusal.message
+        );
+    }
+
+    #[test]
+    fn nobody_can_be_locked_in() {
+        for name in ["quit", "show-help", "close", "stop-editing"] {
+            let refusal = refused(name, &[]);
+            assert_eq!(refusal.place, Place::Value);
+            assert!(
+                refusal.message.contains("empty list"),
+                "{}",
+                refusal.message
+            );
+        }
+        // Any other action may be left without keys.
+        accepted("delete", &[]);
+        // Ctrl-C belongs to quit alone.
+        let refusal = refused("save", &[Key::ctrl('c')]);
+        assert!(
+            refusal.message.contains("always quits"),
+            "{}",
+            refusal.message
+        );
+        // Whatever was accepted, Ctrl-C quits in every mode.
+        let (keymap, _) = Keymap::with_overrides(&[
+            ("quit".to_string(), vec![Key::plain(KeyCode::F(10))]),
+            ("close".to_string(), vec![Key::ctrl('g')]),
+        ]);
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in ALL_MODES {
+            assert_eq!(
+                keymap.action_for(mode, &ctrl_c),
+                Some(Action::Quit),
+                "{mode:?}"
+            );
+        }
     }
 
     #[test]

@@ -27,8 +27,31 @@ pub(super) fn entries(count: usize) -> String {
 }
 
 impl App {
-    /// Carries out `action` on Journal; false when it is not Journal's to handle.
+    /// Carries out `action` on Journal; false when it is not Journal's to handle. A
+    /// message from an earlier command (a date that could not be read, say) goes
+    /// once another command is given, so what the status line says is about the
+    /// last thing done; moving through the list leaves it.
     pub(super) fn update_journal(&mut self, action: Action) -> bool {
+        let moving = matches!(
+            action,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::First
+                | Action::Last
+                | Action::Left
+                | Action::Right
+        );
+        let earlier = if moving { None } else { self.notice.take() };
+        let handled = self.journal_action(action);
+        if !handled && self.notice.is_none() {
+            self.notice = earlier;
+        }
+        handled
+    }
+
+    fn journal_action(&mut self, action: Action) -> bool {
         if self.help_scroll.is_some() || self.picker.is_some() {
             return false;
         }

@@ -298,26 +298,33 @@ impl App {
     pub(super) fn problems_text(&self) -> Option<String> {
         let files: Vec<&Problem> = self.problems.iter().chain(&self.pack_problems).collect();
         let settings = &self.settings_problems;
-        let more = |n: usize| match n {
-            0 => String::new(),
-            n => format!(" (+{n} more)"),
+        // How many there are goes with the pointer, so a long line cannot cut it off.
+        let all = |n: usize| match n {
+            1 => "lists all".to_string(),
+            n => format!("lists all {n}"),
         };
         // Files that could not be read matter most: what is in them is not on screen.
+        // Where to see them all comes first, so a long path never pushes it out.
         if let Some(first) = files.first() {
             return Some(format!(
-                "⚠ Not loaded, left untouched: {first}{} · `truenorth doctor` lists all",
-                more(files.len() - 1 + settings.len())
+                "⚠ Not loaded, left untouched (`truenorth doctor` {}): {first}",
+                all(files.len() + settings.len())
             ));
         }
         let first = settings.first()?;
+        // The settings file is named, not its whole path: the check knows where it is.
+        let mut shown = first.clone();
+        if let Some(name) = std::path::Path::new(&first.source).file_name() {
+            shown.source = name.to_string_lossy().into_owned();
+        }
         let what = if self.settings_ignored {
-            "Settings file not used, every setting at its default"
+            "Settings file not used, all defaults"
         } else {
-            "Setting ignored, its default used (the rest of your settings are in use)"
+            "Setting ignored, its default used"
         };
         Some(format!(
-            "⚠ {what}: {first}{} · `truenorth config check` lists all",
-            more(settings.len() - 1)
+            "⚠ {what} (`truenorth config check` {}): {shown}",
+            all(settings.len())
         ))
     }
 

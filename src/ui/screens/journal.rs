@@ -282,7 +282,20 @@ impl JournalScreen {
                 if self.query.is_empty() && self.filter.is_empty() && self.on_this_day.is_none() {
                     "Nothing written yet. What you save on Today appears here."
                 } else {
-                    "Nothing matches. Esc clears the search; c clears filters."
+                    // Only what is in force is named: Esc clears a search while it is
+                    // typed; after Enter, `/` opens it again first.
+                    let filtered = !self.filter.is_empty() || self.on_this_day.is_some();
+                    match (self.query.is_empty(), self.searching, filtered) {
+                        (true, _, _) => "Nothing matches. c clears filters.",
+                        (false, true, false) => "Nothing matches. Esc clears the search.",
+                        (false, true, true) => {
+                            "Nothing matches. Esc clears the search; c clears filters."
+                        }
+                        (false, false, false) => "Nothing matches. / then Esc clears the search.",
+                        (false, false, true) => {
+                            "Nothing matches. / then Esc clears the search; c clears filters."
+                        }
+                    }
                 };
             frame.render_widget(
                 Paragraph::new(Line::styled(text, theme.muted)).wrap(Wrap { trim: true }),
@@ -313,16 +326,20 @@ impl JournalScreen {
                 .frame
                 .as_ref()
                 .map_or(theme.frame, |f| theme.frame_style(f));
-            let mut head = vec![
-                Span::styled(
-                    format!("{marker}{} ", at.date.format("%a %-d %b %Y")),
-                    base.patch(theme.muted),
-                ),
-                Span::styled(frame_label, base.patch(frame_style)),
-            ];
+            let mut head = vec![Span::styled(
+                format!("{marker}{} ", at.date.format("%a %-d %b %Y")),
+                base.patch(theme.muted),
+            )];
+            // The private mark comes before the frame and the frame's name gives way,
+            // so a narrow list never cuts the mark.
             if entry.private {
-                head.push(Span::styled(" · private", base.patch(theme.warning)));
+                head.push(Span::styled("private ", base.patch(theme.warning)));
             }
+            let used: usize = head.iter().map(|span| span.width()).sum();
+            head.push(Span::styled(
+                fit(&frame_label, width.saturating_sub(used)),
+                base.patch(frame_style),
+            ));
             let used: usize = head.iter().map(|span| span.width()).sum();
             head.push(Span::styled(" ".repeat(width.saturating_sub(used)), base));
             lines.push(Line::from(head));
@@ -392,12 +409,26 @@ impl JournalScreen {
             .as_ref()
             .filter(|(of, _)| *of == at)
             .map(|(_, h)| h);
-        let mut title = vec![Span::styled(
-            format!(" {} ", at.date.format("%A %-d %B %Y")),
-            theme.title,
-        )];
-        if entry.private {
-            title.push(Span::styled("· private, never exported ", theme.warning));
+        // The longest title that fits between the corners, so the private mark is
+        // never cut: the long date, then the short one, then the mark alone shortened.
+        let room = usize::from(area.width.saturating_sub(2));
+        let long = format!(" {} ", at.date.format("%A %-d %B %Y"));
+        let short = format!(" {} ", at.date.format("%a %-d %b %Y"));
+        let (date, mark) = match entry.private {
+            false => (long, ""),
+            true => [
+                (long.clone(), "· private, never exported "),
+                (short.clone(), "· private, never exported "),
+                (long, "· private "),
+                (short.clone(), "· private "),
+            ]
+            .into_iter()
+            .find(|(date, mark)| date.chars().count() + mark.chars().count() <= room)
+            .unwrap_or((short, "· private ")),
+        };
+        let mut title = vec![Span::styled(date, theme.title)];
+        if !mark.is_empty() {
+            title.push(Span::styled(mark, theme.warning));
         }
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
@@ -485,6 +516,41 @@ fn entry_last_scroll(entry: &Entry, area: Rect) -> u16 {
     u16::try_from(count.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
 }
 
+/// The first and last day of the whole months of the cursor's year that the
+/// calendar shows in `width` columns: the whole year when it fits, else the months
+/// around the cursor's (later ones first), so the cursor is always on screen and
+/// moving it past the edge brings the next month in.
+pub fn calendar_months(cursor: NaiveDate, width: u16) -> (NaiveDate, NaiveDate) {
+    use chrono::Datelike;
+    let year = cursor.year();
+    let start_of = |month: u32| NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(cursor);
+    let end_of = |month: u32| {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+            .map_or(NaiveDate::from_ymd_opt(year, 12, 31), |next| {
+                next.pred_opt()
+            })
+            .unwrap_or(cursor)
+    };
+    let fits = |from: u32, to: u32| {
+        crate::ui::widgets::heatmap::width(start_of(from), end_of(to)) <= width
+    };
+    let (mut from, mut to) = (cursor.month(), cursor.month());
+    loop {
+        let later = to < 12 && fits(from, to + 1);
+        if later {
+            to += 1;
+        }
+        let earlier = from > 1 && fits(from - 1, to);
+        if earlier {
+            from -= 1;
+        }
+        if !later && !earlier {
+            break;
+        }
+    }
+    (start_of(from), end_of(to))
+}
+
 /// The year of reflection days around the calendar's cursor, over the screen.
 fn render_calendar(
     cursor: NaiveDate,
@@ -498,12 +564,15 @@ fn render_calendar(
     use ratatui::widgets::Clear;
 
     let year = cursor.year();
-    let (first, last) = (
-        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(cursor),
-        NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(cursor),
-    );
+    // The border and padding take four columns around the heatmap.
+    let (first, last) = calendar_months(cursor, area.width.saturating_sub(4));
     let marked = index.reflection_days(year);
     let width = (crate::ui::widgets::heatmap::width(first, last) + 4).min(area.width);
+    let months = if first.month() == 1 && last.month() == 12 {
+        String::new()
+    } else {
+        format!(" ({}–{})", first.format("%b"), last.format("%b"))
+    };
     let [popup] = Layout::vertical([Constraint::Length(12)])
         .flex(Flex::Center)
         .areas(area);
@@ -517,7 +586,7 @@ fn render_calendar(
         .padding(Padding::horizontal(1))
         .title(Line::styled(
             format!(
-                " {year}: {} with reflections ",
+                " {year}{months}: {} with reflections ",
                 if marked.len() == 1 {
                     "1 day".to_string()
                 } else {
@@ -624,6 +693,47 @@ fn render_editor(
 }
 
 #[cfg(test)]
+mod calendar_tests {
+    use super::*;
+    use chrono::Datelike;
+
+    fn date(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_calendar_shows_the_whole_year_when_it_fits() {
+        assert_eq!(
+            calendar_months(date(6, 15), 110),
+            (date(1, 1), date(12, 31))
+        );
+    }
+
+    #[test]
+    fn a_narrow_calendar_shows_the_months_around_the_cursor() {
+        for width in [20, 40, 76, 96] {
+            for cursor in [
+                date(1, 1),
+                date(3, 31),
+                date(6, 15),
+                date(11, 30),
+                date(12, 31),
+            ] {
+                let (first, last) = calendar_months(cursor, width);
+                assert!(first <= cursor && cursor <= last, "{cursor} at {width}");
+                assert_eq!(first.day(), 1);
+                assert_eq!(last.succ_opt().unwrap().day(), 1);
+                assert!(crate::ui::widgets::heatmap::width(first, last) <= width);
+            }
+        }
+        // December at 96 columns: the year's end and as many months before as fit.
+        let (first, last) = calendar_months(date(12, 31), 96);
+        assert_eq!(last, date(12, 31));
+        assert!(first.month() <= 4, "{first}");
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -659,5 +769,17 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].spans[0].content, "Café");
         assert_eq!(lines[1].spans[1].content, "Jordan");
+    }
+}
+
+/// `text` cut to `width` characters, with `…` when something was left out (frame
+/// names are one column a character).
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    match width {
+        0 => String::new(),
+        width => text.chars().take(width - 1).chain(['…']).collect(),
     }
 }

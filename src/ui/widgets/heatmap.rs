@@ -35,7 +35,9 @@ pub fn render(
     let mut header = vec![Span::raw("    ")];
     let mut previous_month = 0;
     for week in 0..weeks {
-        let monday = start + Days::new(week * 7);
+        // The week's first day in range, so a first week that starts in the month
+        // before is labelled with the month shown.
+        let monday = (start + Days::new(week * 7)).max(first);
         let label = if monday.month() != previous_month {
             previous_month = monday.month();
             monday
