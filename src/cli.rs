@@ -161,6 +161,7 @@ pub enum Command {
     /// Print a shell completion script, e.g. `truenorth completions bash >
     /// ~/.local/share/bash-completion/completions/truenorth`.
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -289,6 +290,7 @@ pub enum DevCommand {
     /// Write the deterministic ten-year sample journal into DIR (as a journal root,
     /// like --journal), and optionally the same entries as a jrnl plain-text journal.
     Sample {
+        /// The folder to write the journal into (created if missing).
         dir: PathBuf,
         /// Also write the entries in jrnl's plain-text format to FILE.
         #[arg(long, value_name = "FILE")]
@@ -524,6 +526,7 @@ pub enum ThemeCommand {
     /// Check theme files and name every problem by file, line and column. Exits
     /// non-zero when a problem is found.
     Check {
+        /// One or more theme files (.toml).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -542,6 +545,7 @@ pub enum ConfigCommand {
     /// Check config.toml (or FILE) and name every problem by line and column,
     /// including a theme that does not exist. Exits non-zero when a problem is found.
     Check {
+        /// A settings file to check instead of your config.toml.
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
     },
@@ -559,6 +563,7 @@ pub enum PackCommand {
     /// Check pack files and name every problem by file, line and column. Exits
     /// non-zero when a problem is found.
     Check {
+        /// One or more pack files (.toml).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -567,6 +572,8 @@ pub enum PackCommand {
     /// A newer version of an added pack replaces it and keeps your progress. The id
     /// of a built-in pack starts that pack.
     Add {
+        /// A pack file a coach gave you, or the id of a built-in pack (`truenorth pack
+        /// list` shows them).
         #[arg(value_name = "FILE|ID")]
         file: PathBuf,
         /// The pack's first day, as YYYY-MM-DD (default: today).
@@ -578,16 +585,28 @@ pub enum PackCommand {
     List,
 
     /// Show a pack: who wrote it, what it is for, and each prompt with its schedule.
-    Show { id: String },
+    Show {
+        /// The pack's id, as `truenorth pack list` shows it.
+        id: String,
+    },
 
     /// Pause a pack: paused days do not count, and its prompts wait for you.
-    Pause { id: String },
+    Pause {
+        /// The pack's id, as `truenorth pack list` shows it.
+        id: String,
+    },
 
     /// Resume a paused pack on the day where you left it.
-    Resume { id: String },
+    Resume {
+        /// The pack's id, as `truenorth pack list` shows it.
+        id: String,
+    },
 
     /// Remove a pack and your progress in it. Answers you wrote stay in your journal.
-    Remove { id: String },
+    Remove {
+        /// The pack's id, as `truenorth pack list` shows it.
+        id: String,
+    },
 }
 
 fn parse_date(value: &str) -> Result<NaiveDate, String> {
@@ -606,19 +625,20 @@ mod tests {
     }
 
     #[test]
-    fn every_argument_of_commit_and_people_is_described_in_help() {
-        let cli = Cli::command();
-        let mut undescribed = Vec::new();
-        for group in ["commit", "people"] {
-            let group = cli.find_subcommand(group).unwrap();
-            for command in group.get_subcommands() {
-                for arg in command.get_arguments() {
-                    if arg.get_help().is_none() && arg.get_id() != "help" {
-                        undescribed.push(format!("{} {}", command.get_name(), arg.get_id()));
-                    }
+    fn every_argument_of_every_command_is_described_in_help() {
+        fn walk(command: &clap::Command, path: &str, undescribed: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                if arg.get_help().is_none() && !matches!(id, "help" | "version") {
+                    undescribed.push(format!("{path} {id}"));
                 }
             }
+            for sub in command.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), undescribed);
+            }
         }
-        assert!(undescribed.is_empty(), "no help text: {undescribed:?}");
+        let mut undescribed = Vec::new();
+        walk(&Cli::command(), "truenorth", &mut undescribed);
+        assert!(undescribed.is_empty(), "no help text: {undescribed:#?}");
     }
 }

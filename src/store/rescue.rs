@@ -149,15 +149,31 @@ pub fn merge(into: &mut DraftFile, other: DraftFile) {
                 continue;
             };
             same.value = same.value.or(slot.value);
-            if same.text.contains(&slot.text) {
+            if holds(&same.text, &slot.text) {
                 continue;
             }
-            if slot.text.contains(&same.text) {
+            if holds(&slot.text, &same.text) {
                 same.text = slot.text;
             } else {
                 same.text = format!("{}\n\n{}", same.text, slot.text);
             }
         }
+    }
+}
+
+/// Whether `text` already holds every word of `other`: the same text, or `other`
+/// with more typed after it (a copy kept earlier, then written on). Text that merely
+/// appears inside is not enough: "w10" does not hold "w1", nor "Good morning" "Goo".
+fn holds(text: &str, other: &str) -> bool {
+    let (text, other) = (text.trim(), other.trim());
+    match text.strip_prefix(other) {
+        Some(rest) => {
+            other.is_empty()
+                || rest.is_empty()
+                || !other.ends_with(char::is_alphanumeric)
+                || rest.starts_with(|c: char| !c.is_alphanumeric())
+        }
+        None => false,
     }
 }
 
@@ -211,6 +227,24 @@ mod tests {
                     .map(|slot| (day.date, slot.slot.clone(), slot.text.clone()))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_text_inside_another_word_is_not_taken_as_kept() {
+        // Found by the two-window property test: "w1" was dropped as "inside" "w10".
+        let mut mine = draft(25, "a", "w10");
+        merge(&mut mine, draft(25, "a", "w1"));
+        assert_eq!(texts(&mine)[0].2, "w10\n\nw1");
+        let mut mine = draft(25, "a", "Good");
+        merge(&mut mine, draft(25, "a", "Goodbye for now"));
+        assert_eq!(texts(&mine)[0].2, "Good\n\nGoodbye for now");
+        // A copy kept earlier and then written on is still one text.
+        let mut mine = draft(25, "a", "Good morning.");
+        merge(
+            &mut mine,
+            draft(25, "a", "Good morning. Then the bus duty."),
+        );
+        assert_eq!(texts(&mine)[0].2, "Good morning. Then the bus duty.");
     }
 
     #[test]
