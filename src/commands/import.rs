@@ -6,6 +6,7 @@ use std::io::Write;
 
 use anyhow::Context as _;
 
+use super::noun;
 use crate::cli::ImportArgs;
 use crate::exchange::import::{self, ApplyReport, ImportPlan, Incoming, SystemZone, title_of};
 use crate::store::config::{self, Config};
@@ -70,11 +71,11 @@ fn describe(plan: &ImportPlan, args: &ImportArgs, out: &mut impl Write) -> anyho
     writeln!(
         out,
         "{entries} {} to import, {} {} already in the journal, {} bad {}.",
-        plural(entries, "entry", "entries"),
+        noun(entries, "entry", "entries"),
         plan.duplicates.len(),
-        plural(plan.duplicates.len(), "duplicate", "duplicates"),
+        noun(plan.duplicates.len(), "duplicate", "duplicates"),
         plan.bad.len(),
-        plural(plan.bad.len(), "record", "records"),
+        noun(plan.bad.len(), "record", "records"),
     )?;
     let rated = plan.rated_days();
     let check_ins = plan.check_in_count();
@@ -82,10 +83,10 @@ fn describe(plan: &ImportPlan, args: &ImportArgs, out: &mut impl Write) -> anyho
         writeln!(
             out,
             "Also: ratings for {rated} {}, {} new {}, {check_ins} {}.",
-            plural(rated, "day", "days"),
+            noun(rated, "day", "days"),
             plan.commitments.len(),
-            plural(plan.commitments.len(), "commitment", "commitments"),
-            plural(check_ins as usize, "check-in", "check-ins"),
+            noun(plan.commitments.len(), "commitment", "commitments"),
+            noun(check_ins as usize, "check-in", "check-ins"),
         )?;
     }
     if entries > 0 {
@@ -150,20 +151,20 @@ fn describe_applied(report: &ApplyReport, out: &mut impl Write) -> anyhow::Resul
         out,
         "\nImported {} {} into {} {}.",
         report.entries,
-        plural(report.entries, "entry", "entries"),
+        noun(report.entries, "entry", "entries"),
         report.days,
-        plural(report.days, "day", "days"),
+        noun(report.days, "day", "days"),
     )?;
     if report.ratings > 0 || report.check_ins > 0 || report.commitments > 0 {
         writeln!(
             out,
             "Set ratings on {} {}, added {} {} and {} {}.",
             report.ratings,
-            plural(report.ratings, "day", "days"),
+            noun(report.ratings, "day", "days"),
             report.commitments,
-            plural(report.commitments, "commitment", "commitments"),
+            noun(report.commitments, "commitment", "commitments"),
             report.check_ins,
-            plural(report.check_ins, "check-in", "check-ins"),
+            noun(report.check_ins, "check-in", "check-ins"),
         )?;
     }
     if report.late_duplicates > 0 {
@@ -171,8 +172,8 @@ fn describe_applied(report: &ApplyReport, out: &mut impl Write) -> anyhow::Resul
             out,
             "{} more {} turned out to be in the journal already and {} skipped.",
             report.late_duplicates,
-            plural(report.late_duplicates, "entry", "entries"),
-            plural(report.late_duplicates, "was", "were"),
+            noun(report.late_duplicates, "entry", "entries"),
+            noun(report.late_duplicates, "was", "were"),
         )?;
     }
     if !report.failures.is_empty() {
@@ -189,8 +190,4 @@ fn more(total: usize, listed: usize, out: &mut impl Write) -> anyhow::Result<()>
         writeln!(out, "  ... and {} more", total - listed)?;
     }
     Ok(())
-}
-
-fn plural<'w>(count: usize, one: &'w str, many: &'w str) -> &'w str {
-    if count == 1 { one } else { many }
 }

@@ -128,9 +128,14 @@ pub fn doctor(paths: &Paths, out: &mut impl Write) -> anyhow::Result<bool> {
     Ok(found.is_empty())
 }
 
-/// `1 file`, `3 files`.
+/// "1 day", "3 days".
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{n} {}", noun(n, one, many))
+}
+
+/// `one` or `many`, as `count` asks: "day" or "days".
+pub(crate) fn noun<'w>(count: usize, one: &'w str, many: &'w str) -> &'w str {
+    if count == 1 { one } else { many }
 }
 
 fn capitalized(text: &str) -> String {
