@@ -168,11 +168,7 @@ fn bench_trends_screen(c: &mut Criterion) {
 
     let clock = FixedClock::at("2026-11-25T09:00:00-05:00");
     let mut app = App::open(&paths, Box::new(clock)).unwrap();
-    app.spawn_scan();
-    while !app.journal_ready() {
-        app.tick(std::time::Instant::now());
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    app.scan_now();
     let press = |app: &mut App, c: char| {
         app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
     };

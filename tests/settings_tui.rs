@@ -56,16 +56,7 @@ impl Fixture {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         truenorth::sample::write_demo(&self.paths.data, today).unwrap();
         let mut app = self.open(ColorSupport::TrueColor);
-        app.spawn_scan();
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while !app.journal_ready() {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the journal never loaded"
-            );
-            app.tick(std::time::Instant::now());
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
+        app.scan_now();
         app
     }
 }

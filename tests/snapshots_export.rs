@@ -209,13 +209,7 @@ fn tags_are_picked_and_narrow_the_counts() {
     let fixture = Fixture::new();
     let mut app = open_export(&fixture, "~/x.md");
     // The picker lists tags once the journal index is read.
-    app.spawn_scan();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !app.journal_ready() {
-        assert!(Instant::now() < deadline, "the journal never loaded");
-        app.tick(Instant::now());
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    app.scan_now();
     for _ in 0..6 {
         key(&mut app, KeyCode::Up); // Tags
     }

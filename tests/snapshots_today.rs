@@ -343,16 +343,7 @@ fn journal_screen_searching_100x30() {
     )
     .unwrap();
     let mut app = open(&fixture);
-    app.spawn_scan();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !app.journal_ready() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the journal never loaded"
-        );
-        app.tick(std::time::Instant::now());
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    app.scan_now();
     go_to_screen(&mut app, 1);
     app.handle_key(key(KeyCode::Char('/')));
     type_text(&mut app, "robot");
@@ -374,16 +365,7 @@ fn a_tag_renamed_from_the_journal_screen_changes_every_day_file() {
             .unwrap();
     }
     let mut app = open(&fixture);
-    app.spawn_scan();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !app.journal_ready() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the journal never loaded"
-        );
-        app.tick(std::time::Instant::now());
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    app.scan_now();
     go_to_screen(&mut app, 1);
     app.handle_key(key(KeyCode::Char('R')));
     app.handle_key(key(KeyCode::Enter));
@@ -482,16 +464,7 @@ fn help_on_journal_opens_on_journal_keys_100x40() {
 fn f1_while_searching_the_journal_opens_the_search_keys_and_esc_goes_back() {
     let fixture = fixture();
     let mut app = open(&fixture);
-    app.spawn_scan();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !app.journal_ready() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the journal never loaded"
-        );
-        app.tick(std::time::Instant::now());
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    app.scan_now();
     go_to_screen(&mut app, 1);
     app.handle_key(key(KeyCode::Char('/')));
     type_text(&mut app, "rob");
@@ -515,16 +488,7 @@ fn open_with_entries(fixture: &Fixture) -> App {
     };
     truenorth::sample::write_sample(&journal, yesterday, size, 3).unwrap();
     let mut app = open(fixture);
-    app.spawn_scan();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !app.journal_ready() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the journal never loaded"
-        );
-        app.tick(std::time::Instant::now());
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    app.scan_now();
     app
 }
 

@@ -2,8 +2,6 @@
 //! journal for a fixed today, drawn into ratatui's `TestBackend` and compared with
 //! reviewed snapshots (`cargo insta review`).
 
-use std::time::{Duration, Instant};
-
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -35,13 +33,7 @@ fn demo() -> Fixture {
 /// The app with the whole journal read.
 fn open(fixture: &Fixture) -> App {
     let mut app = App::open(&fixture.paths, Box::new(FixedClock::at(MORNING))).unwrap();
-    app.spawn_scan();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !app.journal_ready() {
-        assert!(Instant::now() < deadline, "the journal never loaded");
-        app.tick(Instant::now());
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    app.scan_now();
     app
 }
 
@@ -131,13 +123,7 @@ fn open_on_sunday() -> (Fixture, App) {
         Box::new(FixedClock::at("2026-12-06T09:00:00+01:00")),
     )
     .unwrap();
-    app.spawn_scan();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !app.journal_ready() {
-        assert!(Instant::now() < deadline, "the journal never loaded");
-        app.tick(Instant::now());
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    app.scan_now();
     (Fixture { _dir: dir, paths }, app)
 }
 

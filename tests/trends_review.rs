@@ -2,8 +2,6 @@
 //! the purpose, with a fixed clock: when the review is offered, what putting it off
 //! remembers, what saving writes, and where Trends' Enter and `a` lead.
 
-use std::time::{Duration, Instant};
-
 use chrono::{DateTime, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -65,15 +63,9 @@ impl Fixture {
     }
 }
 
-/// Waits for the background read of the whole journal.
+/// Reads the whole journal, as the background scan does.
 fn read_journal(app: &mut App) {
-    app.spawn_scan();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !app.journal_ready() {
-        assert!(Instant::now() < deadline, "the journal never loaded");
-        app.tick(Instant::now());
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    app.scan_now();
 }
 
 fn key(code: KeyCode) -> KeyEvent {

@@ -216,7 +216,7 @@ pub struct App {
     settings_problems: Vec<Problem>,
     /// config.toml is not TOML at all, so every setting is at its default.
     settings_ignored: bool,
-    scan: Option<Receiver<(JournalScan, JournalIndex, Vec<Loose>)>>,
+    scan: Option<Receiver<Scanned>>,
     /// Folders and files of the journal that others can read: the folders at open,
     /// every file too once the background scan is done.
     loose: Vec<Loose>,
@@ -471,23 +471,35 @@ impl App {
     }
 
     /// Reads the whole journal on a background thread, so problems in old files are
-    /// reported without slowing the first frame.
+    /// reported without slowing the first frame; [`App::tick`] takes it in.
     pub fn spawn_scan(&mut self) {
         let (sender, receiver) = mpsc::channel();
         let journal = self.journal.clone();
         std::thread::spawn(move || {
-            // The index comes back whole from the cache: rebuilding it from the days
-            // would cost more than the whole load.
-            let loaded = crate::store::journal_cache::load_index(&journal);
-            let scan = crate::store::JournalScan {
-                days: Vec::new(),
-                problems: loaded.problems,
-            };
-            // Every day file's permissions too, off the first frame's path.
-            let loose = crate::store::permissions::check(journal.root());
-            let _ = sender.send((scan, loaded.index, loose));
+            let _ = sender.send(scan_journal(&journal));
         });
         self.scan = Some(receiver);
+    }
+
+    /// Reads the whole journal here and now and takes it in, as the background scan
+    /// would: for benches and tests that need the journal before the next step.
+    pub fn scan_now(&mut self) {
+        self.scan = None;
+        let scanned = scan_journal(&self.journal);
+        self.take_scan(scanned);
+    }
+
+    fn take_scan(&mut self, (scan, index, loose): Scanned) {
+        self.loose = loose;
+        self.journal_screen.refresh(&index);
+        self.index = Some(index);
+        self.refresh_practice();
+        self.refresh_trends();
+        for problem in scan.problems {
+            if !self.problems.contains(&problem) {
+                self.problems.push(problem);
+            }
+        }
     }
 
     /// Whether the background scan has delivered the journal index.
@@ -1102,19 +1114,10 @@ impl App {
             self.flush_drafts();
         }
         if let Some(receiver) = &self.scan
-            && let Ok((scan, index, loose)) = receiver.try_recv()
+            && let Ok(scanned) = receiver.try_recv()
         {
             self.scan = None;
-            self.loose = loose;
-            self.journal_screen.refresh(&index);
-            self.index = Some(index);
-            self.refresh_practice();
-            self.refresh_trends();
-            for problem in scan.problems {
-                if !self.problems.contains(&problem) {
-                    self.problems.push(problem);
-                }
-            }
+            self.take_scan(scanned);
         }
         self.poll_export();
     }
@@ -1246,4 +1249,22 @@ fn greeting(hour: u32, questions: usize) -> String {
         n => format!("{n} questions"),
     };
     format!("{part}. {count} for today; a few honest lines are enough.")
+}
+
+/// What a scan of the whole journal brings: its problems, the index and what others
+/// can read.
+type Scanned = (JournalScan, JournalIndex, Vec<Loose>);
+
+fn scan_journal(journal: &Journal) -> Scanned {
+    // The index comes back whole from the cache: rebuilding it from the days would
+    // cost more than the whole load.
+    let crate::store::journal_cache::LoadedJournal { index, problems } =
+        crate::store::journal_cache::load_index(journal);
+    let scan = JournalScan {
+        days: Vec::new(),
+        problems,
+    };
+    // Every day file's permissions too, off the first frame's path.
+    let loose = crate::store::permissions::check(journal.root());
+    (scan, index, loose)
 }
