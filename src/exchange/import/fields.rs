@@ -41,11 +41,8 @@ pub(super) const fn optional(
     fits: fn(&Value) -> bool,
 ) -> Field {
     Field {
-        name,
-        expected,
         optional: true,
-        fits,
-        items: &[],
+        ..field(name, expected, fits)
     }
 }
 
