@@ -4,7 +4,7 @@
 //! including a length longer than what is left, so a damaged cache is rebuilt rather
 //! than trusted.
 
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 
 /// Appends values to a byte vector.
 #[derive(Debug, Default)]
@@ -157,6 +157,20 @@ impl<R: Read> Reader<R> {
     }
 }
 
+impl<R: Read + Seek> Reader<R> {
+    /// Passes over the next `len` bytes without reading them.
+    pub fn skip(&mut self, len: u64) -> Option<()> {
+        if len > self.remaining {
+            return None;
+        }
+        self.input
+            .seek(SeekFrom::Current(i64::try_from(len).ok()?))
+            .ok()?;
+        self.remaining -= len;
+        Some(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +196,16 @@ mod tests {
 
         let lying = u32::MAX.to_le_bytes();
         assert_eq!(Reader::new(&lying[..], 4).string(), None);
+    }
+
+    #[test]
+    fn skipping_passes_over_bytes_but_never_past_the_end() {
+        let bytes = [1, 2, 3, 4, 5];
+        let mut input = Reader::new(std::io::Cursor::new(&bytes[..]), 5);
+        assert_eq!(input.skip(3), Some(()));
+        assert_eq!(input.u8(), Some(4));
+        assert_eq!(input.skip(2), None);
+        assert_eq!(input.u8(), Some(5));
+        assert!(input.is_at_end());
     }
 }

@@ -135,10 +135,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::List { filter }) => {
             use truenorth::commands::journal;
-            let index = journal::load_index(&paths)?;
+            let listing = journal::load_listing(&paths, filter.json)?;
             let out = &mut std::io::stdout().lock();
-            let listed = journal::list(&index, &filter, journal_today(&paths), out);
-            journal::leak_at_exit(index);
+            let listed = journal::list(&listing, &filter, journal_today(&paths), out);
+            journal::leak_at_exit(listing);
             listed?;
             Ok(ExitCode::SUCCESS)
         }
@@ -148,12 +148,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             filter,
         }) => {
             use truenorth::commands::journal;
-            let index = journal::load_index(&paths)?;
-            let out = &mut std::io::stdout().lock();
             let query = query.join(" ");
+            let listing =
+                journal::load_listing(&paths, journal::search_reads_text(&query, &filter))?;
+            let out = &mut std::io::stdout().lock();
             let today = journal_today(&paths);
-            let found = journal::search(&index, &query, limit, &filter, today, out);
-            journal::leak_at_exit(index);
+            let found = journal::search(&listing, &query, limit, &filter, today, out);
+            journal::leak_at_exit(listing);
             found?;
             Ok(ExitCode::SUCCESS)
         }

@@ -15,9 +15,10 @@ use serde::Serialize;
 use crate::cli::JournalFilterArgs;
 use crate::domain::dates::parse_date;
 use crate::domain::index::{Filter, JournalIndex, Privacy, Scored, SearchQuery, normalize_tag};
-use crate::domain::{AnswerValue, Entry, Frame, tags};
+use crate::domain::{AnswerValue, Entry, EntrySummary, Frame, tags};
 use crate::store::commitments::Moment;
-use crate::store::{Journal, Paths, journal_cache};
+use crate::store::journal_cache::{self, Listing};
+use crate::store::{Journal, Paths};
 
 /// A quick entry from the command line.
 #[derive(Debug, Clone, Default)]
@@ -27,9 +28,6 @@ pub struct NewEntry {
     pub tags: Vec<String>,
     pub private: bool,
 }
-
-/// How much of an entry's first line `list` shows.
-const PREVIEW_CHARS: usize = 72;
 
 /// `truenorth add TEXT [--tag T]... [--private]`: saves a new entry into the journal
 /// day of `when` (the same day the app files it under, after the rollover hour) and
@@ -71,23 +69,23 @@ pub fn add(paths: &Paths, new: NewEntry, when: Moment, out: &mut impl Write) -> 
     Ok(())
 }
 
-/// `truenorth list [filters]`: entries newest first.
+/// `truenorth list [filters]`: entries newest first. `journal` comes from
+/// [`load_listing`] with `args.json`.
 pub fn list(
-    index: &JournalIndex,
+    journal: &Listing,
     args: &JournalFilterArgs,
     today: NaiveDate,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let filter = filter_from(args, today)?;
-    let ranking = index
-        .prepare(SearchQuery::default())
-        .run(&filter, usize::MAX);
-    print_entries(index, &ranking.matches, args.json, false, out)
+    let ranking = journal.rank(SearchQuery::default(), &filter, usize::MAX);
+    print_entries(journal, &ranking.matches, args.json, false, out)
 }
 
-/// `truenorth search QUERY [--limit N] [filters]`: the best matches first.
+/// `truenorth search QUERY [--limit N] [filters]`: the best matches first. `journal`
+/// comes from [`load_listing`] with [`search_reads_text`].
 pub fn search(
-    index: &JournalIndex,
+    journal: &Listing,
     query: &str,
     limit: Option<usize>,
     args: &JournalFilterArgs,
@@ -95,17 +93,25 @@ pub fn search(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let filter = filter_from(args, today)?;
-    let ranking = index
-        .prepare(SearchQuery::parse(query))
-        .run(&filter, limit.unwrap_or(usize::MAX));
-    print_entries(index, &ranking.matches, args.json, true, out)
+    let ranking = journal.rank(
+        SearchQuery::parse(query),
+        &filter,
+        limit.unwrap_or(usize::MAX),
+    );
+    print_entries(journal, &ranking.matches, args.json, true, out)
 }
 
-/// Lets the index go without freeing it, when the process is about to exit: giving
+/// Whether `search` needs the entries' text for `query`: for a quoted phrase, or to
+/// print whole entries as JSON.
+pub fn search_reads_text(query: &str, args: &JournalFilterArgs) -> bool {
+    args.json || SearchQuery::parse(query).reads_text()
+}
+
+/// Lets the journal go without freeing it, when the process is about to exit: giving
 /// back ten years of entries one string at a time costs more than a search, and the
 /// exit frees it all at once. Only for the end of a one-shot command.
-pub fn leak_at_exit(index: JournalIndex) {
-    std::mem::forget(index);
+pub fn leak_at_exit<T>(journal: T) {
+    std::mem::forget(journal);
 }
 
 /// The command-line filters as an index [`Filter`]; dates are read relative to
@@ -147,18 +153,31 @@ pub fn filter_from(args: &JournalFilterArgs, today: NaiveDate) -> anyhow::Result
 pub fn load_index(paths: &Paths) -> anyhow::Result<JournalIndex> {
     let journal = Journal::open(&paths.data)?;
     let loaded = journal_cache::load_index(&journal);
-    if !loaded.problems.is_empty() {
-        eprintln!(
-            "truenorth: {} journal file(s) could not be read and are left out; \
-             `truenorth doctor` names them",
-            loaded.problems.len()
-        );
-    }
+    report_unreadable(loaded.problems.len());
     Ok(loaded.index)
 }
 
+/// The journal as `list` and `search` print it, with each entry's whole text only if
+/// `with_text` (JSON output and quoted phrases need it; lines need only summaries).
+/// Unreadable files are counted on stderr, as by [`load_index`].
+pub fn load_listing(paths: &Paths, with_text: bool) -> anyhow::Result<Listing> {
+    let journal = Journal::open(&paths.data)?;
+    let listing = journal_cache::load_listing(&journal, with_text);
+    report_unreadable(listing.problems.len());
+    Ok(listing)
+}
+
+fn report_unreadable(count: usize) {
+    if count > 0 {
+        eprintln!(
+            "truenorth: {count} journal file(s) could not be read and are left out; \
+             `truenorth doctor` names them"
+        );
+    }
+}
+
 fn print_entries(
-    index: &JournalIndex,
+    journal: &Listing,
     matches: &[Scored],
     json: bool,
     with_score: bool,
@@ -168,19 +187,34 @@ fn print_entries(
     let mut out = BufWriter::with_capacity(64 * 1024, out);
     let found = matches
         .iter()
-        .filter_map(|scored| Some((scored, index.entry(scored.entry)?)));
+        .filter_map(|scored| Some((scored, journal.entry(scored.entry)?)));
     if json {
         out.write_all(b"[")?;
-        for (n, (scored, entry)) in found.enumerate() {
+        for (n, (scored, listed)) in found.enumerate() {
             out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
-            let record =
-                JsonEntry::new(scored.entry.date, entry, with_score.then_some(scored.score));
+            let text = listed
+                .text
+                .context("JSON output needs the journal loaded with entry text")?;
+            let record = JsonEntry {
+                date: scored.entry.date,
+                created: &listed.facts.created,
+                id: &listed.facts.id,
+                frame: listed.facts.frame.as_ref().map(Frame::id),
+                pack: listed.facts.pack.as_deref(),
+                prompt: listed.facts.prompt.as_deref(),
+                question: listed.facts.question.as_deref(),
+                text,
+                tags: &listed.summary.tags,
+                private: listed.facts.private,
+                value: listed.facts.value,
+                score: with_score.then_some(scored.score),
+            };
             serde_json::to_writer(&mut out, &record)?;
         }
         out.write_all(b"\n]\n")?;
     } else {
-        for (scored, entry) in found {
-            write_plain_line(&mut out, scored.entry.date, entry)?;
+        for (scored, listed) in found {
+            write_plain_line(&mut out, scored.entry.date, listed.facts, &listed.summary)?;
         }
     }
     out.flush()?;
@@ -190,13 +224,20 @@ fn print_entries(
 /// `2026-11-24 07:12  [care] first line of text…  #tags`, private entries marked.
 pub fn plain_line(date: NaiveDate, entry: &Entry) -> String {
     let mut line = Vec::new();
-    write_plain_line(&mut line, date, entry).expect("writing to memory cannot fail");
+    write_plain_line(&mut line, date, entry, &entry.summary())
+        .expect("writing to memory cannot fail");
     String::from_utf8(line).expect("the line is built from strings")
 }
 
-/// [`plain_line`] written straight to `out`, with a newline: thousands of lines are
-/// printed without building a string for each.
-fn write_plain_line(out: &mut impl Write, date: NaiveDate, entry: &Entry) -> std::io::Result<()> {
+/// [`plain_line`] written straight to `out`, with a newline, from the entry's facts
+/// and its summary (its text may not be loaded): thousands of lines are printed
+/// without building a string for each.
+fn write_plain_line(
+    out: &mut impl Write,
+    date: NaiveDate,
+    entry: &Entry,
+    summary: &EntrySummary,
+) -> std::io::Result<()> {
     let frame = entry.frame.as_ref().map_or("note", Frame::id);
     let time = entry.created;
     write!(
@@ -211,26 +252,15 @@ fn write_plain_line(out: &mut impl Write, date: NaiveDate, entry: &Entry) -> std
     if let Some(value) = entry.value {
         write!(out, "= {value}  ")?;
     }
-    out.write_all(preview(&entry.text).as_bytes())?;
-    let tags = entry.all_tags();
-    if !tags.is_empty() {
+    out.write_all(summary.preview.as_bytes())?;
+    if !summary.tags.is_empty() {
         out.write_all(b" ")?;
-        for tag in tags {
-            write!(out, " #{tag}")?;
+        for tag in &summary.tags {
+            out.write_all(b" #")?;
+            out.write_all(tag.as_bytes())?;
         }
     }
     out.write_all(b"\n")
-}
-
-/// The first non-blank line, cut to [`PREVIEW_CHARS`]; `…` says there is more.
-fn preview(text: &str) -> String {
-    let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
-    let first = lines.next().unwrap_or("");
-    let mut preview: String = first.chars().take(PREVIEW_CHARS).collect();
-    if preview.len() < first.len() || lines.next().is_some() {
-        preview.push('…');
-    }
-    preview
 }
 
 /// One entry in `--json` output. The layout is part of the scripting interface: add
@@ -246,31 +276,12 @@ struct JsonEntry<'a> {
     question: Option<&'a str>,
     text: &'a str,
     /// Written `#tags` and explicit ones.
-    tags: Vec<String>,
+    tags: &'a [String],
     private: bool,
     value: Option<AnswerValue>,
     /// Search only: higher is a better match.
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<u32>,
-}
-
-impl<'a> JsonEntry<'a> {
-    fn new(date: NaiveDate, entry: &'a Entry, score: Option<u32>) -> JsonEntry<'a> {
-        JsonEntry {
-            date,
-            created: &entry.created,
-            id: &entry.id,
-            frame: entry.frame.as_ref().map(Frame::id),
-            pack: entry.pack.as_deref(),
-            prompt: entry.prompt.as_deref(),
-            question: entry.question.as_deref(),
-            text: &entry.text,
-            tags: entry.all_tags(),
-            private: entry.private,
-            value: entry.value,
-            score,
-        }
-    }
 }
 
 #[cfg(test)]

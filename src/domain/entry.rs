@@ -63,6 +63,31 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
+/// How many characters of an entry's first line a one-line listing shows.
+pub const PREVIEW_CHARS: usize = 72;
+
+/// What a one-line listing shows of an entry besides its facts: the start of its text
+/// and its tags. The journal cache keeps one per entry, so `list` and `search` can
+/// print ten years of entries without reading their text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntrySummary {
+    /// The first non-blank line, cut to [`PREVIEW_CHARS`]; `…` says there is more.
+    pub preview: String,
+    /// As [`Entry::all_tags`] gives them.
+    pub tags: Vec<String>,
+}
+
+/// The first non-blank line of `text`, cut to [`PREVIEW_CHARS`]; `…` says there is more.
+fn preview(text: &str) -> String {
+    let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
+    let first = lines.next().unwrap_or("");
+    let mut preview: String = first.chars().take(PREVIEW_CHARS).collect();
+    if preview.len() < first.len() || lines.next().is_some() {
+        preview.push('…');
+    }
+    preview
+}
+
 impl Entry {
     /// The `#tags` in the text, then the explicit ones, without repeats.
     pub fn all_tags(&self) -> Vec<String> {
@@ -73,6 +98,13 @@ impl Entry {
             }
         }
         tags
+    }
+
+    pub fn summary(&self) -> EntrySummary {
+        EntrySummary {
+            preview: preview(&self.text),
+            tags: self.all_tags(),
+        }
     }
 
     /// Renames the tag `old` to `new` (both as [`super::tags::normalize`] gives them)

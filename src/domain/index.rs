@@ -127,6 +127,11 @@ impl JournalIndex {
             .map(|position| &self.days[position])
     }
 
+    /// Where the day of `date` is in [`JournalIndex::days`].
+    pub fn day_position(&self, date: NaiveDate) -> Option<usize> {
+        self.position(date).ok()
+    }
+
     pub fn entry(&self, at: EntryRef) -> Option<&Entry> {
         self.day(at.date)?.entries.get(at.index)
     }

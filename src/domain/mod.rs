@@ -26,7 +26,7 @@ pub mod tags;
 pub mod trends;
 
 pub use day::{Day, Rating, Ratings};
-pub use entry::{AnswerValue, Entry};
+pub use entry::{AnswerValue, Entry, EntrySummary};
 pub use frame::Frame;
 pub use pack::{AnswerKind, Pack, PackError, PackMeta, Prompt, Schedule};
 pub use problem::Problem;

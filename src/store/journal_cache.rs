@@ -11,11 +11,18 @@
 //! last two seconds are always parsed, because a file system's clock ticks are too
 //! coarse to tell two quick writes of the same size apart.
 //!
+//! Entry text, most of the cache's bytes, is kept in a section of its own after a
+//! short summary of each entry (its first line and tags). `list` and `search` print
+//! from the summaries and pass over the text (see [`load_listing`]), which halves what
+//! a ten-year journal costs them to load.
+//!
 //! The format is a private detail of this build (see [`FORMAT`]); nothing else reads it.
+
+mod listing;
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{self, BufReader, BufWriter, Cursor, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -26,11 +33,13 @@ use super::atomic::{self, create_private_dir_all};
 use super::{Journal, JournalScan, StoreError, Vault};
 use crate::binary::{Reader, Writer};
 use crate::domain::index::JournalIndex;
-use crate::domain::{AnswerValue, Day, Entry, Frame, Problem, Rating, Ratings};
+use crate::domain::{AnswerValue, Day, Entry, EntrySummary, Frame, Problem, Rating, Ratings};
+
+pub use listing::{Listed, Listing};
 
 /// Bumped whenever the layout (or [`Day`]) changes, so an old cache is rebuilt rather
 /// than misread.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"TNJCACHE";
 const END: &[u8; 8] = b"TNJC-END";
 /// Files modified this recently are parsed even when they look unchanged.
@@ -80,31 +89,74 @@ fn scan_at(journal: &Journal, now: SystemTime) -> JournalScan {
     }
 }
 
+/// The journal as `list` and `search` print it. Unless `with_text` is asked for, and
+/// when no day file changed since the cache was written, entries come without their
+/// text: their summaries stand in for it, and most of the cache is never read. In
+/// every other case this is [`load_index`] (which also brings the cache up to date).
+pub fn load_listing(journal: &Journal, with_text: bool) -> Listing {
+    load_listing_at(journal, SystemTime::now(), with_text)
+}
+
+/// [`load_listing`] as of `now` (which decides the files too recent to trust).
+pub fn load_listing_at(journal: &Journal, now: SystemTime, with_text: bool) -> Listing {
+    let (files, strays) = match day_files_at(journal, now) {
+        Ok(found) => found,
+        Err(problem) => return Listing::with_text(LoadedJournal::failed(problem)),
+    };
+    if !with_text
+        && let Some((index, summaries)) =
+            read_summaries(journal.vault(), &cache_path(journal), &files)
+    {
+        return Listing::without_text(index, summaries, strays);
+    }
+    Listing::with_text(index_files(journal, &files, strays))
+}
+
 /// [`load_index`] as of `now` (which decides the files too recent to trust).
 pub fn load_index_at(journal: &Journal, now: SystemTime) -> LoadedJournal {
-    let path = cache_path(journal);
-    let mut strays = Vec::new();
-    let mut files = match list_day_files(journal, &mut strays) {
-        Ok(files) => files,
-        Err(error) => {
-            let problem = Problem::new(
-                journal.display_path(&journal.root().join("journal")),
-                error.to_string(),
-            );
-            return LoadedJournal {
-                index: JournalIndex::default(),
-                problems: vec![problem],
-            };
+    match day_files_at(journal, now) {
+        Ok((files, strays)) => index_files(journal, &files, strays),
+        Err(problem) => LoadedJournal::failed(problem),
+    }
+}
+
+impl LoadedJournal {
+    fn failed(problem: Problem) -> LoadedJournal {
+        LoadedJournal {
+            index: JournalIndex::default(),
+            problems: vec![problem],
         }
-    };
+    }
+}
+
+/// The day files as found at `now` (each marked if too recent to trust), and a
+/// problem for each stray file; or the problem that kept the folder from being read.
+fn day_files_at(
+    journal: &Journal,
+    now: SystemTime,
+) -> Result<(Vec<DayFile>, Vec<Problem>), Problem> {
+    let mut strays = Vec::new();
+    let mut files = list_day_files(journal, &mut strays).map_err(|error| {
+        Problem::new(
+            journal.display_path(&journal.root().join("journal")),
+            error.to_string(),
+        )
+    })?;
     for file in &mut files {
         file.stamp.racy =
             file.stamp.modified_nanos + RACY.as_nanos() as i128 > nanos_since_epoch(now);
     }
+    Ok((files, strays))
+}
+
+/// Every day of `files` indexed, from the cache where it is still true and parsed
+/// where not; the cache is rewritten if anything differed.
+fn index_files(journal: &Journal, files: &[DayFile], strays: Vec<Problem>) -> LoadedJournal {
+    let path = cache_path(journal);
     let vault = journal.vault();
     let loaded = match read_cache(vault, &path) {
-        Some(cached) => refresh(journal, cached, &files),
-        None => build(journal, &files),
+        Some(cached) => refresh(journal, cached, files),
+        None => build(journal, files),
     };
     if loaded.changed {
         // A cache that cannot be written only costs speed next time.
@@ -406,14 +458,6 @@ fn write_cache(
         let mut out = Writer::default();
         out.0.extend_from_slice(MAGIC);
         out.u32(FORMAT);
-        out.length(index.days().len());
-        for day in index.days() {
-            encode_day(&mut out, day);
-            if out.0.len() > 64 * 1024 {
-                file.write_all(&out.0)?;
-                out.0.clear();
-            }
-        }
         out.length(manifest.len());
         for (stamp, date) in manifest {
             out.str(&stamp.name);
@@ -421,6 +465,24 @@ fn write_cache(
             out.i128(stamp.modified_nanos);
             out.bool(stamp.racy);
             out.i32(date.num_days_from_ce());
+        }
+        let mut flush = |out: &mut Writer| -> io::Result<()> {
+            if out.0.len() > 64 * 1024 {
+                file.write_all(&out.0)?;
+                out.0.clear();
+            }
+            Ok(())
+        };
+        out.length(index.days().len());
+        for day in index.days() {
+            encode_day(&mut out, day);
+            flush(&mut out)?;
+        }
+        let entries = || index.days().iter().flat_map(|day| &day.entries);
+        out.u64(entries().map(|entry| 4 + entry.text.len() as u64).sum());
+        for entry in entries() {
+            out.str(&entry.text);
+            flush(&mut out)?;
         }
         index.write_snapshot(&mut out);
         out.0.extend_from_slice(END);
@@ -438,28 +500,78 @@ fn write_cache(
 /// The cached index and manifest, or `None` if the file is missing, of another format
 /// or damaged in any way.
 fn read_cache(vault: &Vault, path: &Path) -> Option<Cached> {
-    if vault.is_encrypted() {
+    let mut input = open_cache(vault, path)?;
+    let manifest = read_manifest(&mut input)?;
+    let (mut days, _) = read_days(&mut input)?;
+    read_texts(&mut input, &mut days)?;
+    let index = read_index(&mut input, days)?;
+    Some(Cached { index, manifest })
+}
+
+/// The cached index without entry text, and per day (newest first, as the index
+/// keeps them) its entries' summaries; `None` if the cache cannot be read or any day
+/// file is not exactly as the cache saw it.
+fn read_summaries(
+    vault: &Vault,
+    path: &Path,
+    files: &[DayFile],
+) -> Option<(JournalIndex, Vec<Vec<EntrySummary>>)> {
+    let mut input = open_cache(vault, path)?;
+    let manifest = read_manifest(&mut input)?;
+    if !describes(&manifest, files) {
+        return None;
+    }
+    let (days, summaries) = read_days(&mut input)?;
+    // The summaries line up with the index's days only if these come as the index
+    // keeps them: newest first, one per date.
+    if !days.windows(2).all(|pair| pair[0].date > pair[1].date) {
+        return None;
+    }
+    let texts = input.u64()?;
+    input.skip(texts)?;
+    let index = read_index(&mut input, days)?;
+    Some((index, summaries))
+}
+
+/// Whether `manifest` names exactly `files`, each unchanged since and none too recent
+/// to trust: the test [`refresh`] applies file by file.
+fn describes(manifest: &Manifest, files: &[DayFile]) -> bool {
+    if manifest.len() != files.len() {
+        return false;
+    }
+    let cached: HashMap<&str, &Stamp> = manifest
+        .iter()
+        .map(|(stamp, _)| (stamp.name.as_str(), stamp))
+        .collect();
+    files
+        .iter()
+        .all(|file| !file.stamp.racy && cached.get(file.stamp.name.as_str()) == Some(&&file.stamp))
+}
+
+/// Anything that can be read and skipped over: the cache file, or its decrypted bytes.
+trait Source: Read + Seek {}
+impl<T: Read + Seek> Source for T {}
+
+/// A reader of the cache file past its magic and format, or `None` if it is missing or
+/// of another format.
+fn open_cache(vault: &Vault, path: &Path) -> Option<Reader<Box<dyn Source>>> {
+    let mut input: Reader<Box<dyn Source>> = if vault.is_encrypted() {
         // Decrypted whole: the reader must know the plain length to bound what it
         // reads, and age only tells it at the end.
         let bytes = vault.unseal(&fs::read(path).ok()?).ok()?;
-        return decode_cache(Reader::new(&bytes[..], bytes.len() as u64));
-    }
-    let file = File::open(path).ok()?;
-    let len = file.metadata().ok()?.len();
-    decode_cache(Reader::new(BufReader::with_capacity(256 * 1024, file), len))
-}
-
-fn decode_cache(mut input: Reader<impl io::Read>) -> Option<Cached> {
+        let len = bytes.len() as u64;
+        Reader::new(Box::new(Cursor::new(bytes)), len)
+    } else {
+        let file = File::open(path).ok()?;
+        let len = file.metadata().ok()?.len();
+        Reader::new(Box::new(BufReader::with_capacity(256 * 1024, file)), len)
+    };
     let mut magic = [0; 8];
     input.bytes(&mut magic)?;
-    if &magic != MAGIC || input.u32()? != FORMAT {
-        return None;
-    }
-    let count = input.length(16)?;
-    let mut days = Vec::with_capacity(count);
-    for _ in 0..count {
-        days.push(decode_day(&mut input)?);
-    }
+    (&magic == MAGIC && input.u32()? == FORMAT).then_some(input)
+}
+
+fn read_manifest(input: &mut Reader<impl Read>) -> Option<Manifest> {
     let count = input.length(32)?;
     let mut manifest = Vec::with_capacity(count);
     for _ in 0..count {
@@ -472,11 +584,43 @@ fn decode_cache(mut input: Reader<impl io::Read>) -> Option<Cached> {
         let date = NaiveDate::from_num_days_from_ce_opt(input.i32()?)?;
         manifest.push((stamp, date));
     }
-    let index = JournalIndex::read_snapshot(days, &mut input)?;
-    input.bytes(&mut magic)?;
-    (&magic == END && input.is_at_end()).then_some(Cached { index, manifest })
+    Some(manifest)
 }
 
+/// The days with every entry's text still empty, and per day its entries' summaries.
+fn read_days(input: &mut Reader<impl Read>) -> Option<(Vec<Day>, Vec<Vec<EntrySummary>>)> {
+    let count = input.length(16)?;
+    let mut days = Vec::with_capacity(count);
+    let mut summaries = Vec::with_capacity(count);
+    for _ in 0..count {
+        let (day, summary) = decode_day(input)?;
+        days.push(day);
+        summaries.push(summary);
+    }
+    Some((days, summaries))
+}
+
+/// Fills in the text of every entry of `days`, in the order they were written.
+fn read_texts(input: &mut Reader<impl Read>, days: &mut [Day]) -> Option<()> {
+    let expected = input.u64()?;
+    let mut read = 0;
+    for entry in days.iter_mut().flat_map(|day| &mut day.entries) {
+        entry.text = input.string()?;
+        read += 4 + entry.text.len() as u64;
+    }
+    (read == expected).then_some(())
+}
+
+/// The index snapshot over `days`, and the end mark with nothing after it.
+fn read_index(input: &mut Reader<impl Read>, days: Vec<Day>) -> Option<JournalIndex> {
+    let index = JournalIndex::read_snapshot(days, input)?;
+    let mut end = [0; 8];
+    input.bytes(&mut end)?;
+    (&end == END && input.is_at_end()).then_some(index)
+}
+
+/// A day without its entries' text (that goes in a section of its own), and each
+/// entry's summary in its place.
 fn encode_day(out: &mut Writer, day: &Day) {
     out.u32(day.version);
     out.i32(day.date.num_days_from_ce());
@@ -494,7 +638,12 @@ fn encode_day(out: &mut Writer, day: &Day) {
         out.opt_str(entry.prompt.as_deref());
         out.opt_str(entry.question.as_deref());
         out.opt_str(entry.frame.as_ref().map(Frame::id));
-        out.str(&entry.text);
+        let summary = entry.summary();
+        out.str(&summary.preview);
+        out.length(summary.tags.len());
+        for tag in &summary.tags {
+            out.str(tag);
+        }
         match entry.value {
             None => out.u8(0),
             Some(AnswerValue::YesNo(yes)) => {
@@ -515,7 +664,7 @@ fn encode_day(out: &mut Writer, day: &Day) {
     }
 }
 
-fn decode_day(input: &mut Reader<impl io::Read>) -> Option<Day> {
+fn decode_day(input: &mut Reader<impl Read>) -> Option<(Day, Vec<EntrySummary>)> {
     let version = input.u32()?;
     let date = NaiveDate::from_num_days_from_ce_opt(input.i32()?)?;
     let rating = |value: u8| (value != 0).then(|| Rating::new(value)).flatten();
@@ -530,6 +679,7 @@ fn decode_day(input: &mut Reader<impl io::Read>) -> Option<Day> {
     let practice = read_table(input)?;
     let count = input.length(16)?;
     let mut entries = Vec::with_capacity(count.min(1024));
+    let mut summaries = Vec::with_capacity(count.min(1024));
     for _ in 0..count {
         let id = input.string()?;
         let seconds = input.i64()?;
@@ -539,7 +689,16 @@ fn decode_day(input: &mut Reader<impl io::Read>) -> Option<Day> {
         let prompt = input.opt_string()?;
         let question = input.opt_string()?;
         let frame = input.opt_string()?.map(Frame::from);
-        let text = input.string()?;
+        let preview = input.string()?;
+        let count = input.length(4)?;
+        let mut all_tags = Vec::with_capacity(count.min(256));
+        for _ in 0..count {
+            all_tags.push(input.string()?);
+        }
+        summaries.push(EntrySummary {
+            preview,
+            tags: all_tags,
+        });
         let value = match input.u8()? {
             0 => None,
             1 => Some(AnswerValue::YesNo(input.bool()?)),
@@ -559,14 +718,14 @@ fn decode_day(input: &mut Reader<impl io::Read>) -> Option<Day> {
             prompt,
             question,
             frame,
-            text,
+            text: String::new(),
             value,
             tags,
             private,
             extra: read_table(input)?,
         });
     }
-    Some(Day {
+    let day = Day {
         version,
         date,
         ratings,
@@ -574,7 +733,8 @@ fn decode_day(input: &mut Reader<impl io::Read>) -> Option<Day> {
         checkins: from_practice(&practice, "checkin")?,
         connections: from_practice(&practice, "connection")?,
         extra,
-    })
+    };
+    Some((day, summaries))
 }
 
 /// Check-ins and connections, kept in the cache as a TOML table: they are small and
@@ -612,7 +772,7 @@ fn write_table(out: &mut Writer, table: &toml::Table) {
     }
 }
 
-fn read_table(input: &mut Reader<impl io::Read>) -> Option<toml::Table> {
+fn read_table(input: &mut Reader<impl Read>) -> Option<toml::Table> {
     let text = input.string()?;
     if text.is_empty() {
         Some(toml::Table::new())
@@ -624,7 +784,7 @@ fn read_table(input: &mut Reader<impl io::Read>) -> Option<toml::Table> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::index::Filter;
+    use crate::domain::index::{EntryRef, Filter, SearchQuery};
     use crate::sample::{SampleSize, write_sample};
 
     fn small() -> SampleSize {
@@ -734,6 +894,97 @@ mod tests {
         file.set_modified(modified).unwrap();
         let loaded = scan_at(&journal, now);
         assert_eq!(loaded.days[0].entries[0].text, "bbbb");
+    }
+
+    /// Every entry of `listing`, in ranked order, as `list` would print it.
+    fn listed(listing: &Listing, query: &str) -> Vec<(EntryRef, Entry, EntrySummary)> {
+        let ranking = listing.rank(SearchQuery::parse(query), &Filter::default(), usize::MAX);
+        ranking
+            .matches
+            .iter()
+            .map(|scored| {
+                let listed = listing.entry(scored.entry).unwrap();
+                let facts = Entry {
+                    text: String::new(),
+                    ..listed.facts.clone()
+                };
+                (scored.entry, facts, listed.summary.into_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_listing_without_text_shows_what_one_with_text_shows() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::open(dir.path()).unwrap();
+        write_sample(&journal, last_day(), small(), 6).unwrap();
+        journal
+            .update_day(last_day(), |day| {
+                let entry = &mut day.entries[0];
+                entry.text = "\n  First line with #Café-Talk\nsecond #staff line".into();
+                entry.tags = vec!["explicit".into(), "staff".into()];
+            })
+            .unwrap();
+        load_index_at(&journal, later());
+
+        let light = load_listing_at(&journal, later(), false);
+        let full = load_listing_at(&journal, later(), true);
+        assert!(!light.has_text());
+        assert!(full.has_text());
+        assert_eq!(light.entry_count(), full.entry_count());
+        for query in ["", "robot", "fair rob", "#staff", "convrsation"] {
+            assert_eq!(listed(&light, query), listed(&full, query), "{query}");
+        }
+        let newest = listed(&light, "").remove(0).2;
+        assert_eq!(newest.preview, "First line with #Café-Talk…");
+        assert_eq!(newest.tags, ["café-talk", "staff", "explicit"]);
+    }
+
+    #[test]
+    fn a_listing_reads_text_whenever_the_cache_is_not_the_whole_truth() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::open(dir.path()).unwrap();
+        write_sample(&journal, last_day(), small(), 7).unwrap();
+        // No cache yet.
+        assert!(load_listing_at(&journal, later(), false).has_text());
+        assert!(!load_listing_at(&journal, later(), false).has_text());
+
+        journal
+            .update_day(last_day(), |day| {
+                day.entries[0].text = "Edited since.".into()
+            })
+            .unwrap();
+        // Just written: too recent to trust whatever the cache says.
+        let racy = load_listing_at(&journal, SystemTime::now(), false);
+        assert!(racy.has_text());
+        // Changed, later on: read again, and the cache brought up to date.
+        let changed = load_listing_at(&journal, later(), false);
+        assert!(changed.has_text());
+        let listing = load_listing_at(&journal, later(), false);
+        assert!(!listing.has_text());
+        assert_eq!(listed(&listing, "edited")[0].2.preview, "Edited since.");
+
+        let gone = journal.scan().days[0].date;
+        fs::remove_file(journal.day_path(gone)).unwrap();
+        assert!(load_listing_at(&journal, later(), false).has_text());
+        let listing = load_listing_at(&journal, later(), false);
+        assert!(!listing.has_text());
+        assert!(listed(&listing, "").iter().all(|(at, ..)| at.date != gone));
+    }
+
+    #[test]
+    #[should_panic(expected = "load the listing with text")]
+    fn a_quoted_phrase_is_never_looked_for_in_text_that_was_not_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::open(dir.path()).unwrap();
+        write_sample(&journal, last_day(), small(), 8).unwrap();
+        load_index_at(&journal, later());
+        let light = load_listing_at(&journal, later(), false);
+        light.rank(
+            SearchQuery::parse("\"the student\""),
+            &Filter::default(),
+            10,
+        );
     }
 
     #[test]

@@ -40,6 +40,12 @@ impl SearchQuery {
         self.terms.is_empty() && self.phrases.is_empty() && self.tags.is_empty()
     }
 
+    /// Whether answering needs the entries' text: a quoted phrase is looked for in the
+    /// text itself, while words and tags are answered from the index alone.
+    pub fn reads_text(&self) -> bool {
+        !self.phrases.is_empty()
+    }
+
     fn add_phrase(&mut self, phrase: &str) {
         let phrase = phrase.trim();
         if !phrase.is_empty() {
