@@ -99,17 +99,29 @@ pub fn load_listing(journal: &Journal, with_text: bool) -> Listing {
 
 /// [`load_listing`] as of `now` (which decides the files too recent to trust).
 pub fn load_listing_at(journal: &Journal, now: SystemTime, with_text: bool) -> Listing {
-    let (files, strays) = match day_files_at(journal, now) {
+    let path = cache_path(journal);
+    // The cache is read while the day files are stat'ed: the one is mostly our own
+    // work, the other mostly the kernel's.
+    let (found, cached) = thread::scope(|scope| {
+        let reader = (!with_text).then(|| scope.spawn(|| read_summaries(journal.vault(), &path)));
+        let found = day_files_at(journal, now);
+        let cached = reader.and_then(|reader| {
+            reader
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (found, cached)
+    });
+    let (files, strays) = match found {
         Ok(found) => found,
         Err(problem) => return Listing::with_text(LoadedJournal::failed(problem)),
     };
-    if !with_text
-        && let Some((index, summaries)) =
-            read_summaries(journal.vault(), &cache_path(journal), &files)
-    {
-        return Listing::without_text(index, summaries, strays);
+    match cached {
+        Some((manifest, index, summaries)) if describes(&manifest, &files) => {
+            Listing::without_text(index, summaries, strays)
+        }
+        _ => Listing::with_text(index_files(journal, &files, strays)),
     }
-    Listing::with_text(index_files(journal, &files, strays))
 }
 
 /// [`load_index`] as of `now` (which decides the files too recent to trust).
@@ -508,19 +520,15 @@ fn read_cache(vault: &Vault, path: &Path) -> Option<Cached> {
     Some(Cached { index, manifest })
 }
 
-/// The cached index without entry text, and per day (newest first, as the index
-/// keeps them) its entries' summaries; `None` if the cache cannot be read or any day
-/// file is not exactly as the cache saw it.
+/// The cached manifest and index without entry text, and per day (newest first, as
+/// the index keeps them) its entries' summaries; `None` if the cache cannot be read.
+/// Whether the day files are still as the manifest says is the caller's to check.
 fn read_summaries(
     vault: &Vault,
     path: &Path,
-    files: &[DayFile],
-) -> Option<(JournalIndex, Vec<Vec<EntrySummary>>)> {
+) -> Option<(Manifest, JournalIndex, Vec<Vec<EntrySummary>>)> {
     let mut input = open_cache(vault, path)?;
     let manifest = read_manifest(&mut input)?;
-    if !describes(&manifest, files) {
-        return None;
-    }
     let (days, summaries) = read_days(&mut input)?;
     // The summaries line up with the index's days only if these come as the index
     // keeps them: newest first, one per date.
@@ -530,7 +538,7 @@ fn read_summaries(
     let texts = input.u64()?;
     input.skip(texts)?;
     let index = read_index(&mut input, days)?;
-    Some((index, summaries))
+    Some((manifest, index, summaries))
 }
 
 /// Whether `manifest` names exactly `files`, each unchanged since and none too recent
