@@ -231,6 +231,12 @@ fn n_per_week_counts_check_ins_and_shows_the_week() {
         "{listed}"
     );
     assert!(listed.contains("this week 3 of 3"), "{listed}");
+    // Its own rate counts weeks, and says so: the two weeks before this one went
+    // without a check-in.
+    assert!(
+        listed.contains("last 4 weeks 1 of 3 weeks (33%)"),
+        "{listed}"
+    );
     // A fourth is welcome and counted, without "4 of 3".
     let fourth = leader.ok(&["commit", "check", "class"]);
     assert!(fourth.contains("This week 4 (goal 3)."), "{fourth}");

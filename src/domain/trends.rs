@@ -142,10 +142,12 @@ impl CommitmentWeek {
     }
 }
 
-/// Due check-ins kept, summed over commitments (and weeks): the one way every screen,
-/// command and insight tells how well commitments were kept. Each due check-in weighs
-/// the same, so "1 of 6" and "1 of 1" make 2 of 7 (29%), not the average of 17% and
-/// 100%.
+/// Due check-ins kept, summed over commitments (and weeks): the one way the weekly
+/// figures (Trends, the weekly review, `stats`, insights) tell how well commitments
+/// were kept. Each due check-in weighs the same, so "1 of 6" and "1 of 1" make 2 of 7
+/// (29%), not the average of 17% and 100%. One commitment's own figures (its screen,
+/// `commit list`, an export) count the days or weeks it was kept instead, and say so
+/// (see [`Rate::describe`](crate::domain::streak::Rate::describe)).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct KeptTally {
     pub kept: u32,

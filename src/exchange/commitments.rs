@@ -153,30 +153,3 @@ fn first_check_in(commitment: &Commitment, days: &[Day]) -> Option<NaiveDate> {
         .map(|day| day.date)
         .min()
 }
-
-/// "12 of 14 days (86%)", or "not due yet".
-pub(crate) fn describe_rate(rate: Rate, unit: StreakUnit) -> String {
-    let due = rate.kept + rate.missed;
-    match rate.percent() {
-        Some(percent) => format!("{} of {} ({percent}%)", rate.kept, periods(due, unit)),
-        None => "nothing due yet".to_string(),
-    }
-}
-
-/// "1 day", "3 weeks".
-pub(crate) fn periods(count: u32, unit: StreakUnit) -> String {
-    let word = match (unit, count) {
-        (StreakUnit::Days, 1) => "day",
-        (StreakUnit::Days, _) => "days",
-        (StreakUnit::Weeks, 1) => "week",
-        (StreakUnit::Weeks, _) => "weeks",
-    };
-    format!("{count} {word}")
-}
-
-pub(crate) fn unit_name(unit: StreakUnit) -> &'static str {
-    match unit {
-        StreakUnit::Days => "days",
-        StreakUnit::Weeks => "weeks",
-    }
-}

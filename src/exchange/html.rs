@@ -5,7 +5,6 @@
 
 use std::fmt::Write;
 
-use super::commitments::{describe_rate, periods};
 use super::model::{Export, ExportEntry, medium_date};
 use super::svg;
 use super::trends;
@@ -174,9 +173,9 @@ fn commitments_part(export: &Export<'_>, out: &mut String) {
             out,
             "</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&commitment.cadence.to_string()),
-            escape(&describe_rate(report.rate, report.unit)),
-            periods(report.current_streak, report.unit),
-            periods(report.best_streak, report.unit),
+            escape(&report.rate.describe(report.unit)),
+            report.unit.count(report.current_streak),
+            report.unit.count(report.best_streak),
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");

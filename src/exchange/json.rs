@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::commitments::{CommitmentReport, unit_name};
+use super::commitments::CommitmentReport;
 use super::model::{Export, ExportEntry};
 use crate::domain::commitment::{Cadence, Commitment, CommitmentState};
 use crate::domain::{AnswerValue, Entry, Frame};
@@ -257,7 +257,7 @@ fn commitment(report: &CommitmentReport) -> JsonCommitment<'_> {
             .map(|&(date, check_ins)| KeptDay { date, check_ins })
             .collect(),
         figures: Figures {
-            unit: unit_name(report.unit).to_string(),
+            unit: report.unit.plural().to_string(),
             kept: report.rate.kept,
             missed: report.rate.missed,
             kept_percent: report.rate.percent(),

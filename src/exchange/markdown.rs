@@ -17,7 +17,6 @@
 
 use std::fmt::Write;
 
-use super::commitments::{describe_rate, periods};
 use super::model::{Export, ExportEntry};
 use super::trends::{self, tenths};
 
@@ -103,9 +102,9 @@ fn commitments_section(export: &Export<'_>, out: &mut String) {
             out,
             "| {title} | {} | {} | {} | {} |",
             commitment.cadence,
-            describe_rate(report.rate, report.unit),
-            periods(report.current_streak, report.unit),
-            periods(report.best_streak, report.unit),
+            report.rate.describe(report.unit),
+            report.unit.count(report.current_streak),
+            report.unit.count(report.best_streak),
         );
     }
     out.push('\n');

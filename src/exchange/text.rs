@@ -3,7 +3,6 @@
 
 use std::fmt::Write;
 
-use super::commitments::{describe_rate, periods};
 use super::model::{Export, medium_date};
 use super::svg::rating_cell;
 use super::trends;
@@ -68,9 +67,9 @@ pub(crate) fn render(export: &Export<'_>) -> String {
             out,
             "  {} · kept {} · current streak {} · best {}",
             commitment.cadence,
-            describe_rate(report.rate, report.unit),
-            periods(report.current_streak, report.unit),
-            periods(report.best_streak, report.unit),
+            report.rate.describe(report.unit),
+            report.unit.count(report.current_streak),
+            report.unit.count(report.best_streak),
         );
         if !commitment.why.is_empty() {
             let _ = writeln!(out, "  Why: {}", one_line(&commitment.why));

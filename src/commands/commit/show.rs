@@ -6,7 +6,7 @@ use std::io::Write;
 use chrono::{Datelike, NaiveDate};
 
 use super::describe_day;
-use super::words::{count, details};
+use super::words::details;
 use crate::commands::when::Context;
 use crate::domain::commitment::Commitment;
 use crate::domain::streak::{DayMark, HEATMAP_WEEKS, Record};
@@ -40,7 +40,7 @@ pub fn show(
     writeln!(
         out,
         "Best streak {}.",
-        count(summary.best_streak, summary.unit)
+        summary.unit.count(summary.best_streak)
     )?;
     writeln!(out)?;
     for line in heatmap_lines(&record.heatmap(context.today, HEATMAP_WEEKS)) {

@@ -5,9 +5,10 @@ use chrono::{NaiveDate, Weekday};
 use super::describe_day;
 use crate::commands::when::Context;
 use crate::domain::commitment::{Commitment, CommitmentState};
-use crate::domain::streak::{StreakUnit, Summary, WeekProgress};
+use crate::domain::streak::{Summary, WeekProgress};
 
-/// `daily · love · streak 4 days, best 9 · this week 3 of 5 · last 4 weeks 82% · ...`
+/// `daily · love · streak 4 days, best 9 · this week 3 of 5 · last 4 weeks 23 of 28 days
+/// (82%) · ...`
 pub fn details(c: &Commitment, summary: &Summary, context: Context) -> String {
     let mut parts = vec![c.cadence.to_string(), c.dimension.to_string()];
     match c.state {
@@ -20,14 +21,14 @@ pub fn details(c: &Commitment, summary: &Summary, context: Context) -> String {
     }
     parts.push(format!(
         "streak {}, best {}",
-        count(summary.current_streak, summary.unit),
+        summary.unit.count(summary.current_streak),
         summary.best_streak
     ));
     parts.push(week_progress(summary.this_week));
-    parts.push(match summary.last_four_weeks.percent() {
-        Some(percent) => format!("last 4 weeks {percent}%"),
-        None => "last 4 weeks: nothing due yet".to_string(),
-    });
+    parts.push(format!(
+        "last 4 weeks {}",
+        summary.last_four_weeks.describe(summary.unit)
+    ));
     if let Some(deadline) = summary.deadline {
         parts.push(format!("keep it by {}", by_day(deadline, context.today)));
     }
@@ -41,7 +42,7 @@ pub fn streak_sentence(summary: &Summary, today: NaiveDate) -> String {
     if summary.current_streak > 0 {
         sentences.push(format!(
             "Streak: {} (best {}).",
-            count(summary.current_streak, summary.unit),
+            summary.unit.count(summary.current_streak),
             summary.best_streak
         ));
     }
@@ -61,15 +62,6 @@ pub fn week_progress(week: WeekProgress) -> String {
         (0, 0) => "nothing due this week".to_string(),
         _ => format!("this week {}", week.of_goal()),
     }
-}
-
-/// "4 days", "1 week".
-pub fn count(n: u32, unit: StreakUnit) -> String {
-    let word = match unit {
-        StreakUnit::Days => "day",
-        StreakUnit::Weeks => "week",
-    };
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// "today", "tomorrow", "Sun 29 Nov".

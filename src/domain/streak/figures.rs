@@ -45,6 +45,25 @@ pub enum StreakUnit {
     Weeks,
 }
 
+impl StreakUnit {
+    /// `days` or `weeks`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            StreakUnit::Days => "days",
+            StreakUnit::Weeks => "weeks",
+        }
+    }
+
+    /// `1 day`, `3 weeks`.
+    pub fn count(self, n: u32) -> String {
+        match (self, n) {
+            (StreakUnit::Days, 1) => "1 day".to_string(),
+            (StreakUnit::Weeks, 1) => "1 week".to_string(),
+            (unit, n) => format!("{n} {}", unit.plural()),
+        }
+    }
+}
+
 /// This week's check-ins against what the week asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WeekProgress {
@@ -94,6 +113,20 @@ impl Rate {
     pub fn percent(self) -> Option<u32> {
         let due = self.kept + self.missed;
         (due > 0).then(|| ((f64::from(self.kept) * 100.0) / f64::from(due)).round() as u32)
+    }
+
+    /// `12 of 14 days (86%)`, or `nothing due yet`. The unit is said because these are
+    /// periods kept, while the weekly trends count check-ins: a "3 per week" practice
+    /// kept twice in a week is a week missed here and 2 of 3 check-ins there.
+    pub fn describe(self, unit: StreakUnit) -> String {
+        match self.percent() {
+            Some(percent) => format!(
+                "{} of {} ({percent}%)",
+                self.kept,
+                unit.count(self.kept + self.missed)
+            ),
+            None => "nothing due yet".to_string(),
+        }
     }
 }
 

@@ -687,3 +687,25 @@ fn a_week_with_more_than_its_goal_says_so_plainly() {
     let r = record(&c, Weekday::Mon, &[nov(23), nov(24), nov(25), nov(25)]);
     assert_eq!(r.kept_this_week(nov(25)).of_goal(), "4 (goal 3)");
 }
+
+#[test]
+fn a_commitments_own_figures_say_their_unit() {
+    assert_eq!(StreakUnit::Days.count(1), "1 day");
+    assert_eq!(StreakUnit::Weeks.count(3), "3 weeks");
+    assert_eq!(
+        Rate {
+            kept: 12,
+            missed: 2
+        }
+        .describe(StreakUnit::Days),
+        "12 of 14 days (86%)"
+    );
+    assert_eq!(
+        Rate { kept: 1, missed: 0 }.describe(StreakUnit::Weeks),
+        "1 of 1 week (100%)"
+    );
+    assert_eq!(
+        Rate::default().describe(StreakUnit::Days),
+        "nothing due yet"
+    );
+}

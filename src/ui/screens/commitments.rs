@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 
 use crate::domain::commitment::{Commitment, CommitmentState};
-use crate::domain::streak::{DayMark, StreakUnit, Summary};
+use crate::domain::streak::{DayMark, Summary};
 use crate::ui::theme::Theme;
 
 /// Weeks the heatmap shows.
@@ -164,7 +164,7 @@ impl CommitmentsScreen {
             let facts = format!(
                 "     {archived}{} · streak {} · week {}{state}",
                 row.commitment.cadence,
-                streak_text(row.summary.current_streak, row.summary.unit),
+                row.summary.unit.count(row.summary.current_streak),
                 row.summary.this_week.compact()
             );
             let facts: String = facts.chars().take(width).collect();
@@ -228,17 +228,6 @@ fn plan_lines(row: &CommitmentRow, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// A streak in words: "1 day", "3 weeks" (Today's list says it the same way).
-pub fn streak_text(count: u32, unit: StreakUnit) -> String {
-    let unit = match (unit, count) {
-        (StreakUnit::Days, 1) => "day",
-        (StreakUnit::Days, _) => "days",
-        (StreakUnit::Weeks, 1) => "week",
-        (StreakUnit::Weeks, _) => "weeks",
-    };
-    format!("{count} {unit}")
-}
-
 fn render_detail(row: &CommitmentRow, theme: &Theme, frame: &mut TermFrame, area: Rect) {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -277,14 +266,11 @@ fn render_detail(row: &CommitmentRow, theme: &Theme, frame: &mut TermFrame, area
     lines.push(Line::from(vec![
         Span::styled("Streak      ", theme.muted),
         Span::styled(
-            streak_text(summary.current_streak, summary.unit),
+            summary.unit.count(summary.current_streak),
             theme.accent.add_modifier(Modifier::BOLD),
         ),
         Span::styled(
-            format!(
-                "  (best {})",
-                streak_text(summary.best_streak, summary.unit)
-            ),
+            format!("  (best {})", summary.unit.count(summary.best_streak)),
             theme.muted,
         ),
     ]));
@@ -292,13 +278,9 @@ fn render_detail(row: &CommitmentRow, theme: &Theme, frame: &mut TermFrame, area
         Span::styled("This week   ", theme.muted),
         Span::styled(summary.this_week.of_goal(), theme.text),
     ]));
-    let rate = summary
-        .last_four_weeks
-        .percent()
-        .map_or_else(|| "nothing due yet".to_string(), |p| format!("{p}% kept"));
     lines.push(Line::from(vec![
         Span::styled("4 weeks     ", theme.muted),
-        Span::styled(rate, theme.text),
+        Span::styled(summary.last_four_weeks.describe(summary.unit), theme.text),
     ]));
     let breaks = match summary.days_until_break {
         Some(0) => "today is the last day to keep the streak".to_string(),

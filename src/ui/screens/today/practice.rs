@@ -10,7 +10,6 @@ use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
 
 use crate::domain::commitment::{Cadence, Commitment};
 use crate::domain::streak::{StreakUnit, Summary};
-use crate::ui::screens::commitments::streak_text;
 use crate::ui::theme::Theme;
 
 /// Commitments shown at once before the list scrolls.
@@ -213,7 +212,7 @@ fn row_line(row: &PracticeRow, selected: bool, theme: &Theme, width: usize) -> L
         .as_ref()
         .map(|text| format!(" · {text}"))
         .unwrap_or_default();
-    let mut streak = format!("streak {}", streak_text(row.streak, row.unit));
+    let mut streak = format!("streak {}", row.unit.count(row.streak));
     let fixed = |progress: &str, streak: &str| {
         marker.chars().count() + check.len() + 1 + progress.chars().count() + streak.len() + 2
     };
