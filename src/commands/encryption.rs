@@ -3,17 +3,22 @@
 //!
 //! The passphrase comes from `TRUENORTH_PASSPHRASE` when it is set (scripts, tests),
 //! otherwise from the terminal without echo. It is held only as long as it takes to
-//! open the key, never written anywhere, and never printed.
+//! open the key, wiped from memory after (what is typed too: `typed.rs`), never
+//! written anywhere, and never printed.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
+use age::secrecy::zeroize::Zeroizing;
 use age::secrecy::{ExposeSecret, SecretString};
 
+use self::typed::Typed;
 use crate::store::Paths;
 use crate::store::vault::{
     self, Converted, KEY_FILE, KeySource, PASSPHRASE_ENV, State, Vault, VaultError,
 };
+
+mod typed;
 
 /// How many wrong passphrases a person may type before truenorth gives up.
 pub const TRIES: usize = 3;
@@ -79,12 +84,12 @@ fn read_hidden(prompt: &str) -> io::Result<SecretString> {
     tty.flush()?;
     crossterm::terminal::enable_raw_mode()?;
     let raw = RawMode;
-    let mut typed = String::new();
+    let mut typed = Typed::new();
     let ended = loop {
         let key = match event::read() {
             Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => key,
             Ok(Event::Paste(text)) => {
-                typed.push_str(&text);
+                typed.push_str(&Zeroizing::new(text));
                 continue;
             }
             Ok(_) => continue,
@@ -116,7 +121,7 @@ fn read_hidden(prompt: &str) -> io::Result<SecretString> {
     drop(raw);
     // Enter was not echoed: end the prompt's line.
     let _ = writeln!(tty);
-    ended.map(|()| SecretString::from(typed))
+    ended.map(|()| typed.into_secret())
 }
 
 #[cfg(unix)]
