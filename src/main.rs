@@ -163,9 +163,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let out = &mut std::io::stdout().lock();
             match command {
                 None => {
-                    let index = journal::load_index(&paths)?;
-                    let listed = tags::list(&index, json, out);
-                    journal::leak_at_exit(index);
+                    let listing = journal::load_listing(&paths, false)?;
+                    let listed = tags::list(&listing, json, out);
+                    journal::leak_at_exit(listing);
                     listed?;
                 }
                 Some(truenorth::cli::TagsCommand::Rename { old, new }) => {

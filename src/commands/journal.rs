@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::cli::JournalFilterArgs;
 use crate::domain::dates::parse_date;
-use crate::domain::index::{Filter, JournalIndex, Privacy, Scored, SearchQuery, normalize_tag};
+use crate::domain::index::{Filter, Privacy, Scored, SearchQuery, normalize_tag};
 use crate::domain::{AnswerValue, Entry, EntrySummary, Frame, tags};
 use crate::store::commitments::Moment;
 use crate::store::journal_cache::{self, Listing};
@@ -148,18 +148,10 @@ pub fn filter_from(args: &JournalFilterArgs, today: NaiveDate) -> anyhow::Result
     })
 }
 
-/// The journal through its cache, indexed. Files that cannot be read are counted on
-/// stderr (stdout stays clean for scripts) and the rest is used.
-pub fn load_index(paths: &Paths) -> anyhow::Result<JournalIndex> {
-    let journal = Journal::open(&paths.data)?;
-    let loaded = journal_cache::load_index(&journal);
-    report_unreadable(loaded.problems.len());
-    Ok(loaded.index)
-}
-
 /// The journal as `list` and `search` print it, with each entry's whole text only if
 /// `with_text` (JSON output and quoted phrases need it; lines need only summaries).
-/// Unreadable files are counted on stderr, as by [`load_index`].
+/// Files that cannot be read are counted on stderr (stdout stays clean for scripts)
+/// and the rest is used.
 pub fn load_listing(paths: &Paths, with_text: bool) -> anyhow::Result<Listing> {
     let journal = Journal::open(&paths.data)?;
     let listing = journal_cache::load_listing(&journal, with_text);

@@ -4,15 +4,15 @@ use std::io::Write;
 
 use anyhow::bail;
 
-use crate::domain::index::JournalIndex;
 use crate::domain::tags;
+use crate::store::journal_cache::Listing;
 use crate::store::tag_rename::{TagRename, rename_tag};
 use crate::store::{Journal, Paths};
 
 /// Every tag with its number of entries, most used first: `12  #staff` lines, or a
 /// JSON array of `{"tag": ..., "entries": ...}`.
-pub fn list(index: &JournalIndex, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
-    let counts = index.tag_counts();
+pub fn list(journal: &Listing, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let counts = journal.tag_counts();
     if json {
         let records: Vec<serde_json::Value> = counts
             .iter()

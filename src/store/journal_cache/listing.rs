@@ -75,6 +75,11 @@ impl Listing {
         self.index.prepare(query).run(filter, limit)
     }
 
+    /// Every tag with its number of entries, most used first.
+    pub fn tag_counts(&self) -> Vec<(String, usize)> {
+        self.index.tag_counts()
+    }
+
     pub fn entry(&self, at: EntryRef) -> Option<Listed<'_>> {
         let facts = self.index.entry(at)?;
         Some(match &self.summaries {
