@@ -187,8 +187,7 @@ impl Scratch {
     /// Runs and expects success; returns standard output and standard error, for
     /// commands that report what they did on the second.
     pub fn ok_with_stderr(&self, args: &[&str]) -> (String, String) {
-        let output = self.run_expecting(0, args);
-        (stdout(&output), stderr(&output))
+        stdout_and_stderr(&self.run_expecting(0, args))
     }
 
     /// Runs and expects exit code 1; returns standard error.
@@ -222,6 +221,10 @@ pub fn stdout(output: &Output) -> String {
 
 pub fn stderr(output: &Output) -> String {
     utf8(&output.stderr, "standard error")
+}
+
+pub fn stdout_and_stderr(output: &Output) -> (String, String) {
+    (stdout(output), stderr(output))
 }
 
 fn utf8(bytes: &[u8], stream: &str) -> String {
