@@ -174,6 +174,12 @@ impl Scratch {
         child.wait_with_output().expect("truenorth finishes")
     }
 
+    /// Runs with `input` on standard input and expects success; returns standard
+    /// output.
+    pub fn ok_with_stdin(&self, args: &[&str], input: &str) -> String {
+        stdout(&exited_with(0, args, self.run_with_stdin(args, input)))
+    }
+
     /// Runs and expects exit code `code`; returns standard output.
     pub fn exits_with(&self, code: i32, args: &[&str]) -> String {
         stdout(&self.run_expecting(code, args))
@@ -203,16 +209,19 @@ impl Scratch {
     }
 
     fn run_expecting(&self, code: i32, args: &[&str]) -> Output {
-        let output = self.run(args);
-        assert!(
-            output.status.code() == Some(code),
-            "truenorth {args:?} exited with {}, not {code}\nstdout:\n{}\nstderr:\n{}",
-            output.status,
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output
+        exited_with(code, args, self.run(args))
     }
+}
+
+fn exited_with(code: i32, args: &[&str], output: Output) -> Output {
+    assert!(
+        output.status.code() == Some(code),
+        "truenorth {args:?} exited with {}, not {code}\nstdout:\n{}\nstderr:\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
 }
 
 pub fn stdout(output: &Output) -> String {
