@@ -18,10 +18,6 @@ use truenorth::store::Config;
 
 use super::{BIN, day_file_relative};
 
-/// Settings that start the journal day at midnight, so "today" is the calendar date
-/// whatever the hour the tests run at.
-pub const MIDNIGHT_ROLLOVER: &str = "day_rollover_hour = 0\n";
-
 /// One test's scratch folder, and how the binary is run on it.
 pub struct Scratch {
     root: TempDir,
@@ -51,9 +47,10 @@ impl Scratch {
         scratch
     }
 
-    /// [`MIDNIGHT_ROLLOVER`] as the settings file.
+    /// Settings that start the journal day at midnight, so "today" is the calendar
+    /// date whatever the hour the tests run at.
     pub fn with_midnight_rollover() -> Scratch {
-        Scratch::with_settings(MIDNIGHT_ROLLOVER)
+        Scratch::with_settings("day_rollover_hour = 0\n")
     }
 
     /// Sets an environment variable for every run.
@@ -72,14 +69,11 @@ impl Scratch {
 
     /// Runs the binary in `folder` (inside the scratch folder unless absolute) rather
     /// than the scratch folder itself, so relative paths in arguments resolve there.
+    /// The folder is made if missing: a command cannot start in one that is not there.
     pub fn working_dir(mut self, folder: impl AsRef<Path>) -> Scratch {
         self.working_dir = self.root.path().join(folder);
         fs::create_dir_all(&self.working_dir).expect("create the working folder");
         self
-    }
-
-    pub fn root(&self) -> &Path {
-        self.root.path()
     }
 
     /// `relative` inside the scratch folder.
@@ -113,17 +107,21 @@ impl Scratch {
     }
 
     /// Writes `contents` to `relative` inside the scratch folder, making folders.
-    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    pub fn write(&self, relative: &str, contents: &(impl AsRef<[u8]> + ?Sized)) -> PathBuf {
         let path = self.path(relative);
         fs::create_dir_all(path.parent().expect("a parent folder")).expect("create folders");
         fs::write(&path, contents).expect("write a file");
         path
     }
 
-    /// The journal day the binary calls "today" on these settings.
+    /// The journal day the binary calls "today" on these settings, read from the
+    /// settings file so a test that rewrites it cannot fall out of step.
     pub fn today(&self) -> NaiveDate {
         let (settings, problems) = Config::load(&self.settings_file());
-        assert!(problems.is_empty(), "the scratch settings: {problems:?}");
+        assert!(
+            problems.is_empty(),
+            "today() needs usable settings: {problems:?}"
+        );
         settings.journal_day(Local::now().naive_local())
     }
 
