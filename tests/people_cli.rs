@@ -86,11 +86,8 @@ fn a_file_that_cannot_be_a_roster_imports_nothing() {
 #[test]
 fn a_quote_left_open_is_reported_by_line_and_merges_no_rows() {
     let leader = Scratch::with_midnight_rollover();
-    let file = spreadsheet(
-        &leader,
-        "unterm.csv",
-        b"name,group\nAna,5B\n\"Ben,5B\nCara,5C\n",
-    );
+    let unclosed_quote = b"name,group\nAna,5B\n\"Ben,5B\nCara,5C\n";
+    let file = spreadsheet(&leader, "unterm.csv", unclosed_quote);
     let output = leader.fails_with_stdout_and_stderr(&["people", "import", &file]);
     assert!(output.contains("Imported 2 people"), "{output}");
     assert!(
@@ -105,11 +102,8 @@ fn a_quote_left_open_is_reported_by_line_and_merges_no_rows() {
 #[test]
 fn a_name_quoted_over_two_lines_is_imported_as_one_person() {
     let leader = Scratch::with_midnight_rollover();
-    let file = spreadsheet(
-        &leader,
-        "two-lines.csv",
-        b"name,group\n\"Eve\nMarie\",5C\nGus,5C\n",
-    );
+    let name_over_two_lines = b"name,group\n\"Eve\nMarie\",5C\nGus,5C\n";
+    let file = spreadsheet(&leader, "two-lines.csv", name_over_two_lines);
     let output = leader.ok(&["people", "import", &file]);
     assert!(output.contains("Imported 2 people"), "{output}");
     assert!(!output.contains("not closed"), "{output}");
