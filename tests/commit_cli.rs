@@ -1,102 +1,12 @@
 //! `truenorth commit ...` as a leader uses it: the real binary, a scratch journal and
 //! scratch settings (day rollover at midnight, so "today" is the calendar date).
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-use chrono::{Local, NaiveDate};
-use tempfile::TempDir;
-
-const BIN: &str = env!("CARGO_BIN_EXE_truenorth");
-
-/// A scratch journal and settings folder.
-struct Leader {
-    dir: TempDir,
-}
-
-impl Leader {
-    fn new() -> Leader {
-        Leader::with_settings("day_rollover_hour = 0\n")
-    }
-
-    fn with_settings(config: &str) -> Leader {
-        let dir = tempfile::tempdir().expect("temp dir");
-        // Where the platform looks for settings: Linux, then macOS.
-        for folder in [
-            dir.path().join("config/truenorth"),
-            dir.path()
-                .join("home/Library/Application Support/org.truenorth.truenorth"),
-        ] {
-            fs::create_dir_all(&folder).unwrap();
-            fs::write(folder.join("config.toml"), config).unwrap();
-        }
-        Leader { dir }
-    }
-
-    fn journal(&self) -> PathBuf {
-        self.dir.path().join("journal")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .arg("--journal")
-            .arg(self.journal())
-            .args(args)
-            .env_remove("TRUENORTH_DIR")
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("HOME", self.dir.path().join("home"))
-            .output()
-            .expect("run truenorth")
-    }
-
-    /// Runs and expects success; returns standard output.
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert!(
-            output.status.success(),
-            "{args:?} failed:\n{}{}",
-            stdout(&output),
-            stderr(&output)
-        );
-        stdout(&output)
-    }
-
-    /// Runs and expects exit code 1; returns standard error.
-    fn fails(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(1),
-            "{args:?} should fail:\n{}{}",
-            stdout(&output),
-            stderr(&output)
-        );
-        stderr(&output)
-    }
-
-    fn day_file(&self, date: NaiveDate) -> String {
-        let path = self
-            .journal()
-            .join("journal")
-            .join(date.format("%Y").to_string())
-            .join(format!("{date}.toml"));
-        fs::read_to_string(path).unwrap_or_default()
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// The scratch settings roll the day over at midnight: today is the calendar date.
-fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
+use common::cli::{Scratch, stdout};
 
 fn mode(path: &Path) -> u32 {
     #[cfg(unix)]
@@ -113,7 +23,7 @@ fn mode(path: &Path) -> u32 {
 
 #[test]
 fn add_check_and_list_a_daily_commitment() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     let added = leader.ok(&[
         "commit",
         "add",
@@ -146,7 +56,7 @@ fn add_check_and_list_a_daily_commitment() {
     assert!(checked.contains("Checked off “Learn one new thing about three students” for today."));
     assert!(checked.contains("Streak: 1 day (best 1)."), "{checked}");
     assert!(checked.contains("Keep it going by tomorrow."), "{checked}");
-    let day = leader.day_file(today());
+    let day = leader.day_file_text(leader.today());
     assert!(
         day.contains("[[checkin]]") && day.contains("note = \"Maya: robots\""),
         "{day}"
@@ -166,8 +76,12 @@ fn add_check_and_list_a_daily_commitment() {
         "{late}"
     );
     assert!(late.contains("Streak: 2 days (best 2)."), "{late}");
-    let yesterday = today().pred_opt().unwrap();
-    assert!(leader.day_file(yesterday).contains("backfilled = true"));
+    let yesterday = leader.today().pred_opt().unwrap();
+    assert!(
+        leader
+            .day_file_text(yesterday)
+            .contains("backfilled = true")
+    );
 
     let listed = leader.ok(&["commit", "list"]);
     assert!(listed.contains("✓ Learn one new thing"), "{listed}");
@@ -183,7 +97,7 @@ fn add_check_and_list_a_daily_commitment() {
 
 #[test]
 fn check_ins_are_refused_for_the_future_and_the_distant_past() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&[
         "commit",
         "add",
@@ -206,7 +120,7 @@ fn check_ins_are_refused_for_the_future_and_the_distant_past() {
 
 #[test]
 fn n_per_week_counts_check_ins_and_shows_the_week() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&[
         "commit",
         "add",
@@ -224,7 +138,13 @@ fn n_per_week_counts_check_ins_and_shows_the_week() {
         third.contains("Streak: 1 week (best 1). This week 3 of 3."),
         "{third}"
     );
-    assert_eq!(leader.day_file(today()).matches("[[checkin]]").count(), 3);
+    assert_eq!(
+        leader
+            .day_file_text(leader.today())
+            .matches("[[checkin]]")
+            .count(),
+        3
+    );
     let listed = leader.ok(&["commit", "list"]);
     assert!(
         listed.contains("3 per week · true-north · streak 1 week"),
@@ -244,7 +164,7 @@ fn n_per_week_counts_check_ins_and_shows_the_week() {
 
 #[test]
 fn titles_that_fit_several_commitments_are_refused_with_the_candidates() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&[
         "commit",
         "add",
@@ -273,7 +193,7 @@ fn titles_that_fit_several_commitments_are_refused_with_the_candidates() {
         "{error}"
     );
     assert!(
-        leader.day_file(today()).is_empty(),
+        leader.day_file_text(leader.today()).is_empty(),
         "nothing was checked off"
     );
     leader.ok(&["commit", "check", "learn about a s"]);
@@ -281,7 +201,7 @@ fn titles_that_fit_several_commitments_are_refused_with_the_candidates() {
 
 #[test]
 fn pause_resume_skip_done_and_archive() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&[
         "commit",
         "add",
@@ -314,7 +234,7 @@ fn pause_resume_skip_done_and_archive() {
         again.contains("Tomorrow was already a planned day off"),
         "{again}"
     );
-    let tomorrow = today().succ_opt().unwrap().to_string();
+    let tomorrow = leader.today().succ_opt().unwrap().to_string();
     let text = fs::read_to_string(leader.journal().join("commitments.toml")).unwrap();
     assert!(
         text.contains(&format!("skips = [\"{tomorrow}\"]")),
@@ -345,7 +265,7 @@ fn pause_resume_skip_done_and_archive() {
 
 #[test]
 fn a_broken_commitments_file_is_named_and_left_alone() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
     let file = leader.journal().join("commitments.toml");
     let broken = fs::read_to_string(&file)
@@ -369,7 +289,7 @@ fn a_broken_commitments_file_is_named_and_left_alone() {
 
 #[test]
 fn the_week_start_comes_from_the_settings() {
-    let leader = Leader::with_settings("day_rollover_hour = 0\nweek_start = \"sunday\"\n");
+    let leader = Scratch::with_settings("day_rollover_hour = 0\nweek_start = \"sunday\"\n");
     leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
     let listed = leader.ok(&["commit", "list"]);
     assert!(listed.contains("(weeks start on Sunday)"), "{listed}");
@@ -388,7 +308,7 @@ fn the_week_start_comes_from_the_settings() {
 
 #[test]
 fn bad_input_to_add_is_explained() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     let error = leader.fails(&["commit", "add", "Walk", "--cadence", "fortnightly"]);
     assert!(error.contains("weekly on DAY"), "{error}");
     let error = leader.fails(&[
@@ -418,7 +338,7 @@ fn bad_input_to_add_is_explained() {
 
 #[test]
 fn tomorrow_is_understood_and_refused_as_in_the_future() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
     leader.ok(&["people", "add", "Maya R.", "--group", "5B"]);
     for args in [
@@ -438,7 +358,7 @@ fn tomorrow_is_understood_and_refused_as_in_the_future() {
 
 #[test]
 fn a_commitment_marked_done_and_brought_back_is_due_again() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
     leader.ok(&["commit", "done", "walk"]);
     leader.ok(&["commit", "archive", "walk"]);
@@ -466,10 +386,10 @@ fn a_commitment_marked_done_and_brought_back_is_due_again() {
 
 #[test]
 fn connections_logged_before_a_commitment_began_do_not_keep_it() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&["people", "add", "Stu", "--group", "5A"]);
     for back in 1..=20 {
-        let day = (today() - chrono::Days::new(back)).to_string();
+        let day = (leader.today() - chrono::Days::new(back)).to_string();
         leader.ok(&["people", "log", "stu", "earlier", "--date", &day]);
     }
     let added = leader.ok(&[
@@ -495,7 +415,7 @@ fn connections_logged_before_a_commitment_began_do_not_keep_it() {
 
 #[test]
 fn a_goal_no_one_can_meet_and_a_title_twice_are_warned_about_and_a_bad_role_refused() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&["people", "add", "Stu", "--group", "5A"]);
     leader.ok(&["people", "add", "Ben", "--group", "5B"]);
     let added = leader.ok(&[

@@ -2,63 +2,19 @@
 //! with HOME and the XDG folders pointed at a scratch directory so the settings it
 //! reads and writes are the test's own.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-use tempfile::TempDir;
+use std::fs;
+use std::path::Path;
+
+use common::cli::{Scratch, stderr, stdout};
 use truenorth::commands::config::TEMPLATE;
 use truenorth::ui::theme::builtin;
 
-const BIN: &str = env!("CARGO_BIN_EXE_truenorth");
-
-/// A scratch home folder.
-struct Home {
-    dir: TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    /// Where `directories` puts truenorth's settings with XDG_CONFIG_HOME set.
-    fn config_dir(&self) -> PathBuf {
-        self.dir.path().join("config").join("truenorth")
-    }
-
-    fn config_file(&self) -> PathBuf {
-        self.config_dir().join("config.toml")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env_remove("TRUENORTH_DIR")
-            .output()
-            .expect("run truenorth")
-    }
-
-    fn write(&self, relative: &str, text: &str) -> PathBuf {
-        let path = self.dir.path().join(relative);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, text).unwrap();
-        path
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+/// No journal is named, as a person setting truenorth up runs it: the settings and
+/// the journal are where the platform keeps them, inside the scratch folder.
+fn scratch_home() -> Scratch {
+    Scratch::new().without_journal_argument()
 }
 
 fn shown(path: &Path) -> String {
@@ -69,15 +25,18 @@ fn shown(path: &Path) -> String {
 
 #[test]
 fn config_path_names_the_file_in_the_settings_folder() {
-    let home = Home::new();
+    let home = scratch_home();
     let output = home.run(&["config", "path"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(stdout(&output), format!("{}\n", shown(&home.config_file())));
+    assert_eq!(
+        stdout(&output),
+        format!("{}\n", shown(&home.settings_file()))
+    );
 }
 
 #[test]
 fn config_check_without_a_file_says_the_defaults_are_used() {
-    let home = Home::new();
+    let home = scratch_home();
     let output = home.run(&["config", "check"]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
@@ -85,27 +44,27 @@ fn config_check_without_a_file_says_the_defaults_are_used() {
         format!(
             "{}: no config file, so truenorth uses the defaults; `truenorth config init` \
              writes one to edit\n",
-            shown(&home.config_file())
+            shown(&home.settings_file())
         )
     );
 }
 
 #[test]
 fn config_init_writes_the_template_once() {
-    let home = Home::new();
+    let home = scratch_home();
     let output = home.run(&["config", "init"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert!(stdout(&output).starts_with(&format!("Wrote {}.", shown(&home.config_file()))));
-    assert_eq!(fs::read_to_string(home.config_file()).unwrap(), TEMPLATE);
+    assert!(stdout(&output).starts_with(&format!("Wrote {}.", shown(&home.settings_file()))));
+    assert_eq!(fs::read_to_string(home.settings_file()).unwrap(), TEMPLATE);
 
     let checked = home.run(&["config", "check"]);
     assert_eq!(checked.status.code(), Some(0));
     assert_eq!(
         stdout(&checked),
-        format!("{}: ok\n", shown(&home.config_file()))
+        format!("{}: ok\n", shown(&home.settings_file()))
     );
 
-    fs::write(home.config_file(), "theme = \"light\"\n").unwrap();
+    fs::write(home.settings_file(), "theme = \"light\"\n").unwrap();
     let again = home.run(&["config", "init"]);
     assert_eq!(again.status.code(), Some(1));
     assert!(
@@ -114,14 +73,14 @@ fn config_init_writes_the_template_once() {
         stderr(&again)
     );
     assert_eq!(
-        fs::read_to_string(home.config_file()).unwrap(),
+        fs::read_to_string(home.settings_file()).unwrap(),
         "theme = \"light\"\n"
     );
 }
 
 #[test]
 fn config_check_names_every_problem_by_line_and_column() {
-    let home = Home::new();
+    let home = scratch_home();
     let file = home.write("settings.toml", "thme = \"light\"\n");
     let output = home.run(&["config", "check", "settings.toml"]);
     assert_eq!(output.status.code(), Some(1));
@@ -147,14 +106,14 @@ fn config_check_names_every_problem_by_line_and_column() {
 
 #[test]
 fn config_check_and_doctor_refuse_what_the_app_refuses() {
-    let home = Home::new();
+    let home = scratch_home();
     home.write(
         "config/truenorth/config.toml",
         "[keys]\nnext-screen = [\"ctrl-n\", \"tab\"]\nquit = []\n",
     );
     let output = home.run(&["config", "check"]);
     assert_eq!(output.status.code(), Some(1));
-    let file = shown(&home.config_file());
+    let file = shown(&home.settings_file());
     assert_eq!(
         stdout(&output),
         format!(
@@ -176,9 +135,9 @@ fn config_check_and_doctor_refuse_what_the_app_refuses() {
 
 #[test]
 fn config_check_finds_a_theme_that_does_not_exist() {
-    let home = Home::new();
-    fs::create_dir_all(home.config_dir()).unwrap();
-    fs::write(home.config_file(), "theme = \"evenig\"\n").unwrap();
+    let home = scratch_home();
+    fs::create_dir_all(home.settings_dir()).unwrap();
+    fs::write(home.settings_file(), "theme = \"evenig\"\n").unwrap();
     let output = home.run(&["config", "check"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
@@ -186,7 +145,7 @@ fn config_check_finds_a_theme_that_does_not_exist() {
         format!(
             "{}:1:9: there is no theme `evenig`; did you mean `evening`? \
              (`truenorth theme list` shows them all)\n",
-            shown(&home.config_file())
+            shown(&home.settings_file())
         )
     );
 }
@@ -195,12 +154,12 @@ fn config_check_finds_a_theme_that_does_not_exist() {
 
 #[test]
 fn theme_list_shows_built_in_and_own_themes() {
-    let home = Home::new();
+    let home = scratch_home();
     let (_, light) = builtin()[1];
-    let own = home.config_dir().join("themes").join("paper.toml");
+    let own = home.settings_dir().join("themes").join("paper.toml");
     fs::create_dir_all(own.parent().unwrap()).unwrap();
     fs::write(&own, light.replace("name = \"light\"", "name = \"paper\"")).unwrap();
-    fs::write(home.config_file(), "theme = \"paper\"\n").unwrap();
+    fs::write(home.settings_file(), "theme = \"paper\"\n").unwrap();
 
     let output = home.run(&["theme", "list"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -223,7 +182,7 @@ fn theme_list_shows_built_in_and_own_themes() {
 
 #[test]
 fn theme_check_passes_every_built_in_theme() {
-    let home = Home::new();
+    let home = scratch_home();
     let mut args = vec!["theme".to_string(), "check".to_string()];
     for (name, text) in builtin() {
         home.write(&format!("{name}.toml"), text);
@@ -243,7 +202,7 @@ fn theme_check_passes_every_built_in_theme() {
 
 #[test]
 fn theme_check_fails_with_located_problems() {
-    let home = Home::new();
+    let home = scratch_home();
     let (_, default) = builtin()[0];
     home.write(
         "mine.toml",
@@ -266,7 +225,7 @@ fn theme_check_fails_with_located_problems() {
 
 #[test]
 fn completions_are_printed_for_each_shell() {
-    let home = Home::new();
+    let home = scratch_home();
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let output = home.run(&["completions", shell]);
         assert_eq!(
@@ -285,7 +244,7 @@ fn completions_are_printed_for_each_shell() {
 
 #[test]
 fn man_prints_a_roff_page() {
-    let home = Home::new();
+    let home = scratch_home();
     let output = home.run(&["man"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let page = stdout(&output);
@@ -304,7 +263,7 @@ fn config_docs_example() -> String {
 
 #[test]
 fn the_docs_complete_example_passes_config_check() {
-    let home = Home::new();
+    let home = scratch_home();
     home.write("example.toml", &config_docs_example());
     let output = home.run(&["config", "check", "example.toml"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
@@ -312,7 +271,7 @@ fn the_docs_complete_example_passes_config_check() {
 
 #[test]
 fn keys_overrides_people_write_pass_config_check() {
-    let home = Home::new();
+    let home = scratch_home();
     home.write(
         "keys.toml",
         "[keys]\nfocus-next = [\"tab\"]\nshow-help = [\"?\", \"f2\"]\nquit = [\"q\", \"ctrl-c\"]\n",

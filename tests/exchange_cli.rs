@@ -1,86 +1,35 @@
 //! `truenorth export` and `truenorth import` as a leader runs them: the real binary on
 //! a scratch journal, with scratch settings so the person's own never leak in.
 
+mod common;
 mod exchange_support;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-use tempfile::TempDir;
+use common::cli::{Scratch, stdout_and_stderr};
 
-const BIN: &str = env!("CARGO_BIN_EXE_truenorth");
-
-struct Leader {
-    dir: TempDir,
+/// A journal holding the fixture (written on its own dates in November 2026).
+fn journal_with_fixture() -> Scratch {
+    let leader = empty_journal();
+    exchange_support::fixture().write_to(&leader.journal());
+    leader
 }
 
-impl Leader {
-    /// A journal holding the fixture (written on its own dates in November 2026).
-    fn with_fixture() -> Leader {
-        let leader = Leader::empty();
-        exchange_support::fixture().write_to(&leader.journal());
-        leader
-    }
-
-    fn empty() -> Leader {
-        let dir = tempfile::tempdir().expect("temp dir");
-        for folder in [
-            dir.path().join("config/truenorth"),
-            dir.path()
-                .join("home/Library/Application Support/org.truenorth.truenorth"),
-        ] {
-            fs::create_dir_all(&folder).unwrap();
-            fs::write(folder.join("config.toml"), "day_rollover_hour = 0\n").unwrap();
-        }
-        Leader { dir }
-    }
-
-    fn journal(&self) -> PathBuf {
-        self.dir.path().join("journal")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .arg("--journal")
-            .arg(self.journal())
-            .args(args)
-            .env_remove("TRUENORTH_DIR")
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("HOME", self.dir.path().join("home"))
-            .env("TZ", "America/New_York")
-            .output()
-            .expect("run truenorth")
-    }
-
-    /// Runs a command that must succeed; returns (stdout, stderr).
-    fn ok(&self, args: &[&str]) -> (String, String) {
-        let output = self.run(args);
-        let (out, err) = texts(&output);
-        assert!(output.status.success(), "{args:?} failed:\n{out}\n{err}");
-        (out, err)
-    }
-}
-
-fn texts(output: &Output) -> (String, String) {
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+/// Times written without a zone (a jrnl file's) are read in the local one, fixed here
+/// so the days and times the tests expect do not move with the machine's zone.
+fn empty_journal() -> Scratch {
+    Scratch::with_midnight_rollover().env("TZ", "America/New_York")
 }
 
 const RANGE: [&str; 4] = ["--from", "2026-11-02", "--to", "2026-11-22"];
 
 #[test]
 fn export_markdown_to_standard_output() {
-    let leader = Leader::with_fixture();
+    let leader = journal_with_fixture();
     let mut args = vec!["export", "--format", "md", "--title", "For Thursday"];
     args.extend(RANGE);
-    let (out, err) = leader.ok(&args);
+    let (out, err) = leader.ok_with_stderr(&args);
     assert!(out.starts_with("# For Thursday\n"), "{out}");
     assert!(out.contains("Student A is brilliant"));
     assert!(!out.contains("Maya") && !out.contains("PRIVATE-SENTINEL"));
@@ -89,13 +38,13 @@ fn export_markdown_to_standard_output() {
 
 #[test]
 fn export_to_a_private_file_in_the_format_of_its_name() {
-    let leader = Leader::with_fixture();
+    let leader = journal_with_fixture();
     let file = leader.path("meeting.html");
     let mut args = vec!["export", "--by", "psel", "--include-names", "-o"];
     let file_arg = file.display().to_string();
     args.push(&file_arg);
     args.extend(RANGE);
-    let (out, err) = leader.ok(&args);
+    let (out, err) = leader.ok_with_stderr(&args);
     assert!(out.is_empty(), "{out}");
     assert_eq!(
         err,
@@ -118,11 +67,11 @@ fn export_to_a_private_file_in_the_format_of_its_name() {
 
 #[test]
 fn export_to_a_folder_that_does_not_exist_is_refused() {
-    let leader = Leader::with_fixture();
+    let leader = journal_with_fixture();
     let file = leader.path("no-such-folder/meeting.md");
     let output = leader.run(&["export", "-o", &file.display().to_string()]);
     assert!(!output.status.success());
-    let (out, err) = texts(&output);
+    let (out, err) = stdout_and_stderr(&output);
     assert!(out.is_empty(), "{out}");
     assert!(
         err.contains("the folder")
@@ -135,8 +84,8 @@ fn export_to_a_folder_that_does_not_exist_is_refused() {
 
 #[test]
 fn export_filters_and_relative_dates() {
-    let leader = Leader::with_fixture();
-    let (out, err) = leader.ok(&[
+    let leader = journal_with_fixture();
+    let (out, err) = leader.ok_with_stderr(&[
         "export",
         "--format",
         "txt",
@@ -156,7 +105,7 @@ fn export_filters_and_relative_dates() {
     );
 
     // A range with nothing in it still makes a document, and says so.
-    let (out, err) = leader.ok(&[
+    let (out, err) = leader.ok_with_stderr(&[
         "export",
         "--format",
         "md",
@@ -170,7 +119,7 @@ fn export_filters_and_relative_dates() {
 
     let output = leader.run(&["export", "--from", "someday"]);
     assert!(!output.status.success());
-    let (_, err) = texts(&output);
+    let (_, err) = stdout_and_stderr(&output);
     assert!(
         err.contains("--from") && err.contains("YYYY-MM-DD"),
         "{err}"
@@ -181,10 +130,10 @@ fn export_filters_and_relative_dates() {
 
 #[test]
 fn an_unknown_frame_is_refused_and_a_pack_without_entries_is_warned_about() {
-    let leader = Leader::with_fixture();
+    let leader = journal_with_fixture();
     let output = leader.run(&["export", "--frame", "corage"]);
     assert!(!output.status.success());
-    let (out, err) = texts(&output);
+    let (out, err) = stdout_and_stderr(&output);
     assert!(out.is_empty(), "no document: {out}");
     assert!(
         err.contains("there is no frame `corage`. Did you mean `courage`?"),
@@ -193,10 +142,10 @@ fn an_unknown_frame_is_refused_and_a_pack_without_entries_is_warned_about() {
     assert!(err.contains("love, care, vulnerability"), "{err}");
 
     // A frame as the app shows it is read too.
-    let (_, err) = leader.ok(&["export", "--frame", "True north", "--format", "txt"]);
+    let (_, err) = leader.ok_with_stderr(&["export", "--frame", "True north", "--format", "txt"]);
     assert!(err.starts_with("Exported 1 entry"), "{err}");
 
-    let (out, err) = leader.ok(&["export", "--pack", "nosuch", "--format", "txt"]);
+    let (out, err) = leader.ok_with_stderr(&["export", "--pack", "nosuch", "--format", "txt"]);
     assert!(
         err.starts_with("truenorth: pack `nosuch`: no such pack is installed"),
         "{err}"
@@ -211,7 +160,7 @@ fn an_unknown_frame_is_refused_and_a_pack_without_entries_is_warned_about() {
 
 #[test]
 fn export_refuses_to_leak_names_when_the_roster_is_broken() {
-    let leader = Leader::with_fixture();
+    let leader = journal_with_fixture();
     fs::write(
         leader.journal().join("people.toml"),
         "version = 1\n[[person]\n",
@@ -219,19 +168,19 @@ fn export_refuses_to_leak_names_when_the_roster_is_broken() {
     .unwrap();
     let output = leader.run(&["export", "--format", "md"]);
     assert!(!output.status.success());
-    let (out, err) = texts(&output);
+    let (out, err) = stdout_and_stderr(&output);
     assert!(out.is_empty(), "nothing written: {out}");
     assert!(err.contains("--include-names"), "{err}");
 }
 
 #[test]
 fn import_jrnl_dry_run_apply_and_again() {
-    let leader = Leader::empty();
+    let leader = empty_journal();
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/journal.jrnl");
     let sample = sample.display().to_string();
 
     let output = leader.run(&["import", "--from", "jrnl", &sample]);
-    let (out, _) = texts(&output);
+    let (out, _) = stdout_and_stderr(&output);
     assert_eq!(
         output.status.code(),
         Some(1),
@@ -251,7 +200,7 @@ fn import_jrnl_dry_run_apply_and_again() {
     assert!(!leader.journal().join("journal/2026").exists());
 
     let output = leader.run(&["import", "--from", "jrnl", &sample, "--apply"]);
-    let (out, _) = texts(&output);
+    let (out, _) = stdout_and_stderr(&output);
     assert!(out.contains("Imported 4 entries into 3 days."), "{out}");
     assert!(
         leader
@@ -259,18 +208,19 @@ fn import_jrnl_dry_run_apply_and_again() {
             .join("journal/2026/2026-10-05.toml")
             .exists()
     );
-    let (listed, _) = leader.ok(&["list", "--since", "2026-10-01", "--until", "2026-10-31"]);
+    let (listed, _) =
+        leader.ok_with_stderr(&["list", "--since", "2026-10-01", "--until", "2026-10-31"]);
     assert_eq!(listed.lines().count(), 4, "{listed}");
 
     let output = leader.run(&["import", "--from", "jrnl", &sample, "--apply"]);
-    let (out, _) = texts(&output);
+    let (out, _) = stdout_and_stderr(&output);
     assert!(out.contains("0 entries to import, 5 duplicates"), "{out}");
     assert!(out.contains("Imported 0 entries into 0 days."), "{out}");
 }
 
 #[test]
 fn import_day_one_and_our_own_json() {
-    let leader = Leader::empty();
+    let leader = empty_journal();
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/dayone.json");
     let output = leader.run(&[
         "import",
@@ -279,7 +229,7 @@ fn import_day_one_and_our_own_json() {
         &sample.display().to_string(),
         "--apply",
     ]);
-    let (out, _) = texts(&output);
+    let (out, _) = stdout_and_stderr(&output);
     assert!(out.contains("3 entries to import"), "{out}");
     assert!(
         out.contains("entries[2]: the entry has no \"creationDate\""),
@@ -288,17 +238,17 @@ fn import_day_one_and_our_own_json() {
     assert!(out.contains("Imported 3 entries into 3 days."), "{out}");
 
     // A JSON export of one journal imported into another.
-    let source = Leader::with_fixture();
+    let source = journal_with_fixture();
     let file = source.path("export.json");
     let mut args = vec!["export", "-o"];
     let file_arg = file.display().to_string();
     args.push(&file_arg);
     args.extend(RANGE);
-    source.ok(&args);
-    let (out, _) = leader.ok(&["import", "--from", "json", &file_arg, "--apply"]);
+    source.ok_with_stderr(&args);
+    let (out, _) = leader.ok_with_stderr(&["import", "--from", "json", &file_arg, "--apply"]);
     assert!(out.contains("9 entries to import"), "{out}");
     assert!(out.contains("3 new commitments"), "{out}");
-    let (listed, _) = leader.ok(&["commit", "list", "--all"]);
+    let (listed, _) = leader.ok_with_stderr(&["commit", "list", "--all"]);
     assert!(
         listed.contains("Say one hard thing kindly and directly"),
         "{listed}"
@@ -306,21 +256,21 @@ fn import_day_one_and_our_own_json() {
 
     let output = leader.run(&["import", "--from", "json", &sample.display().to_string()]);
     assert!(!output.status.success());
-    let (_, err) = texts(&output);
+    let (_, err) = stdout_and_stderr(&output);
     assert!(err.contains("not a truenorth export"), "{err}");
 }
 
 #[test]
 fn titled_roster_names_do_not_leak_first_names_or_surnames() {
-    let leader = Leader::empty();
-    leader.ok(&["people", "add", "Mr. Anand Patel", "--role", "staff"]);
-    leader.ok(&["people", "add", "Mrs. Ruth Ann Kim", "--role", "family"]);
-    leader.ok(&["people", "add", "Zoë Álvarez", "--role", "student"]);
-    leader.ok(&[
+    let leader = empty_journal();
+    leader.ok_with_stderr(&["people", "add", "Mr. Anand Patel", "--role", "staff"]);
+    leader.ok_with_stderr(&["people", "add", "Mrs. Ruth Ann Kim", "--role", "family"]);
+    leader.ok_with_stderr(&["people", "add", "Zoë Álvarez", "--role", "student"]);
+    leader.ok_with_stderr(&[
         "add",
         "Anand said hi. Mr. Patel too. Ruth called; Patel's class. Zoe Alvarez came.",
     ]);
-    let (out, _) = leader.ok(&["export", "--format", "txt"]);
+    let (out, _) = leader.ok_with_stderr(&["export", "--format", "txt"]);
     assert!(
         out.contains(
             "Staff A said hi. Staff A too. Family A called; Staff A's class. Student A came."
@@ -334,20 +284,15 @@ fn titled_roster_names_do_not_leak_first_names_or_surnames() {
 
 #[test]
 fn import_dry_run_shows_the_day_an_entry_is_filed_under() {
-    let leader = Leader::empty();
-    for folder in [
-        leader.path("config/truenorth"),
-        leader.path("home/Library/Application Support/org.truenorth.truenorth"),
-    ] {
-        fs::write(folder.join("config.toml"), "day_rollover_hour = 4\n").unwrap();
-    }
+    let leader = empty_journal();
+    leader.write_settings("day_rollover_hour = 4\n");
     let file = leader.path("late.txt");
     fs::write(
         &file,
         "[2026-11-30 01:30] Late night thoughts.\n\n[2026-11-30 07:00] Morning.\n",
     )
     .unwrap();
-    let (out, _) = leader.ok(&["import", "--from", "jrnl", file.to_str().unwrap()]);
+    let (out, _) = leader.ok_with_stderr(&["import", "--from", "jrnl", file.to_str().unwrap()]);
     assert!(
         out.contains("  2026-11-29  01:30 (on 2026-11-30)  Late night thoughts."),
         "{out}"
@@ -357,7 +302,7 @@ fn import_dry_run_shows_the_day_an_entry_is_filed_under() {
 
 #[test]
 fn import_reports_a_day_one_zone_it_had_to_guess() {
-    let leader = Leader::empty();
+    let leader = empty_journal();
     let file = leader.path("dayone.json");
     fs::write(
         &file,
@@ -365,7 +310,7 @@ fn import_reports_a_day_one_zone_it_had_to_guess() {
             "timeZone": "Mars/Olympus", "text": "Hello"}]}"#,
     )
     .unwrap();
-    let (out, _) = leader.ok(&["import", "--from", "dayone", file.to_str().unwrap()]);
+    let (out, _) = leader.ok_with_stderr(&["import", "--from", "dayone", file.to_str().unwrap()]);
     assert!(
         out.contains(
             "Read with a guess, check these:\n  entries[0]: timeZone \"Mars/Olympus\" is not a \
@@ -377,7 +322,7 @@ fn import_reports_a_day_one_zone_it_had_to_guess() {
 
 #[test]
 fn json_import_of_a_file_without_days_fails() {
-    let leader = Leader::empty();
+    let leader = empty_journal();
     let file = leader.path("export.json");
     fs::write(
         &file,
@@ -385,18 +330,18 @@ fn json_import_of_a_file_without_days_fails() {
     )
     .unwrap();
     let output = leader.run(&["import", "--from", "json", file.to_str().unwrap()]);
-    let (_, err) = texts(&output);
+    let (_, err) = stdout_and_stderr(&output);
     assert!(!output.status.success());
     assert!(err.contains("\"days\" should be a list of days"), "{err}");
 }
 
 #[test]
 fn export_refuses_a_file_extension_that_is_no_format_unless_format_is_given() {
-    let leader = Leader::with_fixture();
+    let leader = journal_with_fixture();
     let file = leader.path("meeting.docx");
     let file_arg = file.display().to_string();
     let output = leader.run(&["export", "-o", &file_arg]);
-    let (_, err) = texts(&output);
+    let (_, err) = stdout_and_stderr(&output);
     assert!(!output.status.success());
     assert!(
         err.contains("`.docx` is not an export format")
@@ -405,14 +350,14 @@ fn export_refuses_a_file_extension_that_is_no_format_unless_format_is_given() {
         "{err}"
     );
     assert!(!file.exists());
-    leader.ok(&["export", "-o", &file_arg, "--format", "md"]);
+    leader.ok_with_stderr(&["export", "-o", &file_arg, "--format", "md"]);
     assert!(fs::read_to_string(&file).unwrap().starts_with("# "));
 }
 
 #[test]
 fn export_warns_about_a_tag_no_entry_has() {
-    let leader = Leader::with_fixture();
-    let (_, err) = leader.ok(&["export", "--tag", "nosuchtag", "--format", "txt"]);
+    let leader = journal_with_fixture();
+    let (_, err) = leader.ok_with_stderr(&["export", "--tag", "nosuchtag", "--format", "txt"]);
     assert!(
         err.contains("truenorth: tag `#nosuchtag`: no entry has it, so nothing is in the export"),
         "{err}"

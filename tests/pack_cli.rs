@@ -6,95 +6,50 @@
 //! changing a message on purpose, rewrite them with
 //! `TRUENORTH_BLESS=1 cargo test --test pack_cli` and review the diff.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-use chrono::{Days, Local, NaiveDate};
-use tempfile::TempDir;
+use chrono::Days;
+use common::cli::{Scratch, stderr, stdout};
 use truenorth::builtin;
 use truenorth::commands::pack::TEMPLATE;
 use truenorth::domain::Pack;
-
-const BIN: &str = env!("CARGO_BIN_EXE_truenorth");
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs")
 }
 
-/// Runs the binary in `cwd` with no journal from the environment.
-fn run_in(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("TRUENORTH_DIR")
-        .output()
-        .expect("run truenorth")
+/// Runs the binary in `folder` with no journal: `pack check` reads only the files it
+/// is given.
+fn run_in(folder: &Path, args: &[&str]) -> Output {
+    Scratch::new()
+        .without_journal_argument()
+        .working_dir(folder)
+        .run(args)
 }
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
+/// A scratch journal on the default settings, run from `coach/`, the folder where a
+/// coach keeps pack files.
+fn leader_with_coach_folder() -> Scratch {
+    Scratch::new().working_dir("coach")
 }
 
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+/// Writes a pack file in the coach's folder: the template with `version`.
+fn coach_pack(leader: &Scratch, name: &str, version: &str) -> String {
+    let text = TEMPLATE.replacen(
+        "version = \"1.0.0\"",
+        &format!("version = \"{version}\""),
+        1,
+    );
+    fs::write(leader.path("coach").join(name), text).unwrap();
+    name.to_string()
 }
 
-fn today() -> NaiveDate {
-    truenorth::store::Config::default().journal_day(Local::now().naive_local())
-}
-
-/// A scratch journal, and a folder where a coach keeps pack files.
-struct Leader {
-    dir: TempDir,
-}
-
-impl Leader {
-    fn new() -> Leader {
-        let dir = tempfile::tempdir().expect("temp dir");
-        fs::create_dir_all(dir.path().join("coach")).unwrap();
-        Leader { dir }
-    }
-
-    fn journal(&self) -> PathBuf {
-        self.dir.path().join("journal")
-    }
-
-    /// Runs `truenorth --journal <journal> ARGS` from the coach's folder.
-    fn run(&self, args: &[&str]) -> Output {
-        let journal = self.journal();
-        let mut all = vec!["--journal", journal.to_str().unwrap()];
-        all.extend_from_slice(args);
-        run_in(&self.dir.path().join("coach"), &all)
-    }
-
-    /// Runs and expects exit code `code`, returning stdout.
-    fn expect(&self, code: i32, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(code),
-            "truenorth {args:?}\nstdout:\n{}\nstderr:\n{}",
-            stdout(&output),
-            stderr(&output)
-        );
-        stdout(&output)
-    }
-
-    /// Writes a pack file in the coach's folder: the template with `version`.
-    fn coach_pack(&self, name: &str, version: &str) -> String {
-        let text = TEMPLATE.replacen(
-            "version = \"1.0.0\"",
-            &format!("version = \"{version}\""),
-            1,
-        );
-        fs::write(self.dir.path().join("coach").join(name), text).unwrap();
-        name.to_string()
-    }
-
-    fn list(&self) -> String {
-        self.expect(0, &["pack", "list"])
-    }
+fn pack_list(leader: &Scratch) -> String {
+    leader.exits_with(0, &["pack", "list"])
 }
 
 /// The `pack list` line of pack `id`.
@@ -218,10 +173,10 @@ fn every_built_in_pack_passes_pack_check() {
 
 #[test]
 fn usage_mistakes_exit_2() {
-    let leader = Leader::new();
-    leader.expect(2, &["pack"]);
-    leader.expect(2, &["pack", "check"]);
-    leader.expect(2, &["pack", "add"]);
+    let leader = leader_with_coach_folder();
+    leader.exits_with(2, &["pack"]);
+    leader.exits_with(2, &["pack", "check"]);
+    leader.exits_with(2, &["pack", "add"]);
     let bad_date = leader.run(&["pack", "add", "x.toml", "--start", "2026-13-01"]);
     assert_eq!(bad_date.status.code(), Some(2));
     assert!(
@@ -235,22 +190,22 @@ fn usage_mistakes_exit_2() {
 
 #[test]
 fn the_template_is_printed_written_once_and_passes_check() {
-    let leader = Leader::new();
-    assert_eq!(leader.expect(0, &["pack", "new"]), TEMPLATE);
+    let leader = leader_with_coach_folder();
+    assert_eq!(leader.exits_with(0, &["pack", "new"]), TEMPLATE);
 
-    let written = leader.expect(0, &["pack", "new", "starter.toml"]);
+    let written = leader.exits_with(0, &["pack", "new", "starter.toml"]);
     assert!(
         written.contains("truenorth pack check starter.toml"),
         "{written}"
     );
-    let path = leader.dir.path().join("coach/starter.toml");
+    let path = leader.path("coach/starter.toml");
     let text = fs::read_to_string(&path).unwrap();
     assert!(
         text.contains("id = \"starter\""),
         "the id follows the file name"
     );
 
-    let checked = leader.expect(0, &["pack", "check", "starter.toml"]);
+    let checked = leader.exits_with(0, &["pack", "check", "starter.toml"]);
     assert!(
         checked.starts_with("starter.toml: ok (5 prompts, 28 days)\n"),
         "{checked}"
@@ -309,16 +264,16 @@ fn the_example_in_docs_packs_md_is_a_valid_pack() {
 
 #[test]
 fn an_added_pack_starts_today_at_day_1() {
-    let leader = Leader::new();
-    let file = leader.coach_pack("noticing.toml", "1.0.0");
-    let added = leader.expect(0, &["pack", "add", &file]);
+    let leader = leader_with_coach_folder();
+    let file = coach_pack(&leader, "noticing.toml", "1.0.0");
+    let added = leader.exits_with(0, &["pack", "add", &file]);
     assert!(
         added.starts_with(
             "Added “My pack: four weeks of noticing” (my-pack 1.0.0), starts today, 28 days."
         ),
         "{added}"
     );
-    let list = leader.list();
+    let list = pack_list(&leader);
     assert!(
         line_of(&list, "my-pack").contains("active, day 1 of 28"),
         "{list}"
@@ -327,7 +282,7 @@ fn an_added_pack_starts_today_at_day_1() {
     let copy = leader.journal().join("packs/my-pack.toml");
     assert_eq!(
         fs::read_to_string(&copy).unwrap(),
-        fs::read_to_string(leader.dir.path().join("coach").join(&file)).unwrap()
+        fs::read_to_string(leader.path("coach").join(&file)).unwrap()
     );
     #[cfg(unix)]
     {
@@ -340,15 +295,15 @@ fn an_added_pack_starts_today_at_day_1() {
 
 #[test]
 fn a_start_date_in_the_past_counts_from_that_day() {
-    let leader = Leader::new();
-    let file = leader.coach_pack("noticing.toml", "1.0.0");
-    let start = (today() - Days::new(8)).to_string();
-    let added = leader.expect(0, &["pack", "add", &file, "--start", &start]);
+    let leader = leader_with_coach_folder();
+    let file = coach_pack(&leader, "noticing.toml", "1.0.0");
+    let start = (leader.today() - Days::new(8)).to_string();
+    let added = leader.exits_with(0, &["pack", "add", &file, "--start", &start]);
     assert!(
         added.contains(&format!("started {start}: today is day 9 of 28")),
         "{added}"
     );
-    let list = leader.list();
+    let list = pack_list(&leader);
     assert!(
         line_of(&list, "my-pack").contains("active, day 9 of 28"),
         "{list}"
@@ -357,18 +312,18 @@ fn a_start_date_in_the_past_counts_from_that_day() {
 
 #[test]
 fn a_newer_version_upgrades_and_keeps_progress_and_older_or_equal_is_refused() {
-    let leader = Leader::new();
-    let start = (today() - Days::new(8)).to_string();
-    let v1 = leader.coach_pack("v1.toml", "1.0.0");
-    leader.expect(0, &["pack", "add", &v1, "--start", &start]);
+    let leader = leader_with_coach_folder();
+    let start = (leader.today() - Days::new(8)).to_string();
+    let v1 = coach_pack(&leader, "v1.toml", "1.0.0");
+    leader.exits_with(0, &["pack", "add", &v1, "--start", &start]);
 
-    let v11 = leader.coach_pack("v11.toml", "1.1.0");
-    let upgraded = leader.expect(0, &["pack", "add", &v11]);
+    let v11 = coach_pack(&leader, "v11.toml", "1.1.0");
+    let upgraded = leader.exits_with(0, &["pack", "add", &v11]);
     assert_eq!(
         upgraded,
         "Upgraded “My pack: four weeks of noticing” (my-pack) 1.0.0 → 1.1.0, progress kept: day 9 of 28.\n"
     );
-    let list = leader.list();
+    let list = pack_list(&leader);
     let line = line_of(&list, "my-pack");
     assert!(
         line.contains("active, day 9 of 28") && line.contains("1.1.0"),
@@ -396,37 +351,37 @@ fn a_newer_version_upgrades_and_keeps_progress_and_older_or_equal_is_refused() {
     // Nothing changed by the refusals.
     let copy = fs::read_to_string(leader.journal().join("packs/my-pack.toml")).unwrap();
     assert!(copy.contains("version = \"1.1.0\""));
-    assert!(line_of(&leader.list(), "my-pack").contains("day 9 of 28"));
+    assert!(line_of(&pack_list(&leader), "my-pack").contains("day 9 of 28"));
 }
 
 #[test]
 fn pause_and_resume_change_the_status() {
-    let leader = Leader::new();
-    let file = leader.coach_pack("noticing.toml", "1.0.0");
-    leader.expect(0, &["pack", "add", &file]);
+    let leader = leader_with_coach_folder();
+    let file = coach_pack(&leader, "noticing.toml", "1.0.0");
+    leader.exits_with(0, &["pack", "add", &file]);
 
-    let paused = leader.expect(0, &["pack", "pause", "my-pack"]);
+    let paused = leader.exits_with(0, &["pack", "pause", "my-pack"]);
     assert!(
         paused.starts_with("Paused “My pack: four weeks of noticing” (my-pack) on day 1 of 28."),
         "{paused}"
     );
-    assert!(line_of(&leader.list(), "my-pack").contains("paused, day 1 of 28"));
-    let again = leader.expect(0, &["pack", "pause", "my-pack"]);
+    assert!(line_of(&pack_list(&leader), "my-pack").contains("paused, day 1 of 28"));
+    let again = leader.exits_with(0, &["pack", "pause", "my-pack"]);
     assert!(again.contains("is already paused"), "{again}");
 
-    let resumed = leader.expect(0, &["pack", "resume", "my-pack"]);
+    let resumed = leader.exits_with(0, &["pack", "resume", "my-pack"]);
     assert!(
         resumed.contains("Resumed") && resumed.contains("today is day 1 of 28"),
         "{resumed}"
     );
-    assert!(line_of(&leader.list(), "my-pack").contains("active, day 1 of 28"));
+    assert!(line_of(&pack_list(&leader), "my-pack").contains("active, day 1 of 28"));
 }
 
 #[test]
 fn remove_deletes_the_pack_and_keeps_the_journal() {
-    let leader = Leader::new();
-    let file = leader.coach_pack("noticing.toml", "1.0.0");
-    leader.expect(0, &["pack", "add", &file]);
+    let leader = leader_with_coach_folder();
+    let file = coach_pack(&leader, "noticing.toml", "1.0.0");
+    leader.exits_with(0, &["pack", "add", &file]);
     let day = leader.journal().join("journal/2026/2026-11-20.toml");
     let entry = "version = 1\ndate = \"2026-11-20\"\n\n[[entry]]\nid = \"a1\"\n\
                  created = \"2026-11-20T07:00:00Z\"\npack = \"my-pack\"\nprompt = \"first-names\"\n\
@@ -434,22 +389,22 @@ fn remove_deletes_the_pack_and_keeps_the_journal() {
     // Owner-only, as truenorth writes it: doctor reports files others can read.
     truenorth::store::atomic::write_atomic(&day, entry.as_bytes()).unwrap();
 
-    let removed = leader.expect(0, &["pack", "remove", "my-pack"]);
+    let removed = leader.exits_with(0, &["pack", "remove", "my-pack"]);
     assert_eq!(
         removed,
         "Removed “My pack: four weeks of noticing” (my-pack). Your answers to its prompts stay in your journal.\n"
     );
     assert!(!leader.journal().join("packs/my-pack.toml").exists());
-    assert!(leader.list().contains("Added packs: none yet."));
+    assert!(pack_list(&leader).contains("Added packs: none yet."));
     assert_eq!(fs::read_to_string(&day).unwrap(), entry);
-    let doctor = leader.expect(0, &["doctor"]);
+    let doctor = leader.exits_with(0, &["doctor"]);
     assert!(doctor.contains("1 day read."), "{doctor}");
     assert!(doctor.contains("0 packs started."), "{doctor}");
 }
 
 #[test]
 fn an_unknown_id_is_refused_with_the_installed_ids() {
-    let leader = Leader::new();
+    let leader = leader_with_coach_folder();
     for command in ["pause", "resume", "remove"] {
         let output = leader.run(&["pack", command, "nope"]);
         assert_eq!(output.status.code(), Some(1));
@@ -459,8 +414,8 @@ fn an_unknown_id_is_refused_with_the_installed_ids() {
             stderr(&output)
         );
     }
-    let file = leader.coach_pack("noticing.toml", "1.0.0");
-    leader.expect(0, &["pack", "add", &file]);
+    let file = coach_pack(&leader, "noticing.toml", "1.0.0");
+    leader.exits_with(0, &["pack", "add", &file]);
     let output = leader.run(&["pack", "remove", "nope"]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
@@ -471,8 +426,8 @@ fn an_unknown_id_is_refused_with_the_installed_ids() {
 
 #[test]
 fn refused_adds_name_the_problem_and_change_nothing() {
-    let leader = Leader::new();
-    let coach = leader.dir.path().join("coach");
+    let leader = leader_with_coach_folder();
+    let coach = leader.path("coach");
 
     fs::copy(
         fixtures().join("day-past-length.toml"),
@@ -503,13 +458,13 @@ fn refused_adds_name_the_problem_and_change_nothing() {
 
 #[test]
 fn a_built_in_pack_is_started_by_its_id_and_shown_with_its_schedule() {
-    let leader = Leader::new();
-    let started = leader.expect(0, &["pack", "add", "courage-6-weeks"]);
+    let leader = leader_with_coach_folder();
+    let started = leader.exits_with(0, &["pack", "add", "courage-6-weeks"]);
     assert!(
         started.starts_with("Started “Courageous conversations: six weeks” (courage-6-weeks 1.0.0), starts today, 42 days."),
         "{started}"
     );
-    let list = leader.list();
+    let list = pack_list(&leader);
     assert!(
         line_of(&list, "courage-6-weeks").contains("active, day 1 of 42"),
         "{list}"
@@ -520,7 +475,7 @@ fn a_built_in_pack_is_started_by_its_id_and_shown_with_its_schedule() {
     );
     assert!(line_of(&list, "daily-lcv").contains("always on"), "{list}");
 
-    let show = leader.expect(0, &["pack", "show", "courage-6-weeks"]);
+    let show = leader.exits_with(0, &["pack", "show", "courage-6-weeks"]);
     assert!(
         show.starts_with("Courageous conversations: six weeks\n"),
         "{show}"
@@ -535,7 +490,7 @@ fn a_built_in_pack_is_started_by_its_id_and_shown_with_its_schedule() {
         "{show}"
     );
 
-    let review = leader.expect(0, &["pack", "show", "weekly-review"]);
+    let review = leader.exits_with(0, &["pack", "show", "weekly-review"]);
     assert!(review.contains("  every Friday · Review\n"), "{review}");
     assert!(
         review.contains("Answer: a scale from 1 (Running on empty) to 5 (Ready to go)"),
@@ -549,10 +504,10 @@ fn a_built_in_pack_is_started_by_its_id_and_shown_with_its_schedule() {
 
 #[test]
 fn show_describes_an_added_pack_with_every_kind_of_schedule() {
-    let leader = Leader::new();
-    let file = leader.coach_pack("noticing.toml", "1.0.0");
-    leader.expect(0, &["pack", "add", &file]);
-    let show = leader.expect(0, &["pack", "show", "my-pack"]);
+    let leader = leader_with_coach_folder();
+    let file = coach_pack(&leader, "noticing.toml", "1.0.0");
+    leader.exits_with(0, &["pack", "add", &file]);
+    let show = leader.exits_with(0, &["pack", "show", "my-pack"]);
     for expected in [
         "My pack: four weeks of noticing\n",
         "my-pack 1.0.0 · added · by Your name · 28 days · PSEL 5, 7\n",
@@ -575,13 +530,13 @@ fn show_describes_an_added_pack_with_every_kind_of_schedule() {
 
 #[test]
 fn a_malformed_pack_file_shows_as_invalid_and_doctor_still_runs() {
-    let leader = Leader::new();
-    let file = leader.coach_pack("noticing.toml", "1.0.0");
-    leader.expect(0, &["pack", "add", &file]);
+    let leader = leader_with_coach_folder();
+    let file = coach_pack(&leader, "noticing.toml", "1.0.0");
+    leader.exits_with(0, &["pack", "add", &file]);
     let planted = leader.journal().join("packs/planted.toml");
     fs::write(&planted, "[pack\nid = \"planted\"\n").unwrap();
 
-    let list = leader.list();
+    let list = pack_list(&leader);
     assert!(
         line_of(&list, "my-pack").contains("active, day 1 of 28"),
         "{list}"
@@ -600,7 +555,7 @@ fn a_malformed_pack_file_shows_as_invalid_and_doctor_still_runs() {
     );
 
     // The broken file can still be removed by its name.
-    leader.expect(0, &["pack", "remove", "planted"]);
+    leader.exits_with(0, &["pack", "remove", "planted"]);
     assert!(!planted.exists());
-    leader.expect(0, &["doctor"]);
+    leader.exits_with(0, &["doctor"]);
 }

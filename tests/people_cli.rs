@@ -2,107 +2,19 @@
 //! it, logging connections by a few typed letters, and a commitment kept by them. The
 //! real binary, a scratch journal and scratch settings.
 
+mod common;
+
 use std::fs;
-use std::path::PathBuf;
-use std::process::{Command, Output};
 
-use chrono::{Local, NaiveDate};
-use tempfile::TempDir;
+use common::cli::Scratch;
 
-const BIN: &str = env!("CARGO_BIN_EXE_truenorth");
-
-/// A scratch journal, settings folder and a folder for spreadsheets.
-struct Leader {
-    dir: TempDir,
+/// Writes a spreadsheet export beside the journal and returns its path.
+fn spreadsheet(leader: &Scratch, name: &str, bytes: &[u8]) -> String {
+    leader.write(name, bytes).display().to_string()
 }
 
-impl Leader {
-    fn new() -> Leader {
-        let dir = tempfile::tempdir().expect("temp dir");
-        // Day rollover at midnight, where Linux and macOS look for settings.
-        for folder in [
-            dir.path().join("config/truenorth"),
-            dir.path()
-                .join("home/Library/Application Support/org.truenorth.truenorth"),
-        ] {
-            fs::create_dir_all(&folder).unwrap();
-            fs::write(folder.join("config.toml"), "day_rollover_hour = 0\n").unwrap();
-        }
-        Leader { dir }
-    }
-
-    fn journal(&self) -> PathBuf {
-        self.dir.path().join("journal")
-    }
-
-    /// Writes a spreadsheet export beside the journal and returns its path.
-    fn csv(&self, name: &str, bytes: &[u8]) -> String {
-        let path = self.dir.path().join(name);
-        fs::write(&path, bytes).unwrap();
-        path.display().to_string()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .arg("--journal")
-            .arg(self.journal())
-            .args(args)
-            .env_remove("TRUENORTH_DIR")
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("HOME", self.dir.path().join("home"))
-            .output()
-            .expect("run truenorth")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert!(
-            output.status.success(),
-            "{args:?} failed:\n{}{}",
-            stdout(&output),
-            stderr(&output)
-        );
-        stdout(&output)
-    }
-
-    /// Expects exit code 1; returns standard output and standard error together.
-    fn fails(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        assert_eq!(
-            output.status.code(),
-            Some(1),
-            "{args:?} should fail:\n{}{}",
-            stdout(&output),
-            stderr(&output)
-        );
-        format!("{}{}", stdout(&output), stderr(&output))
-    }
-
-    fn day_file(&self, date: NaiveDate) -> String {
-        let path = self
-            .journal()
-            .join("journal")
-            .join(date.format("%Y").to_string())
-            .join(format!("{date}.toml"));
-        fs::read_to_string(path).unwrap_or_default()
-    }
-
-    fn roster(&self) -> String {
-        fs::read_to_string(self.journal().join("people.toml")).unwrap_or_default()
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// The scratch settings roll the day over at midnight: today is the calendar date.
-fn today() -> NaiveDate {
-    Local::now().date_naive()
+fn roster(leader: &Scratch) -> String {
+    fs::read_to_string(leader.journal().join("people.toml")).unwrap_or_default()
 }
 
 /// A roster as a spreadsheet exports it: byte-order mark, Windows line endings, a
@@ -119,9 +31,9 @@ Ben Okafor,5B,,,\r\n";
 
 #[test]
 fn a_roster_imports_its_good_rows_and_names_the_others_by_line() {
-    let leader = Leader::new();
-    let file = leader.csv("roster.csv", ROSTER);
-    let output = leader.fails(&["people", "import", &file]);
+    let leader = Scratch::with_midnight_rollover();
+    let file = spreadsheet(&leader, "roster.csv", ROSTER);
+    let output = leader.fails_with_stdout_and_stderr(&["people", "import", &file]);
     assert!(output.contains("Imported 4 people from"), "{output}");
     assert!(
         output.contains("roster.csv:5: role `pilot` is not one of student, staff, family or other"),
@@ -132,7 +44,7 @@ fn a_roster_imports_its_good_rows_and_names_the_others_by_line() {
         "{output}"
     );
     assert!(output.contains("Ignored columns (only name, group, role and note are read): E-mail"));
-    let roster = leader.roster();
+    let roster = roster(&leader);
     assert!(roster.contains("name = \"Robinson, Maya\""), "{roster}");
     assert!(roster.contains("role = \"staff\""), "{roster}");
     assert!(!roster.contains("Sam Ortiz"), "{roster}");
@@ -151,7 +63,7 @@ fn a_roster_imports_its_good_rows_and_names_the_others_by_line() {
     }
 
     // The same file again: everyone good is already there.
-    let again = leader.fails(&["people", "import", &file]);
+    let again = leader.fails_with_stdout_and_stderr(&["people", "import", &file]);
     assert!(again.contains("Imported 0 people"), "{again}");
     assert!(
         again.contains("Skipped 5 rows already on the roster"),
@@ -161,39 +73,41 @@ fn a_roster_imports_its_good_rows_and_names_the_others_by_line() {
 
 #[test]
 fn a_file_that_cannot_be_a_roster_imports_nothing() {
-    let leader = Leader::new();
-    let file = leader.csv("grades.csv", b"first,last\nMaya,Robinson\n");
-    let error = leader.fails(&["people", "import", &file]);
+    let leader = Scratch::with_midnight_rollover();
+    let file = spreadsheet(&leader, "grades.csv", b"first,last\nMaya,Robinson\n");
+    let error = leader.fails_with_stdout_and_stderr(&["people", "import", &file]);
     assert!(error.contains("nothing was imported"), "{error}");
     assert!(error.contains("one must be `name`"), "{error}");
     assert!(!leader.journal().join("people.toml").exists());
-    let error = leader.fails(&["people", "import", "no-such-file.csv"]);
+    let error = leader.fails_with_stdout_and_stderr(&["people", "import", "no-such-file.csv"]);
     assert!(error.contains("no such file"), "{error}");
 }
 
 #[test]
 fn a_quote_left_open_is_reported_by_line_and_merges_no_rows() {
-    let leader = Leader::new();
-    let file = leader.csv("unterm.csv", b"name,group\nAna,5B\n\"Ben,5B\nCara,5C\n");
-    let output = leader.fails(&["people", "import", &file]);
+    let leader = Scratch::with_midnight_rollover();
+    let unclosed_quote = b"name,group\nAna,5B\n\"Ben,5B\nCara,5C\n";
+    let file = spreadsheet(&leader, "unterm.csv", unclosed_quote);
+    let output = leader.fails_with_stdout_and_stderr(&["people", "import", &file]);
     assert!(output.contains("Imported 2 people"), "{output}");
     assert!(
         output.contains("unterm.csv:3: a double quote opened on this line is never closed"),
         "{output}"
     );
-    let roster = leader.roster();
+    let roster = roster(&leader);
     assert!(roster.contains("name = \"Cara\""), "{roster}");
     assert!(!roster.contains("Ben"), "no junk person is made: {roster}");
 }
 
 #[test]
 fn a_name_quoted_over_two_lines_is_imported_as_one_person() {
-    let leader = Leader::new();
-    let file = leader.csv("two-lines.csv", b"name,group\n\"Eve\nMarie\",5C\nGus,5C\n");
+    let leader = Scratch::with_midnight_rollover();
+    let name_over_two_lines = b"name,group\n\"Eve\nMarie\",5C\nGus,5C\n";
+    let file = spreadsheet(&leader, "two-lines.csv", name_over_two_lines);
     let output = leader.ok(&["people", "import", &file]);
     assert!(output.contains("Imported 2 people"), "{output}");
     assert!(!output.contains("not closed"), "{output}");
-    let roster = leader.roster();
+    let roster = roster(&leader);
     assert!(roster.contains("name = \"Eve Marie\""), "{roster}");
     assert!(roster.contains("name = \"Gus\""), "{roster}");
     assert!(!roster.contains("Marie\\\""), "no junk half name: {roster}");
@@ -201,7 +115,7 @@ fn a_name_quoted_over_two_lines_is_imported_as_one_person() {
 
 #[test]
 fn someone_archived_is_brought_back_not_added_twice() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&[
         "people", "add", "Mr Diaz", "--group", "Maths", "--role", "staff",
     ]);
@@ -209,7 +123,7 @@ fn someone_archived_is_brought_back_not_added_twice() {
     // Someone current whom "Mr Diaz" only loosely resembles is not taken for him.
     leader.ok(&["people", "add", "Mario Diaz", "--group", "7C"]);
 
-    let refused = leader.fails(&[
+    let refused = leader.fails_with_stdout_and_stderr(&[
         "people", "add", "Mr Diaz", "--group", "Maths", "--role", "staff",
     ]);
     assert!(
@@ -228,7 +142,7 @@ fn someone_archived_is_brought_back_not_added_twice() {
         shown.starts_with("Mr Diaz (Maths)  [mr-diaz]\nArchived"),
         "{shown}"
     );
-    let log = leader.fails(&["people", "log", "Mr Diaz", "hello"]);
+    let log = leader.fails_with_stdout_and_stderr(&["people", "log", "Mr Diaz", "hello"]);
     assert!(
         log.contains("Mr Diaz (Maths) is archived; `truenorth people restore mr-diaz`"),
         "{log}"
@@ -249,14 +163,14 @@ fn someone_archived_is_brought_back_not_added_twice() {
     );
     leader.ok(&["people", "restore", "mario"]);
     leader.ok(&["people", "restore", "mr diaz"]);
-    let again = leader.fails(&["people", "restore", "mr diaz"]);
+    let again = leader.fails_with_stdout_and_stderr(&["people", "restore", "mr diaz"]);
     assert!(again.contains("Mr Diaz (Maths) is not archived"), "{again}");
     assert!(leader.ok(&["people", "list"]).contains("Mr Diaz (Maths)"));
 }
 
 #[test]
 fn bringing_back_is_refused_while_someone_current_has_the_same_name_and_group() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     // A roster from before the rule: the same person twice, one of them archived.
     fs::create_dir_all(leader.journal()).unwrap();
     fs::write(
@@ -266,8 +180,8 @@ fn bringing_back_is_refused_while_someone_current_has_the_same_name_and_group() 
          [[person]]\nid = \"mr-diaz-2\"\nname = \"Mr Diaz\"\ngroup = \"Maths\"\nrole = \"staff\"\n",
     )
     .unwrap();
-    let before = leader.roster();
-    let refused = leader.fails(&["people", "restore", "mr-diaz"]);
+    let before = roster(&leader);
+    let refused = leader.fails_with_stdout_and_stderr(&["people", "restore", "mr-diaz"]);
     assert!(
         refused.contains(
             "Mr Diaz (Maths) cannot be brought back while Mr Diaz (Maths) (as mr-diaz-2) is \
@@ -275,31 +189,37 @@ fn bringing_back_is_refused_while_someone_current_has_the_same_name_and_group() 
         ),
         "{refused}"
     );
-    assert_eq!(leader.roster(), before, "nothing changed");
+    assert_eq!(roster(&leader), before, "nothing changed");
 }
 
 #[test]
 fn connections_are_logged_by_a_few_letters_and_coverage_follows() {
-    let leader = Leader::new();
-    let file = leader.csv("roster.csv", ROSTER);
+    let leader = Scratch::with_midnight_rollover();
+    let file = spreadsheet(&leader, "roster.csv", ROSTER);
     leader.run(&["people", "import", &file]);
     let added = leader.ok(&["people", "add", "Maya Chen", "--group", "6A"]);
     assert!(
         added.contains("Added Maya Chen (6A) (student) as `maya-chen`."),
         "{added}"
     );
-    let error = leader.fails(&["people", "add", "maya chen", "--group", "6a"]);
+    let error =
+        leader.fails_with_stdout_and_stderr(&["people", "add", "maya chen", "--group", "6a"]);
     assert!(error.contains("already on the roster"), "{error}");
 
     // Two Mayas: a bare "maya" is refused with both named.
-    let error = leader.fails(&["people", "log", "maya", "asked about robots"]);
+    let error =
+        leader.fails_with_stdout_and_stderr(&["people", "log", "maya", "asked about robots"]);
     assert!(error.contains("`maya` could be any of these"), "{error}");
     assert!(
         error.contains("Robinson, Maya (5B)  [robinson-maya]"),
         "{error}"
     );
     assert!(error.contains("Maya Chen (6A)  [maya-chen]"), "{error}");
-    assert!(!leader.day_file(today()).contains("[[connection]]"));
+    assert!(
+        !leader
+            .day_file_text(leader.today())
+            .contains("[[connection]]")
+    );
 
     let logged = leader.ok(&["people", "log", "maya 5b", "building a robot for the fair"]);
     assert!(logged.contains("Logged a connection with Robinson, Maya (5B) for today."));
@@ -315,7 +235,7 @@ fn connections_are_logged_by_a_few_letters_and_coverage_follows() {
         logged.contains("with Maya Chen (6A) for yesterday."),
         "{logged}"
     );
-    let day = leader.day_file(today());
+    let day = leader.day_file_text(leader.today());
     assert!(day.contains("person = \"robinson-maya\""), "{day}");
     assert!(
         day.contains("note = \"building a robot for the fair\""),
@@ -323,7 +243,7 @@ fn connections_are_logged_by_a_few_letters_and_coverage_follows() {
     );
     assert!(
         leader
-            .day_file(today().pred_opt().unwrap())
+            .day_file_text(leader.today().pred_opt().unwrap())
             .contains("maya-chen")
     );
 
@@ -348,7 +268,7 @@ fn connections_are_logged_by_a_few_letters_and_coverage_follows() {
         fifth.starts_with("5b: 2 people · connected with 50% in 7 days"),
         "{fifth}"
     );
-    let error = leader.fails(&["people", "list", "--group", "9Z"]);
+    let error = leader.fails_with_stdout_and_stderr(&["people", "list", "--group", "9Z"]);
     assert!(error.contains("the groups are: 5B, 6A, Science"), "{error}");
 
     let shown = leader.ok(&["people", "show", "robinson"]);
@@ -360,7 +280,7 @@ fn connections_are_logged_by_a_few_letters_and_coverage_follows() {
 
     leader.ok(&["people", "archive", "ben"]);
     assert!(leader.ok(&["people", "list"]).contains("4 people"));
-    let error = leader.fails(&["people", "log", "ben okafor", "x"]);
+    let error = leader.fails_with_stdout_and_stderr(&["people", "log", "ben okafor", "x"]);
     assert!(
         error.contains("Ben Okafor (5B) is archived; `truenorth people restore ben-okafor`"),
         "{error}"
@@ -369,7 +289,7 @@ fn connections_are_logged_by_a_few_letters_and_coverage_follows() {
 
 #[test]
 fn a_commitment_is_kept_by_connection_notes_end_to_end() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     for (name, group) in [("Ana", "5B"), ("Ben", "5B"), ("Cleo", "6A")] {
         leader.ok(&["people", "add", name, "--group", group]);
     }
@@ -405,18 +325,18 @@ fn a_commitment_is_kept_by_connection_notes_end_to_end() {
     // And the same day, a practice checked off by hand.
     leader.ok(&["commit", "add", "Walk the halls", "--cadence", "daily"]);
     leader.ok(&["commit", "check", "walk", "--note", "lunch line"]);
-    let day = leader.day_file(today());
+    let day = leader.day_file_text(leader.today());
     assert_eq!(day.matches("[[connection]]").count(), 3, "{day}");
     assert_eq!(day.matches("[[checkin]]").count(), 1, "{day}");
 }
 
 #[test]
 fn a_name_shared_by_two_is_ambiguous_whatever_its_case() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&["people", "add", "Sam", "--group", "5B"]);
     leader.ok(&["people", "add", "Sam", "--group", "5C"]);
     for query in ["Sam", "sam"] {
-        let error = leader.fails(&["people", "log", query, "x"]);
+        let error = leader.fails_with_stdout_and_stderr(&["people", "log", query, "x"]);
         assert!(error.contains("could be any of these"), "{query}: {error}");
         assert!(
             error.contains("Sam (5B)  [sam]  pick with `\"sam 5b\"`"),
@@ -439,10 +359,10 @@ fn a_name_shared_by_two_is_ambiguous_whatever_its_case() {
 
 #[test]
 fn a_connection_logged_by_mistake_is_taken_back_and_only_that_one() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&["people", "add", "Maya R.", "--group", "5B"]);
     leader.ok(&["people", "add", "Ben", "--group", "5B"]);
-    let error = leader.fails(&["people", "unlog", "maya"]);
+    let error = leader.fails_with_stdout_and_stderr(&["people", "unlog", "maya"]);
     assert!(
         error.contains("no connection with Maya R. (5B) is logged for today"),
         "{error}"
@@ -455,17 +375,18 @@ fn a_connection_logged_by_mistake_is_taken_back_and_only_that_one() {
         taken.contains("Took back the connection with Maya R. (5B) for today: “robot club”."),
         "{taken}"
     );
-    let day = leader.day_file(today());
+    let day = leader.day_file_text(leader.today());
     assert!(
         !day.contains("robot club") && day.contains("football"),
         "{day}"
     );
 
     // Two notes about Ben yesterday: which one must be said.
-    let yesterday = (today() - chrono::Days::new(1)).to_string();
+    let yesterday = (leader.today() - chrono::Days::new(1)).to_string();
     leader.ok(&["people", "log", "ben", "first", "--date", &yesterday]);
     leader.ok(&["people", "log", "ben", "second", "--date", &yesterday]);
-    let error = leader.fails(&["people", "unlog", "ben", "--date", &yesterday]);
+    let error =
+        leader.fails_with_stdout_and_stderr(&["people", "unlog", "ben", "--date", &yesterday]);
     assert!(
         error.contains("has 2 connection notes for yesterday"),
         "{error}"
@@ -474,20 +395,20 @@ fn a_connection_logged_by_mistake_is_taken_back_and_only_that_one() {
         error.contains("1. ") && error.contains("first") && error.contains("2. "),
         "{error}"
     );
-    let error = leader.fails(&[
+    let error = leader.fails_with_stdout_and_stderr(&[
         "people", "unlog", "ben", "--date", &yesterday, "--index", "3",
     ]);
     assert!(error.contains("--index 3"), "{error}");
     assert!(
         leader
-            .day_file(today() - chrono::Days::new(1))
+            .day_file_text(leader.today() - chrono::Days::new(1))
             .contains("first")
     );
     let taken = leader.ok(&[
         "people", "unlog", "ben", "--date", &yesterday, "--index", "1",
     ]);
     assert!(taken.contains("“first”"), "{taken}");
-    let day = leader.day_file(today() - chrono::Days::new(1));
+    let day = leader.day_file_text(leader.today() - chrono::Days::new(1));
     assert!(
         !day.contains("\"first\"") && day.contains("second"),
         "{day}"
@@ -496,7 +417,7 @@ fn a_connection_logged_by_mistake_is_taken_back_and_only_that_one() {
 
 #[test]
 fn doctor_counts_one_person_in_the_singular() {
-    let leader = Leader::new();
+    let leader = Scratch::with_midnight_rollover();
     leader.ok(&["people", "add", "Maya R."]);
     let doctor = leader.ok(&["doctor"]);
     assert!(doctor.contains("1 person on the roster."), "{doctor}");

@@ -1,13 +1,11 @@
 //! `truenorth stats` on a crafted journal: the real binary, scratch settings, and
 //! weeks in the past (given with --week) so the figures do not depend on today.
 
+mod common;
+
 use std::fs;
-use std::path::PathBuf;
-use std::process::{Command, Output};
 
-use tempfile::TempDir;
-
-const BIN: &str = env!("CARGO_BIN_EXE_truenorth");
+use common::cli::Scratch;
 
 /// Two weeks of March 2025 (Mondays 3 and 10 March): entries, ratings, a private
 /// entry, a small-hours entry on Monday 10 March, a daily commitment checked twice
@@ -99,67 +97,24 @@ id = "ben"
 name = "Ben"
 "#;
 
-struct Leader {
-    dir: TempDir,
-}
-
-impl Leader {
-    /// A crafted journal, with `config` as the settings file.
-    fn new(config: &str) -> Leader {
-        let dir = tempfile::tempdir().expect("temp dir");
-        // Where the platform looks for settings: Linux, then macOS.
-        for folder in [
-            dir.path().join("config/truenorth"),
-            dir.path()
-                .join("home/Library/Application Support/org.truenorth.truenorth"),
-        ] {
-            fs::create_dir_all(&folder).unwrap();
-            fs::write(folder.join("config.toml"), config).unwrap();
-        }
-        let leader = Leader { dir };
-        for (date, text) in DAYS {
-            let path = leader
-                .journal()
-                .join(format!("journal/{}/{date}.toml", &date[..4]));
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(path, text).unwrap();
-        }
-        fs::write(leader.journal().join("commitments.toml"), COMMITMENTS).unwrap();
-        fs::write(leader.journal().join("people.toml"), PEOPLE).unwrap();
-        leader
+/// The crafted journal, with `settings` as the settings file.
+fn crafted_journal(settings: &str) -> Scratch {
+    let leader = Scratch::with_settings(settings);
+    for (date, text) in DAYS {
+        let path = leader
+            .journal()
+            .join(format!("journal/{}/{date}.toml", &date[..4]));
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
     }
-
-    fn journal(&self) -> PathBuf {
-        self.dir.path().join("journal")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .arg("--journal")
-            .arg(self.journal())
-            .args(args)
-            .env_remove("TRUENORTH_DIR")
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("HOME", self.dir.path().join("home"))
-            .output()
-            .expect("run truenorth")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-        assert!(
-            output.status.success(),
-            "{args:?} failed:\n{stdout}{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        stdout
-    }
+    fs::write(leader.journal().join("commitments.toml"), COMMITMENTS).unwrap();
+    fs::write(leader.journal().join("people.toml"), PEOPLE).unwrap();
+    leader
 }
 
 #[test]
 fn the_table_has_one_row_a_week_with_every_figure() {
-    let leader = Leader::new("day_rollover_hour = 4\n");
+    let leader = crafted_journal("day_rollover_hour = 4\n");
     let out = leader.ok(&["stats", "--week", "2025-03-12", "--weeks", "2"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
@@ -217,7 +172,7 @@ fn the_table_has_one_row_a_week_with_every_figure() {
 #[test]
 fn json_gives_the_same_figures_and_the_settings_shape_them() {
     // Rollover at midnight: the 1:30 entry stays on Monday 10 March.
-    let leader = Leader::new("day_rollover_hour = 0\nweek_start = \"sunday\"\n");
+    let leader = crafted_journal("day_rollover_hour = 0\nweek_start = \"sunday\"\n");
     let out = leader.ok(&["stats", "--week", "2025-03-12", "--weeks", "2", "--json"]);
     let report: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(report["week_start"], "sunday");
@@ -252,7 +207,7 @@ fn json_gives_the_same_figures_and_the_settings_shape_them() {
 
 #[test]
 fn a_bad_week_or_count_is_refused_with_the_forms_that_work() {
-    let leader = Leader::new("");
+    let leader = crafted_journal("");
     let output = leader.run(&["stats", "--week", "someday"]);
     assert!(!output.status.success());
     let error = String::from_utf8_lossy(&output.stderr);
@@ -270,7 +225,7 @@ fn a_bad_week_or_count_is_refused_with_the_forms_that_work() {
 
 #[test]
 fn without_a_week_it_shows_the_twelve_weeks_up_to_today() {
-    let leader = Leader::new("");
+    let leader = crafted_journal("");
     let out = leader.ok(&["stats"]);
     let rows = out
         .lines()
@@ -298,7 +253,7 @@ text = "a few words"
 
 #[test]
 fn insights_read_the_same_twelve_weeks_however_many_are_printed() {
-    let leader = Leader::new("");
+    let leader = crafted_journal("");
     // Spring 2024: one reflection day a week for four weeks (from Monday 29 April),
     // then every weekday for four weeks, up to Sunday 23 June.
     let first = chrono::NaiveDate::from_ymd_opt(2024, 4, 29).unwrap();

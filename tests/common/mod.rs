@@ -4,8 +4,13 @@
 //!
 //! Nothing here can hang a test: every wait has a timeout, and a [`Session`] that is
 //! dropped (also when its test panics) kills its process.
+//!
+//! [`cli`] runs the binary as a plain command instead, for the tests of its
+//! subcommands.
 
 #![allow(dead_code)] // Each test binary uses its own part of the harness.
+
+pub mod cli;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
