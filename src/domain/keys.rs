@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::pack::closest;
+use super::problem::closest;
 
 /// A key as a person wrote it: a key and the modifiers held with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::commitment::Cadence;
-use super::problem::line_column;
+use super::problem::{closest, line_column};
 use super::{Frame, Problem};
 
 /// The `[pack]` table: what the pack is and who wrote it.
@@ -288,7 +288,7 @@ impl Pack {
     /// Parses and checks a pack. `source` names the file in problems.
     pub fn parse(source: &str, text: &str) -> Result<Pack, PackError> {
         let raw: RawPack = toml::from_str(text).map_err(|error| PackError {
-            problems: vec![with_suggestion(Problem::from_toml(source, text, &error))],
+            problems: vec![Problem::from_toml(source, text, &error)],
         })?;
         let mut check = Checker {
             source,
@@ -659,35 +659,6 @@ fn prompt_schedule(
         };
     }
     Schedule::Anytime
-}
-
-/// The choice closest to a mistyped `word`, if one is close enough to be a typo.
-pub fn closest<'a>(word: &str, choices: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    choices
-        .map(|choice| (strsim::jaro_winkler(word, choice), choice))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, choice)| choice)
-}
-
-/// Adds "did you mean" to serde's unknown-field messages.
-fn with_suggestion(mut problem: Problem) -> Problem {
-    let message = problem.message.clone();
-    let Some(rest) = message.strip_prefix("unknown field `") else {
-        return problem;
-    };
-    let Some((field, expected)) = rest.split_once('`') else {
-        return problem;
-    };
-    let choices: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    problem.message = match closest(field, choices.iter().copied()) {
-        Some(best) => format!("unknown key `{field}`; did you mean `{best}`?"),
-        None => format!(
-            "unknown key `{field}`; expected one of {}",
-            choices.join(", ")
-        ),
-    };
-    problem
 }
 
 #[cfg(test)]

@@ -28,11 +28,40 @@ impl Problem {
         self
     }
 
-    /// A problem from a TOML parse or decode error, located in `text`.
+    /// A problem from a TOML parse or decode error, located in `text`. Serde's
+    /// "unknown field" becomes [`unknown_key`], with the likely meant key.
     pub fn from_toml(source: impl Into<String>, text: &str, error: &toml::de::Error) -> Problem {
         let position = error.span().map(|span| line_column(text, span.start));
-        Problem::new(source, error.message().trim().to_string()).at(position)
+        let message = error.message().trim();
+        let message = serde_unknown_field(message)
+            .map(|(key, choices)| unknown_key(key, &choices))
+            .unwrap_or_else(|| message.to_string());
+        Problem::new(source, message).at(position)
     }
+}
+
+/// The key and the expected keys of serde's "unknown field `x`, expected one of `a`,
+/// `b`" (or "expected `a`").
+fn serde_unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
+    let (key, expected) = message.strip_prefix("unknown field `")?.split_once('`')?;
+    Some((key, expected.split('`').skip(1).step_by(2).collect()))
+}
+
+/// "unknown key `colour`; did you mean `color`?", or the keys there are.
+pub fn unknown_key(key: &str, choices: &[&str]) -> String {
+    match closest(key, choices.iter().copied()) {
+        Some(best) => format!("unknown key `{key}`; did you mean `{best}`?"),
+        None => format!("unknown key `{key}`; the keys are {}", choices.join(", ")),
+    }
+}
+
+/// The choice closest to a mistyped `word`, if one is close enough to be a typo.
+pub fn closest<'a>(word: &str, choices: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    choices
+        .map(|choice| (strsim::jaro_winkler(word, choice), choice))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, choice)| choice)
 }
 
 impl fmt::Display for Problem {
@@ -82,5 +111,28 @@ mod tests {
         let problem = Problem::from_toml("day.toml", text, &error);
         assert_eq!(problem.position.map(|(line, _)| line), Some(2));
         assert!(problem.to_string().starts_with("day.toml:2:"));
+    }
+
+    #[test]
+    fn an_unknown_key_names_the_key_meant_or_the_keys_there_are() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Pack {
+            title: String,
+            author: Option<String>,
+        }
+        let problem = |text: &str| {
+            let error = toml::from_str::<Pack>(text).unwrap_err();
+            Problem::from_toml("pack.toml", text, &error).to_string()
+        };
+        assert_eq!(
+            problem("title = \"A\"\nauthr = \"B\"\n"),
+            "pack.toml:2:1: unknown key `authr`; did you mean `author`?"
+        );
+        assert_eq!(
+            problem("title = \"A\"\ncolour = 3\n"),
+            "pack.toml:2:1: unknown key `colour`; the keys are title, author"
+        );
     }
 }

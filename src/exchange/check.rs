@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::Sources;
 use crate::domain::Frame;
 use crate::domain::index::normalize_tag;
-use crate::domain::pack::closest;
+use crate::domain::problem::closest;
 
 /// A frame asked for that is not built in, not declared by a pack and not on any
 /// entry: the problem, with the frames there are and the nearest one.

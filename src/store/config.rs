@@ -17,8 +17,8 @@ use toml::Spanned;
 
 use crate::domain::Problem;
 use crate::domain::keys::KeySpec;
-use crate::domain::pack::closest;
 use crate::domain::problem::line_column;
+use crate::domain::problem::unknown_key;
 
 /// The config file's name inside the config dir.
 pub const FILE_NAME: &str = "config.toml";
@@ -507,14 +507,6 @@ impl Check<'_> {
             }
             single => one(self, single, value.span()).map(|spec| vec![(spec, value.span().start)]),
         }
-    }
-}
-
-/// "unknown key ...; did you mean ...?", or the keys there are.
-fn unknown_key(key: &str, choices: &[&str]) -> String {
-    match closest(key, choices.iter().copied()) {
-        Some(best) => format!("unknown key `{key}`; did you mean `{best}`?"),
-        None => format!("unknown key `{key}`; the keys are {}", choices.join(", ")),
     }
 }
 

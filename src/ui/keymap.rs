@@ -665,7 +665,8 @@ impl Keymap {
     pub fn apply_override(&self, name: &str, keys: &[Key]) -> Result<Keymap, Refusal> {
         let names = action_names();
         if !names.iter().any(|known| known == name) {
-            let hint = match crate::domain::pack::closest(name, names.iter().map(String::as_str)) {
+            let hint = match crate::domain::problem::closest(name, names.iter().map(String::as_str))
+            {
                 Some(best) => format!("did you mean `{best}`? (docs/config.md lists every action)"),
                 None => format!("the actions are {}", names.join(", ")),
             };

@@ -15,7 +15,7 @@ use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::domain::pack::closest;
+use crate::domain::problem::closest;
 use crate::domain::problem::line_column;
 use crate::domain::{Frame, Problem};
 
@@ -105,8 +105,8 @@ impl Theme {
 
     /// Parses a theme file and reports every problem at once (never an empty list).
     pub fn check(source: &str, text: &str) -> Result<(ThemeMeta, Theme), Vec<Problem>> {
-        let raw: RawTheme = toml::from_str(text)
-            .map_err(|error| vec![with_suggestion(Problem::from_toml(source, text, &error))])?;
+        let raw: RawTheme =
+            toml::from_str(text).map_err(|error| vec![Problem::from_toml(source, text, &error)])?;
         let at = |span: std::ops::Range<usize>| Some(line_column(text, span.start));
         let mut problems = Vec::new();
 
@@ -328,25 +328,6 @@ fn is_valid_name(name: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-}
-
-/// Turns serde's "unknown field" into "unknown key ...; did you mean ...?".
-fn with_suggestion(mut problem: Problem) -> Problem {
-    let Some(rest) = problem.message.strip_prefix("unknown field `") else {
-        return problem;
-    };
-    let Some((field, expected)) = rest.split_once('`') else {
-        return problem;
-    };
-    let choices: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    problem.message = match closest(field, choices.iter().copied()) {
-        Some(best) => format!("unknown key `{field}`; did you mean `{best}`?"),
-        None => format!(
-            "unknown key `{field}`; expected one of {}",
-            choices.join(", ")
-        ),
-    };
-    problem
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{ColorSupport, Theme};
 use crate::domain::Problem;
-use crate::domain::pack::closest;
+use crate::domain::problem::closest;
 use crate::store::config::FILE_NAME as CONFIG_FILE;
 use crate::store::themes::{UserThemeFile, read_user_themes};
 

@@ -7,7 +7,7 @@
 
 use ratatui::style::Color;
 
-use crate::domain::pack::closest;
+use crate::domain::problem::closest;
 
 /// How many colours the terminal shows, from the environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
