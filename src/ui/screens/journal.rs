@@ -560,7 +560,6 @@ fn render_calendar(
     area: Rect,
 ) {
     use chrono::Datelike;
-    use ratatui::layout::Flex;
     use ratatui::widgets::Clear;
 
     let year = cursor.year();
@@ -573,12 +572,7 @@ fn render_calendar(
     } else {
         format!(" ({}–{})", first.format("%b"), last.format("%b"))
     };
-    let [popup] = Layout::vertical([Constraint::Length(12)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = area.centered(Constraint::Length(width), Constraint::Length(12));
     let entries = index.day(cursor).map_or(0, |day| day.entries.len());
     let block = Block::bordered()
         .border_type(BorderType::Rounded)

@@ -1,7 +1,7 @@
 //! A yes/no question over the screen.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
 
@@ -9,12 +9,7 @@ use crate::ui::theme::Theme;
 
 pub fn render(question: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = 60.min(area.width);
-    let [popup] = Layout::vertical([Constraint::Length(7)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = area.centered(Constraint::Length(width), Constraint::Length(7));
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.warning)
@@ -35,12 +30,7 @@ pub fn render(question: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// A one-line text field with its question, over the screen.
 pub fn render_input(prompt: &str, text: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let width = 70.min(area.width);
-    let [popup] = Layout::vertical([Constraint::Length(7)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = area.centered(Constraint::Length(width), Constraint::Length(7));
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focus)

@@ -6,7 +6,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
@@ -243,12 +243,7 @@ impl Form {
         let fields = self.fields.len() as u16;
         let height = (fields + 1 + NOTE_LINES + 2).min(area.height);
         let width = MAX_WIDTH.min(area.width);
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(popup);
+        let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(theme.border_focus)

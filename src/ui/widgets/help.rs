@@ -1,7 +1,7 @@
 //! The `?` overlay: every key of every mode, read from the keymap.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
@@ -80,12 +80,7 @@ pub fn render(keymap: &Keymap, theme: &Theme, scroll: u16, frame: &mut Frame, ar
     let lines = lines(keymap, theme);
     let height = (lines.len() as u16 + 2).min(area.height);
     let width = 56.min(area.width);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focus)

@@ -2,7 +2,7 @@
 //! are ranked on every keystroke with matched characters highlighted.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
@@ -163,12 +163,7 @@ impl Picker {
     pub fn render(&self, theme: &Theme, frame: &mut Frame, area: Rect) {
         let width = (area.width * 9 / 10).max(area.width.min(40));
         let height = (area.height * 8 / 10).max(area.height.min(10));
-        let [popup] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(popup);
+        let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
         let group = self
             .group
             .map_or("all", |index| self.groups[index].as_str());
