@@ -1,6 +1,7 @@
 //! The subcommands that run without the terminal UI. They share the store with the
 //! TUI, so a file written here is the same as one written from a screen.
 
+mod check_files;
 pub mod commit;
 pub mod config;
 pub mod dev;

@@ -1,11 +1,11 @@
 //! `truenorth theme list|check`: which themes there are, and what is wrong with a
 //! theme file, line by line.
 
-use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::ThemeCommand;
+use crate::commands::check_files::check_files;
 use crate::store::config::{self, Config};
 use crate::store::themes::themes_dir;
 use crate::ui::theme::{Theme, ThemeSource, list_themes};
@@ -67,32 +67,16 @@ pub fn list(config_dir: &Path, out: &mut impl Write) -> anyhow::Result<bool> {
 /// `theme check FILE...`: "FILE: ok" for each good file, every problem as
 /// `file:line:col: message`. Returns whether every file is good.
 pub fn check(files: &[PathBuf], out: &mut impl Write) -> anyhow::Result<bool> {
-    let mut all_good = true;
-    for file in files {
-        let source = file.display().to_string();
-        let text = match fs::read_to_string(file) {
-            Ok(text) => text,
-            Err(error) => {
-                writeln!(out, "{source}: cannot read it: {error}")?;
-                all_good = false;
-                continue;
-            }
-        };
-        match Theme::check(&source, &text) {
-            Ok((meta, _)) => writeln!(out, "{source}: ok (theme `{}`)", meta.name)?,
-            Err(problems) => {
-                all_good = false;
-                for problem in &problems {
-                    writeln!(out, "{problem}")?;
-                }
-            }
-        }
-    }
-    Ok(all_good)
+    check_files(files, out, |source, text| {
+        let (meta, _) = Theme::check(source, text)?;
+        Ok(vec![format!("ok (theme `{}`)", meta.name)])
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
     use crate::ui::theme::builtin;
 

@@ -1,7 +1,7 @@
 //! For coaches: `pack new` writes a pack to start from, `pack check` says what is wrong
 //! with one, line by line.
 
-use std::fs::{self, OpenOptions};
+use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -9,6 +9,7 @@ use anyhow::{Context, anyhow};
 
 use super::{is_builtin, length, plural};
 use crate::builtin::{is_daily, packs_lenient};
+use crate::commands::check_files::check_files;
 use crate::domain::Pack;
 
 /// The commented pack `pack new` writes: complete and valid, so a coach edits from a
@@ -70,39 +71,13 @@ fn template_for(path: &Path) -> String {
 /// `pack check FILE...`: "FILE: ok (...)" for each good file, every problem as
 /// `file:line:col: message`. Returns whether every file is good.
 pub fn check(files: &[PathBuf], out: &mut impl Write) -> anyhow::Result<bool> {
-    let mut all_good = true;
-    for file in files {
-        let source = file.display().to_string();
-        let text = match fs::read_to_string(file) {
-            Ok(text) => text,
-            Err(error) => {
-                writeln!(out, "{source}: cannot read it: {error}")?;
-                all_good = false;
-                continue;
-            }
-        };
-        match Pack::parse(&source, &text) {
-            Ok(pack) => {
-                let count = pack.prompts.len();
-                writeln!(
-                    out,
-                    "{source}: ok ({count} prompt{}, {})",
-                    plural(count),
-                    length(&pack)
-                )?;
-                for note in notes(&pack) {
-                    writeln!(out, "{source}: note: {note}")?;
-                }
-            }
-            Err(error) => {
-                all_good = false;
-                for problem in &error.problems {
-                    writeln!(out, "{problem}")?;
-                }
-            }
-        }
-    }
-    Ok(all_good)
+    check_files(files, out, |source, text| {
+        let pack = Pack::parse(source, text).map_err(|error| error.problems)?;
+        let count = pack.prompts.len();
+        let summary = format!("ok ({count} prompt{}, {})", plural(count), length(&pack));
+        let notes = notes(&pack).into_iter().map(|note| format!("note: {note}"));
+        Ok(std::iter::once(summary).chain(notes).collect())
+    })
 }
 
 /// Things about a valid pack a coach may not have meant.
