@@ -12,6 +12,7 @@ pub mod color;
 use std::collections::BTreeMap;
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, BorderType, Padding};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -95,6 +96,20 @@ pub struct ThemeMeta {
 }
 
 impl Theme {
+    /// A bordered, padded panel whose border shows whether it has the focus: thick in
+    /// the focus colour when it does, rounded and quiet when not.
+    pub fn panel(&self, focused: bool) -> Block<'static> {
+        let (kind, style) = if focused {
+            (BorderType::Thick, self.border_focus)
+        } else {
+            (BorderType::Rounded, self.border)
+        };
+        Block::bordered()
+            .padding(Padding::horizontal(1))
+            .border_type(kind)
+            .border_style(style)
+    }
+
     /// Parses a theme file; `source` names it in errors. The first problem, located
     /// as `file:line:col`; [`Theme::check`] gives them all.
     pub fn parse(source: &str, text: &str) -> Result<Theme, Problem> {

@@ -661,14 +661,10 @@ fn render_editor(
     } else {
         ""
     };
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(theme.border_focus)
-        .padding(Padding::horizontal(1))
-        .title(Line::styled(
-            format!(" Editing {}{changed} ", editing.date.format("%a %-d %b %Y")),
-            theme.title,
-        ));
+    let block = theme.panel(true).title(Line::styled(
+        format!(" Editing {}{changed} ", editing.date.format("%a %-d %b %Y")),
+        theme.title,
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let question_lines: Vec<Line> = question

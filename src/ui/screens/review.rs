@@ -217,10 +217,8 @@ impl ReviewScreen {
             return;
         }
         let status = if answered { " ✓ written " } else { "" };
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .border_type(BorderType::Thick)
-            .border_style(theme.border_focus)
+        let block = theme
+            .panel(true)
             .title(Line::from(vec![
                 Span::styled(format!("▸ {} ", n + 1), theme.accent),
                 label,

@@ -6,7 +6,7 @@ use ratatui::Frame as TermFrame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::domain::commitment::{Cadence, Commitment};
 use crate::domain::streak::{StreakUnit, Summary};
@@ -142,18 +142,8 @@ impl Practice {
             return;
         }
         let count = format!(" {} of {} done ", self.done(), self.rows.len());
-        let block = Block::bordered()
-            .padding(Padding::horizontal(1))
-            .border_type(if focused {
-                BorderType::Thick
-            } else {
-                BorderType::Rounded
-            })
-            .border_style(if focused {
-                theme.border_focus
-            } else {
-                theme.border
-            })
+        let block = theme
+            .panel(focused)
             .title(Line::from(vec![
                 Span::raw(" "),
                 Span::styled("Practising today", theme.title.add_modifier(Modifier::BOLD)),

@@ -6,7 +6,7 @@ use ratatui::Frame as TermFrame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{Focus, Origin, Slot, Today};
 use crate::domain::{AnswerKind, AnswerValue, Rating};
@@ -135,18 +135,8 @@ fn layout_slots(today: &Today, area: Rect) -> Vec<(usize, Rect)> {
 fn render_slot(today: &Today, index: usize, theme: &Theme, frame: &mut TermFrame, area: Rect) {
     let slot = &today.slots[index];
     let focused = today.focus == Focus::Slot(index);
-    let block = Block::bordered()
-        .padding(Padding::horizontal(1))
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Rounded
-        })
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
+    let block = theme
+        .panel(focused)
         .title(title(slot, focused && today.writing, theme))
         .title(status(slot, theme).right_aligned());
     let inner = block.inner(area);
