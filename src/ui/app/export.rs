@@ -395,31 +395,15 @@ impl App {
     }
 
     fn open_export_tag_picker(&mut self) {
-        let Some(index) = &self.index else {
-            self.tell(
-                Level::Info,
-                "The journal is still being read; try again in a moment.",
-            );
+        let chosen = self.export_screen.tags.clone();
+        let Some((items, tags)) = self.tag_items(|tag, count| {
+            chosen_or(
+                chosen.iter().any(|known| known == tag),
+                super::journal::entries(count),
+            )
+        }) else {
             return;
         };
-        let counts = index.tag_counts();
-        if counts.is_empty() {
-            self.tell(
-                Level::Info,
-                "No tags yet: write #word in an answer to tag it.",
-            );
-            return;
-        }
-        let chosen = &self.export_screen.tags;
-        let items = counts
-            .iter()
-            .map(|(tag, count)| PickerItem {
-                text: format!("#{tag}"),
-                detail: chosen_or(chosen.contains(tag), super::journal::entries(*count)),
-                group: String::new(),
-            })
-            .collect();
-        let tags = counts.into_iter().map(|(tag, _)| tag).collect();
         self.picker = Some((
             Picker::new("Add a tag to the export (or take one out)", items),
             PickerPurpose::ExportTag(tags),

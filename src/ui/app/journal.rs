@@ -346,25 +346,43 @@ impl App {
         }
     }
 
-    fn open_tag_picker(&mut self, choice: TagChoice) {
-        let Some(index) = &self.index else { return };
+    /// Every tag as a picker item, most used first, with `detail` (given the tag and
+    /// its number of entries) beside it; and the tags in the same order. `None`, said
+    /// on the status line, while the journal is still being read or has no tags.
+    pub(super) fn tag_items(
+        &mut self,
+        detail: impl Fn(&str, usize) -> String,
+    ) -> Option<(Vec<PickerItem>, Vec<String>)> {
+        let Some(index) = &self.index else {
+            self.tell(
+                Level::Info,
+                "The journal is still being read; try again in a moment.",
+            );
+            return None;
+        };
         let counts = index.tag_counts();
         if counts.is_empty() {
             self.tell(
                 Level::Info,
                 "No tags yet: write #word in an answer to tag it.",
             );
-            return;
+            return None;
         }
         let items = counts
             .iter()
             .map(|(tag, count)| PickerItem {
                 text: format!("#{tag}"),
-                detail: entries(*count),
+                detail: detail(tag, *count),
                 group: String::new(),
             })
             .collect();
-        let tags = counts.into_iter().map(|(tag, _)| tag).collect();
+        Some((items, counts.into_iter().map(|(tag, _)| tag).collect()))
+    }
+
+    fn open_tag_picker(&mut self, choice: TagChoice) {
+        let Some((items, tags)) = self.tag_items(|_, count| entries(count)) else {
+            return;
+        };
         self.picker = Some(match choice {
             TagChoice::Filter => (
                 Picker::new("Narrow to a tag", items),
