@@ -12,6 +12,7 @@ use crate::domain::enrollment::{Enrollment, PackStatus};
 use crate::domain::schedule::due_on;
 use crate::domain::{Pack, Schedule};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::truncate;
 
 /// How many days ahead the preview looks.
 const PREVIEW_DAYS: u64 = 14;
@@ -370,14 +371,5 @@ pub fn schedule_label(schedule: Schedule) -> String {
         Schedule::Weekday(day) => format!("every {day}"),
         Schedule::EveryDay => "every day".to_string(),
         Schedule::EveryWeek => "every week".to_string(),
-    }
-}
-
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
     }
 }

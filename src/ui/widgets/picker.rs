@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use crate::domain::search::{Match, Query};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::truncate;
 
 /// One thing to pick.
 #[derive(Debug, Clone)]
@@ -286,15 +287,6 @@ impl Picker {
             ));
         }
         Line::from(spans)
-    }
-}
-
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
     }
 }
 

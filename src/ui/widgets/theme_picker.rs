@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use crate::ui::theme::{ColorSupport, Theme, ThemeInfo, ThemeSource, list_themes, load_theme};
+use crate::ui::widgets::truncate;
 
 /// One theme on offer, with its styles ready so moving onto it repaints at once.
 #[derive(Debug, Clone)]
@@ -242,15 +243,6 @@ impl ThemePicker {
                 areas.note,
             );
         }
-    }
-}
-
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
     }
 }
 

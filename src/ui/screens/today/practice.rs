@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use crate::domain::commitment::{Cadence, Commitment};
 use crate::domain::streak::{StreakUnit, Summary};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::truncate;
 
 /// Commitments shown at once before the list scrolls.
 pub const MAX_ROWS: usize = 6;
@@ -215,7 +216,7 @@ fn row_line(row: &PracticeRow, selected: bool, theme: &Theme, width: usize) -> L
         streak.clear();
     }
     let room = width.saturating_sub(fixed(&progress, &streak));
-    let title = cut(&row.title, room);
+    let title = truncate(&row.title, room);
     // Two columns of `fixed` are the least gap before the streak.
     let used = fixed(&progress, &streak) - 2 + title.chars().count();
     let gap = width.saturating_sub(used);
@@ -228,15 +229,6 @@ fn row_line(row: &PracticeRow, selected: bool, theme: &Theme, width: usize) -> L
         Span::styled(" ".repeat(gap), base),
         Span::styled(streak, base.patch(theme.muted)),
     ])
-}
-
-/// `text` in at most `width` characters, an ellipsis marking a cut.
-fn cut(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
-    format!("{}…", kept.trim_end())
 }
 
 #[cfg(test)]
