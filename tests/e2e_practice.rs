@@ -341,3 +341,51 @@ fn ctrl_c_with_a_form_open_keeps_the_text_for_the_next_start() {
         "a saved form leaves no draft"
     );
 }
+
+#[test]
+fn a_connection_note_logged_by_mistake_is_taken_back_on_people() {
+    let sandbox = Sandbox::new();
+    cli(
+        &sandbox,
+        &["people", "add", "Maya Lopez", "--group", "Grade 7"],
+    );
+    cli(
+        &sandbox,
+        &[
+            "people",
+            "log",
+            "maya",
+            "Building a robot for the science fair",
+        ],
+    );
+    cli(
+        &sandbox,
+        &["people", "log", "maya", "Meant for Mia: loves chess"],
+    );
+    let mut app = sandbox.launch().size(100, 30).spawn();
+    app.wait_for("True north");
+    app.esc();
+    go(&mut app, "Today", "People");
+    app.wait_for_all(&["Meant for Mia: loves chess", "Tab chooses"]);
+
+    app.send(keys::TAB);
+    app.wait_for("1 of 2 · d takes it back");
+    app.send("d");
+    app.wait_for("Take back the connection with Maya Lopez (Grade 7)");
+    app.send("n");
+    app.wait_for_absent("Are you sure?");
+    app.send("d");
+    app.wait_for("Are you sure?");
+    app.send("y");
+    app.wait_for("Took back the connection with Maya Lopez (Grade 7) for today");
+    app.wait_for("1 of 1 · d takes it back");
+    app.send("q");
+    app.wait_exit(EXIT_TIMEOUT);
+
+    let day = std::fs::read_to_string(sandbox.day_file(today())).expect("today's file");
+    assert!(!day.contains("Meant for Mia"), "taken back: {day}");
+    assert!(
+        day.contains("Building a robot for the science fair"),
+        "the other stays: {day}"
+    );
+}

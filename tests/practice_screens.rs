@@ -2,15 +2,19 @@
 //! key by key through the app, with reviewed snapshots of the forms (`TestBackend`
 //! and `insta`; `cargo insta review`).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use chrono::DateTime;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use truenorth::clock::FixedClock;
+use truenorth::clock::{Clock, FixedClock};
 use truenorth::domain::Frame;
 use truenorth::domain::commitment::{Cadence, Commitment, CommitmentState, ConnectionGoal};
-use truenorth::domain::person::Role;
-use truenorth::store::{CommitmentStore, Paths, PeopleStore};
+use truenorth::domain::person::{Person, Role};
+use truenorth::store::commitments::Moment;
+use truenorth::store::people::{log_connection, remove_connection};
+use truenorth::store::{CommitmentStore, Journal, Paths, PeopleStore};
 use truenorth::ui::app::{App, Screen};
+use truenorth::ui::keymap::Mode;
 
 const MORNING: &str = "2026-11-25T07:30:00+01:00";
 
@@ -647,4 +651,240 @@ fn person_picker_80x24() {
     assert!(!screen.contains("groups "), "{screen}");
     let footer = screen.lines().last().unwrap();
     assert!(footer.contains("Enter choose"), "{footer}");
+}
+
+/// Maya Lopez (Grade 7) with notes logged at these times of today (and yesterday,
+/// with `-`), in this order.
+fn maya_with_notes(fixture: &Fixture, notes: &[(&str, &str)]) -> Person {
+    let maya = fixture
+        .people()
+        .add("Maya Lopez", Some("Grade 7"), Role::Student)
+        .unwrap();
+    let journal = Journal::open(&fixture.paths.data).unwrap();
+    for (time, note) in notes {
+        let (days_back, time) = match time.strip_prefix('-') {
+            Some(time) => (1, time),
+            None => (0, *time),
+        };
+        let now = DateTime::parse_from_rfc3339(&format!("2026-11-25T{time}:00+01:00")).unwrap();
+        let date = now.date_naive() - chrono::Days::new(days_back);
+        let moment = Moment {
+            now: now - chrono::Duration::days(days_back as i64),
+            today: now.date_naive(),
+        };
+        log_connection(&journal, &maya, date, moment, note).unwrap();
+    }
+    maya
+}
+
+/// The connection notes in the day file `days_back` days before today.
+fn notes_on_file(fixture: &Fixture, days_back: u64) -> Vec<String> {
+    let date = FixedClock::at(MORNING).now().date_naive() - chrono::Days::new(days_back);
+    Journal::open(&fixture.paths.data)
+        .unwrap()
+        .load_day(date)
+        .unwrap()
+        .map(|day| day.connections.into_iter().map(|c| c.note).collect())
+        .unwrap_or_default()
+}
+
+/// People at 100x30, checked to say Maya was last connected with `since` and the
+/// 7-day share is `share`.
+fn people_figures(app: &App, since: &str, share: &str) -> String {
+    let screen = draw(app, 100, 30);
+    let maya = screen
+        .lines()
+        .find(|line| line.contains("▸ Maya Lopez"))
+        .unwrap_or_else(|| panic!("Maya is not selected:\n{screen}"));
+    assert!(maya.contains(&format!("{since}││")), "{screen}");
+    let header = format!("Connected with {share} in the last 7 days");
+    assert!(screen.contains(&header), "{screen}");
+    screen
+}
+
+#[test]
+fn a_connection_note_is_chosen_and_taken_back_after_asking() {
+    let fixture = fixture();
+    maya_with_notes(
+        &fixture,
+        &[
+            ("-16:00", "Asked about the chess club"),
+            ("07:00", "Building a robot for the science fair"),
+            ("07:10", "Wants to read more graphic novels"),
+        ],
+    );
+    let mut app = fixture.open_on(Screen::People);
+    let screen = people_figures(&app, "today", "100%");
+    assert!(
+        screen.contains("d takes back the newest · Tab chooses"),
+        "{screen}"
+    );
+
+    // Tab chooses among the notes, newest first; j and k move the choice.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.mode(), Mode::PeopleNotes);
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("│ ▸ Wed 25 Nov 2026 · 07:10"), "{screen}");
+    assert!(screen.contains("1 of 3 · d takes it back"), "{screen}");
+    let footer = screen.lines().last().unwrap();
+    assert!(footer.contains("d take back this note"), "{footer}");
+    assert!(footer.contains("Esc back to the list"), "{footer}");
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("▸ Tue 24 Nov 2026 · 16:00"), "{screen}");
+    press(&mut app, KeyCode::Char('k'));
+
+    // d asks first; n keeps the note.
+    press(&mut app, KeyCode::Char('d'));
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Take back the connection with Maya Lopez (Grade 7)"),
+        "{screen}"
+    );
+    assert!(screen.contains("logged today at 07:00?"), "{screen}");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mode(), Mode::PeopleNotes, "the choice stays");
+    assert_eq!(notes_on_file(&fixture, 0).len(), 2, "nothing taken back");
+
+    // y takes it back from the day's file; the rest stay.
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(
+        status(&app),
+        "Took back the connection with Maya Lopez (Grade 7) for today: “Building a robot \
+         for the science fair”."
+    );
+    assert_eq!(
+        notes_on_file(&fixture, 0),
+        ["Wants to read more graphic novels"]
+    );
+    assert_eq!(notes_on_file(&fixture, 1), ["Asked about the chess club"]);
+    let screen = draw(&app, 100, 30);
+    assert!(!screen.contains("│   Building a robot"), "{screen}");
+    // The choice moves on to the next older note.
+    assert!(screen.contains("▸ Tue 24 Nov 2026 · 16:00"), "{screen}");
+    assert!(screen.contains("2 of 2 · d takes it back"), "{screen}");
+
+    // Back on the list, d takes back the newest, after asking, and the figures follow.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::People);
+    press(&mut app, KeyCode::Char('d'));
+    assert!(draw(&app, 100, 30).contains("logged today at 07:10?"));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(notes_on_file(&fixture, 0).is_empty());
+    people_figures(&app, "yesterday", "100%");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(notes_on_file(&fixture, 1).is_empty());
+    let screen = people_figures(&app, "never", "0%");
+    assert!(screen.contains("No connection notes yet."), "{screen}");
+    assert_eq!(app.mode(), Mode::People, "no note left to choose");
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(
+        status(&app),
+        "No connection notes about Maya Lopez (Grade 7) yet; Enter logs one."
+    );
+}
+
+#[test]
+fn a_note_gone_from_its_day_meanwhile_is_not_taken_back_twice() {
+    let fixture = fixture();
+    let maya = maya_with_notes(
+        &fixture,
+        &[
+            ("07:00", "Building a robot for the science fair"),
+            ("07:10", "Building a robot for the science fair"),
+        ],
+    );
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Char('d'));
+    // Meanwhile the shell takes the same note back (`people unlog --index 2`).
+    let journal = Journal::open(&fixture.paths.data).unwrap();
+    let today = FixedClock::at(MORNING).now().date_naive();
+    let newest = journal.load_day(today).unwrap().unwrap().connections[1].clone();
+    assert_eq!(newest.person, maya.id);
+    assert!(remove_connection(&journal, today, &newest).unwrap());
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(
+        status(&app),
+        "Not taken back: the note was no longer in today's file (changed meanwhile?); \
+         nothing changed."
+    );
+    assert_eq!(notes_on_file(&fixture, 0).len(), 1, "the other one stays");
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("1 of 1 · d takes it back"),
+        "as on disk now: {screen}"
+    );
+}
+
+#[test]
+fn choosing_a_note_80x24() {
+    let fixture = fixture();
+    maya_with_notes(
+        &fixture,
+        &[
+            (
+                "-08:05",
+                "Said hello at the gate; first week back after the flu",
+            ),
+            (
+                "-12:20",
+                "Lunch with the robotics team: she explained the gear ratios",
+            ),
+            (
+                "-15:30",
+                "Asked about the chess club; she plays with her grandfather on Sundays",
+            ),
+            (
+                "06:40",
+                "Building a robot for the science fair with two friends from 7B",
+            ),
+            ("07:00", "Mixed her up with Mia: this one was about Mia"),
+            ("07:10", "Wants to read more graphic novels"),
+        ],
+    );
+    let mut app = fixture.open_on(Screen::People);
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    // The oldest note is below the panel's end: the timeline scrolls to it.
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("▸ Tue 24 Nov 2026 · 08:05"), "{screen}");
+    assert!(!screen.contains("student · Grade 7"), "scrolled: {screen}");
+    insta::assert_snapshot!(screen);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Up);
+    }
+    press(&mut app, KeyCode::Char('d'));
+    insta::assert_snapshot!("choosing_a_note_80x24_asked", draw(&app, 80, 24));
+
+    // A click on a note chooses it; a click on the list goes back to it.
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Esc);
+    let screen = draw(&app, 80, 24);
+    let row = screen
+        .lines()
+        .position(|line| line.contains("two friends from 7B"))
+        .unwrap();
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let click = |app: &mut App, column: u16, row: usize| {
+        app.handle_mouse(
+            MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column,
+                row: row as u16,
+                modifiers: KeyModifiers::NONE,
+            },
+            area,
+        )
+    };
+    click(&mut app, 50, row);
+    assert_eq!(app.mode(), Mode::PeopleNotes);
+    assert!(draw(&app, 80, 24).contains("3 of 6 · d takes it back"));
+    click(&mut app, 10, 3);
+    assert_eq!(app.mode(), Mode::People);
 }

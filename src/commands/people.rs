@@ -190,15 +190,28 @@ fn unlog(
         ),
     };
     if !remove_connection(&journal, date, chosen)? {
-        bail!("the note was no longer in {day_words}'s file (changed meanwhile?); nothing changed");
+        bail!("{}", gone_meanwhile(&day_words));
     }
     writeln!(
         out,
-        "Took back the connection with {} for {day_words}: “{}”.",
-        found.label(),
-        chosen.note.replace('\n', " ")
+        "{}",
+        took_back(&found.label(), &day_words, &chosen.note)
     )?;
     Ok(true)
+}
+
+/// What taking back a connection note says, from the shell or the People screen.
+pub fn took_back(label: &str, day_words: &str, note: &str) -> String {
+    format!(
+        "Took back the connection with {label} for {day_words}: “{}”.",
+        note.replace('\n', " ")
+    )
+}
+
+/// Why a connection note was not taken back when its day's file no longer holds it
+/// (another window or the shell changed the day meanwhile).
+pub fn gone_meanwhile(day_words: &str) -> String {
+    format!("the note was no longer in {day_words}'s file (changed meanwhile?); nothing changed")
 }
 
 /// `people import FILE`.

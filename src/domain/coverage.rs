@@ -129,7 +129,9 @@ pub fn coverage<'a>(
     }
 }
 
-/// Every connection with `person` (an id), newest first, with its day.
+/// Every connection with `person` (an id), newest first, with its day. Two logged
+/// in the same minute come in the reverse of the order they were logged (the day
+/// file's order), so the newest is always first.
 pub fn timeline<'a>(
     days: impl IntoIterator<Item = &'a Day>,
     person: &str,
@@ -143,6 +145,8 @@ pub fn timeline<'a>(
                 .map(move |connection| (day.date, connection))
         })
         .collect();
+    // Latest in the files first, so the stable sort keeps ties that way round.
+    found.reverse();
     found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.at.cmp(&a.1.at)));
     found
 }
@@ -254,5 +258,17 @@ mod tests {
         ];
         let dates: Vec<NaiveDate> = timeline(&days, "ana").iter().map(|(d, _)| *d).collect();
         assert_eq!(dates, [date(2026, 11, 20), date(2026, 11, 1)]);
+    }
+
+    #[test]
+    fn of_two_notes_logged_in_one_minute_the_later_comes_first() {
+        let mut day = day_with(date(2026, 11, 20), &["ana", "ana"]);
+        day.connections[0].note = "first".into();
+        day.connections[1].note = "second".into();
+        let notes: Vec<&str> = timeline([&day], "ana")
+            .iter()
+            .map(|(_, c)| c.note.as_str())
+            .collect();
+        assert_eq!(notes, ["second", "first"]);
     }
 }

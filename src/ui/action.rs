@@ -111,4 +111,7 @@ pub enum Action {
     ToggleArchived,
     /// Bring the selected archived commitment or person back.
     Unarchive,
+    /// Ask to take back a connection note about the selected person: the one chosen
+    /// in their timeline, or on the list the newest.
+    TakeBackNote,
 }

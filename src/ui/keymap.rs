@@ -40,6 +40,8 @@ pub enum Mode {
     Commitments,
     /// On People.
     People,
+    /// On People, choosing among the selected person's connection notes.
+    PeopleNotes,
     /// Typing a one-line note: printable keys are text.
     LineInput,
     /// On Trends: a week cursor and the insights.
@@ -83,6 +85,7 @@ impl Mode {
             Mode::Calendar => "In the calendar",
             Mode::Commitments => "On Commitments",
             Mode::People => "On People",
+            Mode::PeopleNotes => "On a person's connection notes",
             Mode::LineInput => "While typing a note",
             Mode::Trends => "On Trends",
             Mode::Review => "In the weekly review",
@@ -223,7 +226,7 @@ use Mode::{
     Answer, Browsing, Calendar, Commitments, Confirm, DateInput, EntryEdit, Help, Journal,
     JournalSearch, LineInput, Packs, People, Picker, Rating, Review, Trends, Writing,
 };
-use Mode::{CommitmentPicker, Export, ExportInput, ListPicker, PersonPicker};
+use Mode::{CommitmentPicker, Export, ExportInput, ListPicker, PeopleNotes, PersonPicker};
 
 const PICKERS: &[Mode] = &[Picker, PersonPicker, CommitmentPicker, ListPicker];
 /// Modes that are not a screen's own but may still ask for help with F1 alone,
@@ -252,6 +255,7 @@ const HELP_TOO: &[Mode] = &[
     Journal,
     Commitments,
     People,
+    PeopleNotes,
     Trends,
     Export,
     Calendar,
@@ -269,6 +273,7 @@ const SCREENS: &[Mode] = &[
     Journal,
     Commitments,
     People,
+    PeopleNotes,
     Trends,
     Export,
 ];
@@ -358,7 +363,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char('k'), Key::plain(KeyCode::Up)], modes: &[Mode::Practice], action: Action::Up, label: "previous commitment", in_footer: false },
     Binding { keys: &[Key::char('c')], modes: &[Mode::Practice], action: Action::PickCommitment, label: "pick one to check off", in_footer: false },
     Binding { keys: &[Key::char('c')], modes: MOVING, action: Action::PickCommitment, label: "check off", in_footer: true },
-    Binding { keys: &[Key::ctrl('l')], modes: &[Writing, Browsing, Rating, Answer, Mode::Practice, Packs, Journal, Commitments, People], action: Action::LogConnection, label: "log a connection", in_footer: false },
+    Binding { keys: &[Key::ctrl('l')], modes: &[Writing, Browsing, Rating, Answer, Mode::Practice, Packs, Journal, Commitments, People, PeopleNotes], action: Action::LogConnection, label: "log a connection", in_footer: false },
     Binding { keys: &[Key::char('j'), Key::plain(KeyCode::Down)], modes: &[Commitments, People], action: Action::Down, label: "next", in_footer: false },
     Binding { keys: &[Key::char('k'), Key::plain(KeyCode::Up)], modes: &[Commitments, People], action: Action::Up, label: "previous", in_footer: false },
     Binding { keys: &[Key::char(' ')], modes: &[Commitments], action: Action::CheckOff, label: "check off", in_footer: true },
@@ -368,6 +373,16 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::char('s')], modes: &[Commitments], action: Action::SkipDay, label: "planned skip today", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Enter), Key::char('l')], modes: &[People], action: Action::LogConnection, label: "log a connection", in_footer: true },
     Binding { keys: &[Key::char('t')], modes: &[People], action: Action::FilterGroup, label: "group", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[People], action: Action::FocusNext, label: "choose a note", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[People], action: Action::FocusPrev, label: "choose a note", in_footer: false },
+    Binding { keys: &[Key::char('d')], modes: &[People], action: Action::TakeBackNote, label: "take back the newest note", in_footer: false },
+    Binding { keys: &[Key::char('j'), Key::plain(KeyCode::Down)], modes: &[PeopleNotes], action: Action::Down, label: "older note", in_footer: false },
+    Binding { keys: &[Key::char('k'), Key::plain(KeyCode::Up)], modes: &[PeopleNotes], action: Action::Up, label: "newer note", in_footer: false },
+    Binding { keys: &[Key::char('d')], modes: &[PeopleNotes], action: Action::TakeBackNote, label: "take back this note", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[PeopleNotes], action: Action::Close, label: "back to the list", in_footer: true },
+    Binding { keys: &[Key::plain(KeyCode::Tab)], modes: &[PeopleNotes], action: Action::FocusNext, label: "back to the list", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: &[PeopleNotes], action: Action::FocusPrev, label: "back to the list", in_footer: false },
+    Binding { keys: &[Key::plain(KeyCode::Enter), Key::char('l')], modes: &[PeopleNotes], action: Action::LogConnection, label: "log a connection", in_footer: false },
     Binding { keys: &[Key::char('a')], modes: &[Commitments, People], action: Action::AddNew, label: "new", in_footer: true },
     Binding { keys: &[Key::char('e')], modes: &[Commitments, People], action: Action::Edit, label: "edit", in_footer: false },
     Binding { keys: &[Key::char('x'), Key::plain(KeyCode::Delete)], modes: &[Commitments, People], action: Action::Archive, label: "archive", in_footer: false },
@@ -945,7 +960,7 @@ pub fn from_config(
 }
 
 /// Every mode, for checks that must hold in each.
-pub const ALL_MODES: [Mode; 26] = [
+pub const ALL_MODES: [Mode; 27] = [
     Writing,
     Browsing,
     Rating,
@@ -961,6 +976,7 @@ pub const ALL_MODES: [Mode; 26] = [
     Calendar,
     Commitments,
     People,
+    PeopleNotes,
     LineInput,
     Trends,
     Review,

@@ -5,6 +5,7 @@ mod export;
 mod journal;
 mod mouse;
 mod packs;
+mod people_notes;
 mod practice;
 mod practice_edit;
 mod render;
@@ -578,7 +579,11 @@ impl App {
         } else if self.screen == Screen::Commitments {
             Mode::Commitments
         } else if self.screen == Screen::People {
-            Mode::People
+            if self.people_screen.notes_focus {
+                Mode::PeopleNotes
+            } else {
+                Mode::People
+            }
         } else if self.screen == Screen::Packs {
             Mode::Packs
         } else if self.screen == Screen::Journal {
@@ -760,6 +765,9 @@ impl App {
         {
             return;
         }
+        if self.mode() == Mode::PeopleNotes && self.update_people_notes(action) {
+            return;
+        }
         if matches!(self.screen, Screen::Commitments | Screen::People)
             && self.help_scroll.is_none()
             && self.picker.is_none()
@@ -879,7 +887,8 @@ impl App {
             | Action::MarkDone
             | Action::FilterGroup
             | Action::ToggleArchived
-            | Action::Unarchive => {}
+            | Action::Unarchive
+            | Action::TakeBackNote => {}
             Action::WeeklyReview => self.open_review(),
             Action::PickCommitment => self.open_check_picker(),
             Action::PickTheme => self.open_theme_picker(),
@@ -942,6 +951,10 @@ impl App {
         {
             self.notice = None;
         }
+        // People opens on its list again, not on a note chosen before.
+        if leaving == Screen::People {
+            self.people_screen.notes_focus = false;
+        }
         // The new screen is in front before it is filled, so what filling it says is
         // said on it.
         self.screen = screen;
@@ -981,6 +994,10 @@ impl App {
                 }
             }
             (Screen::People, Action::FilterGroup) => self.open_group_picker(),
+            (Screen::People, Action::FocusNext | Action::FocusPrev) => {
+                self.focus_notes();
+            }
+            (Screen::People, Action::TakeBackNote) => self.ask_take_back_note(),
             (Screen::Commitments | Screen::People, Action::AddNew) => self.open_new_form(),
             (Screen::Commitments | Screen::People, Action::Edit) => self.open_edit_form(),
             (Screen::Commitments | Screen::People, Action::Archive) => self.ask_put_away(false),

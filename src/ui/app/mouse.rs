@@ -45,6 +45,7 @@ impl App {
             | Mode::JournalSearch
             | Mode::Commitments
             | Mode::People
+            | Mode::PeopleNotes
             | Mode::Packs
             | Mode::Practice
             | Mode::Trends => self.update(along),
@@ -128,6 +129,7 @@ impl App {
             | Mode::JournalSearch
             | Mode::Commitments
             | Mode::People
+            | Mode::PeopleNotes
             | Mode::Packs
             | Mode::Trends
             | Mode::Export => {}
@@ -171,7 +173,11 @@ impl App {
             Screen::People => {
                 if let Some(row) = self.people_screen.row_at(body, at.x, at.y) {
                     self.people_screen.selected = row;
+                    self.people_screen.notes_focus = false;
                     self.refresh_timeline();
+                } else if let Some(note) = self.people_screen.note_at(body, at.x, at.y) {
+                    self.people_screen.notes_focus = true;
+                    self.people_screen.note_selected = note;
                 }
             }
             Screen::Packs => {

@@ -182,6 +182,9 @@ impl App {
 
     fn refresh_timeline_from(&mut self, days: &[Day]) {
         let screen = &mut self.people_screen;
+        // The chosen note stays chosen where it moved; one gone leaves the choice on
+        // the note after it.
+        let chosen = screen.selected_note().cloned();
         screen.timeline = match screen.selected_person() {
             Some(person) => timeline(days, &person.id)
                 .into_iter()
@@ -189,6 +192,16 @@ impl App {
                 .collect(),
             None => Vec::new(),
         };
+        if let Some(at) = chosen.and_then(|chosen| {
+            screen.timeline.iter().position(|(date, connection)| {
+                *date == chosen.0
+                    && connection.at == chosen.1.at
+                    && connection.note == chosen.1.note
+            })
+        }) {
+            screen.note_selected = at;
+        }
+        screen.keep_note_in_range();
     }
 
     pub(super) fn refresh_timeline(&mut self) {
@@ -235,13 +248,21 @@ impl App {
         }
     }
 
-    /// After a write to `date`'s file: the index, the figures and Today.
-    fn reload_day(&mut self, date: NaiveDate) {
-        if let Ok(Some(day)) = self.journal.load_day(date)
-            && let Some(index) = &mut self.index
-        {
-            index.replace_day(day);
-            self.journal_screen.refresh(index);
+    /// After a write to `date`'s file: the index, the figures and Today. A file no
+    /// longer there leaves the index too.
+    pub(super) fn reload_day(&mut self, date: NaiveDate) {
+        if let Some(index) = &mut self.index {
+            let changed = match self.journal.load_day(date) {
+                Ok(Some(day)) => {
+                    index.replace_day(day);
+                    true
+                }
+                Ok(None) => index.remove_day(date).is_some(),
+                Err(_) => false,
+            };
+            if changed {
+                self.journal_screen.refresh(index);
+            }
         }
         self.refresh_practice();
     }

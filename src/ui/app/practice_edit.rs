@@ -78,6 +78,14 @@ pub enum PracticeConfirm {
         title: String,
         note: String,
     },
+    /// `d` on People: a connection note (as logged on `date`) about `label`, and
+    /// `when` it was logged, in words.
+    TakeBackConnection {
+        date: chrono::NaiveDate,
+        connection: crate::domain::person::Connection,
+        label: String,
+        when: String,
+    },
 }
 
 impl PracticeConfirm {
@@ -95,6 +103,15 @@ impl PracticeConfirm {
             PracticeConfirm::TakeBackCheckIn { title, note, .. } => format!(
                 "Take back today's check-off of “{title}”? Its note goes with it: “{}”",
                 excerpt(note, 60)
+            ),
+            PracticeConfirm::TakeBackConnection {
+                connection,
+                label,
+                when,
+                ..
+            } => format!(
+                "Take back the connection with {label} logged {when}? Its note goes with it: “{}”",
+                excerpt(&connection.note, 60)
             ),
         }
     }
@@ -420,6 +437,15 @@ impl App {
                 self.take_back_today(&id, &title);
                 return;
             }
+            PracticeConfirm::TakeBackConnection {
+                date,
+                connection,
+                label,
+                ..
+            } => {
+                self.take_back_connection(date, &connection, &label);
+                return;
+            }
             PracticeConfirm::ArchivePerson { id, label } => {
                 match self
                     .people_store()
@@ -592,7 +618,7 @@ impl App {
 }
 
 /// `text` on one line, cut to `chars` characters with an ellipsis.
-fn excerpt(text: &str, chars: usize) -> String {
+pub(super) fn excerpt(text: &str, chars: usize) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= chars {
         line

@@ -209,6 +209,7 @@ impl App {
                 Screen::Commitments | Screen::People,
                 A::AddNew | A::Edit | A::Archive | A::MarkDone | A::Unarchive,
             ) => true,
+            (Screen::People, A::TakeBackNote) => true,
             (Screen::Today, A::CheckOff | A::CheckOffWithNote) => mode == Mode::Practice,
             (Screen::Packs, A::StartPack | A::TogglePause | A::RemovePack) => true,
             _ => false,

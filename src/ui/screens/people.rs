@@ -1,5 +1,6 @@
 //! People: the private roster, longest-waiting first, with how much of it the leader
-//! connected with lately, and each person's timeline of connection notes.
+//! connected with lately, and each person's timeline of connection notes, where one
+//! may be chosen (Tab) to take it back.
 
 use chrono::NaiveDate;
 use ratatui::Frame as TermFrame;
@@ -35,7 +36,30 @@ pub struct PeopleScreen {
     pub show_archived: bool,
     /// How many archived people the group holds, shown or not.
     pub archived: usize,
+    /// Whether the focus is on the timeline, choosing a note, rather than the list.
+    pub notes_focus: bool,
+    /// The chosen note in `timeline`, while the focus is there.
+    pub note_selected: usize,
 }
+
+/// What a line of the timeline panel shows, so drawing and clicks read one layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    /// Role, group, archived.
+    Facts,
+    /// The person's own note from the roster.
+    About,
+    Blank,
+    /// "No connection notes yet."
+    NoNotes,
+    /// The day and time of the note at this place in the timeline.
+    When(usize),
+    /// A line of the text of that note.
+    Text(usize),
+}
+
+/// Columns kept left of each note for the marker of the chosen one.
+const GUTTER: usize = 2;
 
 impl PeopleScreen {
     pub fn selected_person(&self) -> Option<&Person> {
@@ -53,6 +77,32 @@ impl PeopleScreen {
         if !self.rows.is_empty() {
             let last = self.rows.len() as isize - 1;
             self.selected = (self.selected as isize + step).clamp(0, last) as usize;
+        }
+    }
+
+    /// The note chosen in the timeline (its day and the note), while the focus is there.
+    pub fn selected_note(&self) -> Option<&(NaiveDate, Connection)> {
+        self.notes_focus
+            .then(|| self.timeline.get(self.note_selected))
+            .flatten()
+    }
+
+    /// Moves the choice among the notes (down is older).
+    pub fn move_note(&mut self, step: isize) {
+        if !self.timeline.is_empty() {
+            let last = self.timeline.len() as isize - 1;
+            self.note_selected = (self.note_selected as isize + step).clamp(0, last) as usize;
+        }
+    }
+
+    /// Keeps the chosen note within the timeline after it changed; with no note left,
+    /// the focus goes back to the list.
+    pub fn keep_note_in_range(&mut self) {
+        if self.timeline.is_empty() {
+            self.notes_focus = false;
+            self.note_selected = 0;
+        } else {
+            self.note_selected = self.note_selected.min(self.timeline.len() - 1);
         }
     }
 
@@ -80,6 +130,22 @@ impl PeopleScreen {
         (index < self.rows.len()).then_some(index)
     }
 
+    /// The note drawn at a screen position in `area`, if any.
+    pub fn note_at(&self, area: Rect, column: u16, row: u16) -> Option<usize> {
+        let (_, _, detail, _) = self.panels(area);
+        let person = self.selected_person()?;
+        let inner = timeline_block().inner(detail);
+        if !inner.contains(ratatui::layout::Position::new(column, row)) {
+            return None;
+        }
+        let rows = self.timeline_rows(person, usize::from(inner.width));
+        let scroll = self.timeline_scroll(&rows, usize::from(inner.height));
+        match rows.get(scroll + usize::from(row - inner.y))?.1 {
+            Row::When(note) | Row::Text(note) => Some(note),
+            _ => None,
+        }
+    }
+
     pub fn render(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
         let (bar, list, detail, first) = self.panels(area);
         let percent = |part: usize| {
@@ -101,7 +167,11 @@ impl PeopleScreen {
         frame.render_widget(Paragraph::new(Line::styled(header, theme.accent)), bar);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
-            .border_style(theme.border_focus)
+            .border_style(if self.notes_focus {
+                theme.border
+            } else {
+                theme.border_focus
+            })
             .title(Line::styled(" People, longest waiting first ", theme.title))
             .title_bottom(crate::ui::screens::commitments::archived_note(
                 self.archived,
@@ -134,10 +204,12 @@ impl PeopleScreen {
             .take(height)
             .map(|(index, row)| {
                 let selected = index == self.selected;
-                let base = if selected {
-                    theme.selection
-                } else {
-                    theme.text
+                // With the focus on the notes, the person they are about stays marked
+                // (▸, bold) but is not lit as the focus is.
+                let base = match (selected, self.notes_focus) {
+                    (true, false) => theme.selection,
+                    (true, true) => theme.text.add_modifier(Modifier::BOLD),
+                    (false, _) => theme.text,
                 };
                 // The detail beside says when they were last connected with.
                 let since = match row.days_since {
@@ -167,16 +239,15 @@ impl PeopleScreen {
         self.render_timeline(theme, frame, detail);
     }
 
-    fn render_timeline(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
-        let Some(person) = self.selected_person() else {
-            return;
+    /// The timeline panel's lines at `width` (inside the padding): what each says
+    /// and what it is.
+    fn timeline_rows(&self, person: &Person, width: usize) -> Vec<(String, Row)> {
+        let mut rows = Vec::new();
+        let wrapped = |rows: &mut Vec<(String, Row)>, text: &str, width: usize, row| {
+            for line in textwrap::wrap(text, width.max(1)) {
+                rows.push((line.into_owned(), row));
+            }
         };
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(theme.border)
-            .padding(Padding::horizontal(1))
-            .title(Line::styled(format!(" {} ", person.name), theme.title));
-        let mut lines = Vec::new();
         let mut facts = vec![person.role.to_string()];
         if let Some(group) = &person.group {
             facts.push(group.clone());
@@ -184,29 +255,133 @@ impl PeopleScreen {
         if person.archived {
             facts.push("archived: u brings them back".to_string());
         }
-        lines.push(Line::styled(facts.join(" · "), theme.muted));
+        wrapped(&mut rows, &facts.join(" · "), width, Row::Facts);
         if !person.note.is_empty() {
-            lines.push(Line::styled(person.note.clone(), theme.text));
+            wrapped(&mut rows, &person.note, width, Row::About);
         }
-        lines.push(Line::raw(""));
+        rows.push((String::new(), Row::Blank));
         if self.timeline.is_empty() {
-            lines.push(Line::styled(
+            wrapped(
+                &mut rows,
                 "No connection notes yet. Enter logs one.",
-                theme.muted,
-            ));
+                width,
+                Row::NoNotes,
+            );
         }
-        for (date, connection) in &self.timeline {
-            lines.push(Line::styled(
-                date.format("%a %-d %b %Y").to_string(),
-                theme.accent.add_modifier(Modifier::BOLD),
-            ));
-            lines.push(Line::styled(connection.note.clone(), theme.text));
+        let text_width = width.saturating_sub(GUTTER);
+        for (at, (date, connection)) in self.timeline.iter().enumerate() {
+            let when = format!(
+                "{} · {}",
+                date.format("%a %-d %b %Y"),
+                connection.at.format("%H:%M")
+            );
+            wrapped(&mut rows, &when, text_width, Row::When(at));
+            for line in connection.note.lines() {
+                wrapped(&mut rows, line, text_width, Row::Text(at));
+            }
         }
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .block(block),
-            area,
-        );
+        rows
     }
+
+    /// The first line of the timeline shown: the top, unless the chosen note would
+    /// be below the panel's `height` lines.
+    fn timeline_scroll(&self, rows: &[(String, Row)], height: usize) -> usize {
+        if !self.notes_focus {
+            return 0;
+        }
+        let chosen =
+            |row: &Row| matches!(row, Row::When(n) | Row::Text(n) if *n == self.note_selected);
+        let (Some(start), Some(end)) = (
+            rows.iter().position(|(_, row)| chosen(row)),
+            rows.iter().rposition(|(_, row)| chosen(row)),
+        ) else {
+            return 0;
+        };
+        (end + 1).saturating_sub(height).min(start)
+    }
+
+    fn render_timeline(&self, theme: &Theme, frame: &mut TermFrame, area: Rect) {
+        let Some(person) = self.selected_person() else {
+            return;
+        };
+        let mut block = timeline_block()
+            .border_style(if self.notes_focus {
+                theme.border_focus
+            } else {
+                theme.border
+            })
+            .title(Line::styled(format!(" {} ", person.name), theme.title));
+        if let Some(hint) = self.timeline_hint(usize::from(area.width).saturating_sub(2)) {
+            block = block.title_bottom(Line::styled(hint, theme.muted).right_aligned());
+        }
+        let inner = block.inner(area);
+        let width = usize::from(inner.width);
+        let rows = self.timeline_rows(person, width);
+        let scroll = self.timeline_scroll(&rows, usize::from(inner.height));
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .skip(scroll)
+            .take(usize::from(inner.height))
+            .map(|(text, row)| match row {
+                Row::Facts | Row::NoNotes => Line::styled(text, theme.muted),
+                Row::About => Line::styled(text, theme.text),
+                Row::Blank => Line::raw(""),
+                Row::When(at) | Row::Text(at) => {
+                    let chosen = self.notes_focus && at == self.note_selected;
+                    // The chosen note reads as the selected row of a list does.
+                    let style = match (chosen, row) {
+                        (true, Row::When(_)) => theme.selection.add_modifier(Modifier::BOLD),
+                        (true, _) => theme.selection,
+                        (false, Row::When(_)) => theme.accent.add_modifier(Modifier::BOLD),
+                        (false, _) => theme.text,
+                    };
+                    let marker = if chosen && matches!(row, Row::When(_)) {
+                        "▸ "
+                    } else {
+                        "  "
+                    };
+                    let body = format!("{marker}{text}");
+                    let pad = if chosen {
+                        width.saturating_sub(Span::raw(body.as_str()).width())
+                    } else {
+                        0
+                    };
+                    Line::styled(format!("{body}{}", " ".repeat(pad)), style)
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines).block(block), area);
+    }
+
+    /// Under the timeline, in `width` columns: which note is chosen and what to do
+    /// with it, or how to choose one.
+    fn timeline_hint(&self, width: usize) -> Option<String> {
+        let count = self.timeline.len();
+        let (long, short) = match (count, self.notes_focus) {
+            (0, _) => return None,
+            (_, true) => {
+                let at = self.note_selected + 1;
+                (
+                    format!(" {at} of {count} · d takes it back "),
+                    format!(" {at} of {count} "),
+                )
+            }
+            (_, false) => (
+                " d takes back the newest · Tab chooses ".to_string(),
+                " Tab chooses a note ".to_string(),
+            ),
+        };
+        Some(if long.chars().count() <= width {
+            long
+        } else {
+            short
+        })
+    }
+}
+
+/// The timeline panel's frame, without its colours and title.
+fn timeline_block() -> Block<'static> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .padding(Padding::horizontal(1))
 }

@@ -11,7 +11,7 @@ use crate::ui::theme::Theme;
 
 /// The modes listed, in the order a person meets them. Every mode has a section
 /// (a test holds this), so no key is missing from the help.
-pub const SECTIONS: [Mode; 26] = [
+pub const SECTIONS: [Mode; 27] = [
     Mode::Browsing,
     Mode::Writing,
     Mode::Rating,
@@ -29,6 +29,7 @@ pub const SECTIONS: [Mode; 26] = [
     Mode::Packs,
     Mode::Commitments,
     Mode::People,
+    Mode::PeopleNotes,
     Mode::Form,
     Mode::LineInput,
     Mode::Trends,
