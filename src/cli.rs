@@ -71,9 +71,10 @@ pub enum Command {
     ///
     /// `#words` in the text become tags. Prints the file it was saved to.
     Add {
-        /// What to write; `-` reads it from standard input.
-        #[arg(value_name = "TEXT|-")]
-        text: String,
+        /// What to write, best in quotes (a shell drops an unquoted #tag as a comment);
+        /// unquoted words are joined with spaces. `-` reads it from standard input.
+        #[arg(required = true, value_name = "TEXT|-")]
+        text: Vec<String>,
         /// A tag for the entry (repeat for more), in addition to `#tags` in the text.
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
@@ -110,6 +111,9 @@ pub enum Command {
         /// Print a JSON array of {"tag", "entries"} instead of one line per tag.
         #[arg(long)]
         json: bool,
+        /// Count private entries too (and list tags only they carry).
+        #[arg(long)]
+        include_private: bool,
     },
 
     /// Weekly figures for scripts: reflection days, entries, words, love, care and

@@ -114,10 +114,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tags,
             private,
         }) => {
-            let text = if text == "-" {
+            let text = if text == ["-"] {
                 std::io::read_to_string(std::io::stdin().lock())?
             } else {
-                text
+                text.join(" ")
             };
             let entry = truenorth::commands::journal::NewEntry {
                 text,
@@ -158,13 +158,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             found?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Tags { command, json }) => {
+        Some(Command::Tags {
+            command,
+            json,
+            include_private,
+        }) => {
             use truenorth::commands::{journal, tags};
             let out = &mut std::io::stdout().lock();
             match command {
                 None => {
                     let listing = journal::load_listing(&paths, false)?;
-                    let listed = tags::list(&listing, json, out);
+                    let listed = tags::list(&listing, json, include_private, out);
                     journal::leak_at_exit(listing);
                     listed?;
                 }

@@ -327,3 +327,29 @@ fn lines_printed_from_the_cache_match_lines_printed_from_the_day_files() {
         from_cache[4]
     );
 }
+
+#[test]
+fn tags_of_private_entries_are_listed_only_when_asked_for() {
+    let leader = journal();
+    leader.ok(&["add", "Worried about home #divorce", "--private"]);
+    leader.ok(&["add", "Quiet word with a colleague #staff", "--private"]);
+    let shared = leader.ok(&["tags"]);
+    assert!(!shared.contains("#divorce"), "{shared}");
+    assert!(shared.contains("1  #staff"), "{shared}");
+    let as_json = leader.ok(&["tags", "--json"]);
+    assert!(!as_json.contains("divorce"), "{as_json}");
+    let all = leader.ok(&["tags", "--include-private"]);
+    assert!(all.contains("1  #divorce"), "{all}");
+    assert!(all.contains("2  #staff"), "{all}");
+}
+
+#[test]
+fn add_joins_unquoted_words_into_one_entry() {
+    let leader = Scratch::new();
+    leader.ok(&["add", "Lunch", "duty", "went", "fine", "--private"]);
+    let listed = leader.ok(&["list", "--include-private"]);
+    assert!(
+        listed.contains("(private) Lunch duty went fine"),
+        "{listed}"
+    );
+}

@@ -4,15 +4,27 @@ use std::io::Write;
 
 use anyhow::bail;
 
+use crate::domain::index::Privacy;
 use crate::domain::tags;
 use crate::store::journal_cache::Listing;
 use crate::store::tag_rename::{TagRename, rename_tag};
 use crate::store::{Journal, Paths};
 
 /// Every tag with its number of entries, most used first: `12  #staff` lines, or a
-/// JSON array of `{"tag": ..., "entries": ...}`.
-pub fn list(journal: &Listing, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
-    let counts = journal.tag_counts();
+/// JSON array of `{"tag": ..., "entries": ...}`. Like `list`, it leaves private
+/// entries out (their tags too) unless `include_private`.
+pub fn list(
+    journal: &Listing,
+    json: bool,
+    include_private: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let privacy = if include_private {
+        Privacy::All
+    } else {
+        Privacy::SharedOnly
+    };
+    let counts = journal.tag_counts(privacy);
     if json {
         let records: Vec<serde_json::Value> = counts
             .iter()

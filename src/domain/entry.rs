@@ -78,11 +78,21 @@ pub struct EntrySummary {
 }
 
 /// The first non-blank line of `text`, cut to [`PREVIEW_CHARS`]; `…` says there is more.
+/// Control characters are left out (a tab becomes a space): a preview is printed
+/// straight to a terminal, where an escape sequence would change its colours or worse.
 fn preview(text: &str) -> String {
     let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
     let first = lines.next().unwrap_or("");
-    let mut preview: String = first.chars().take(PREVIEW_CHARS).collect();
-    if preview.len() < first.len() || lines.next().is_some() {
+    let mut shown = first
+        .chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .peekable();
+    let mut preview: String = shown.by_ref().take(PREVIEW_CHARS).collect();
+    if shown.peek().is_some() || lines.next().is_some() {
         preview.push('…');
     }
     preview
@@ -155,5 +165,33 @@ impl Entry {
             private: false,
             extra: toml::Table::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary_of(text: &str) -> EntrySummary {
+        let created = DateTime::parse_from_rfc3339("2026-11-24T07:12:00-05:00").unwrap();
+        Entry::new(created, 0, text.into()).summary()
+    }
+
+    #[test]
+    fn a_preview_is_the_first_line_cut_short_and_safe_for_a_terminal() {
+        assert_eq!(
+            summary_of("\n  Hallway talk  \nmore").preview,
+            "Hallway talk…"
+        );
+        assert_eq!(summary_of("One line").preview, "One line");
+        let long = "é".repeat(PREVIEW_CHARS + 1);
+        assert_eq!(
+            summary_of(&long).preview,
+            format!("{}…", "é".repeat(PREVIEW_CHARS))
+        );
+        assert_eq!(
+            summary_of("red \u{1b}[31mRED\u{1b}[0m, a bell\u{7} and\ta tab").preview,
+            "red [31mRED[0m, a bell and a tab"
+        );
     }
 }

@@ -181,9 +181,9 @@ impl JournalIndex {
         Some(day)
     }
 
-    /// Every tag with the number of entries carrying it, most used first, then by name.
-    /// Private entries count: the list is for the leader's own screens.
-    pub fn tag_counts(&self) -> Vec<(String, usize)> {
+    /// Every tag with the number of entries `privacy` allows carrying it, most used
+    /// first, then by name; tags no such entry carries are left out.
+    pub fn tag_counts(&self, privacy: Privacy) -> Vec<(String, usize)> {
         let mut counts: Vec<(String, usize)> = self
             .tags
             .iter()
@@ -191,7 +191,8 @@ impl JournalIndex {
             .map(|(tag, slots)| {
                 let alive = slots
                     .iter()
-                    .filter(|&&slot| self.slots[slot as usize].alive)
+                    .map(|&slot| &self.slots[slot as usize])
+                    .filter(|slot| slot.alive && privacy.allows(slot.private))
                     .count();
                 (tag.to_string(), alive)
             })

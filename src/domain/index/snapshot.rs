@@ -154,7 +154,7 @@ pub(super) fn newest_first(mut days: Vec<Day>) -> Vec<Day> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::index::{Filter, SearchQuery};
+    use crate::domain::index::{Filter, Privacy, SearchQuery};
     use crate::sample::{SampleSize, sample_days};
 
     fn days() -> Vec<Day> {
@@ -199,7 +199,10 @@ mod tests {
             };
             assert_eq!(search(&restored), search(&original), "{query}");
         }
-        assert_eq!(restored.tag_counts(), original.tag_counts());
+        assert_eq!(
+            restored.tag_counts(Privacy::All),
+            original.tag_counts(Privacy::All)
+        );
         assert_eq!(snapshot(&restored), snapshot(&original));
     }
 

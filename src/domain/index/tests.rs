@@ -324,7 +324,7 @@ fn replacing_a_day_updates_search_tags_and_counts() {
     assert_eq!(index.entry_count(), 4);
     assert_eq!(index.search("science", &Filter::default(), 10).total, 0);
     assert_eq!(index.search("counsel", &Filter::default(), 10).total, 1);
-    let counts = index.tag_counts();
+    let counts = index.tag_counts(Privacy::All);
     assert!(counts.contains(&("care".to_string(), 1)), "{counts:?}");
     assert!(counts.contains(&("staff".to_string(), 1)), "{counts:?}");
     assert!(!counts.iter().any(|(tag, _)| tag == "wins"), "{counts:?}");
@@ -356,7 +356,7 @@ fn many_edits_keep_results_right() {
 fn tag_counts_are_most_used_first() {
     let index = journal();
     assert_eq!(
-        index.tag_counts(),
+        index.tag_counts(Privacy::All),
         vec![
             ("staff".to_string(), 2),
             ("families".to_string(), 1),

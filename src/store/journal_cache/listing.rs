@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::LoadedJournal;
-use crate::domain::index::{EntryRef, Filter, JournalIndex, Ranking, SearchQuery};
+use crate::domain::index::{EntryRef, Filter, JournalIndex, Privacy, Ranking, SearchQuery};
 use crate::domain::{Entry, EntrySummary, Problem};
 
 /// What [`load_listing`](super::load_listing) gives: the index, and the entries'
@@ -75,9 +75,9 @@ impl Listing {
         self.index.prepare(query).run(filter, limit)
     }
 
-    /// Every tag with its number of entries, most used first.
-    pub fn tag_counts(&self) -> Vec<(String, usize)> {
-        self.index.tag_counts()
+    /// Every tag of the entries `privacy` allows, with their number, most used first.
+    pub fn tag_counts(&self, privacy: Privacy) -> Vec<(String, usize)> {
+        self.index.tag_counts(privacy)
     }
 
     pub fn entry(&self, at: EntryRef) -> Option<Listed<'_>> {

@@ -10,6 +10,7 @@ use std::time::Instant;
 
 use super::{App, Level, PickerPurpose, Screen};
 use crate::domain::Frame;
+use crate::domain::index::Privacy;
 use crate::exchange::{self, ExportContext, ExportFormat, ExportOptions, LoadedSources};
 use crate::store::atomic::{write_atomic, write_atomic_new};
 use crate::ui::action::Action;
@@ -396,7 +397,8 @@ impl App {
 
     fn open_export_tag_picker(&mut self) {
         let chosen = self.export_screen.tags.clone();
-        let Some((items, tags)) = self.tag_items(|tag, count| {
+        // Private entries never go into an export: their tags are no choice here.
+        let Some((items, tags)) = self.tag_items(Privacy::SharedOnly, |tag, count| {
             chosen_or(
                 chosen.iter().any(|known| known == tag),
                 super::journal::entries(count),

@@ -346,11 +346,13 @@ impl App {
         }
     }
 
-    /// Every tag as a picker item, most used first, with `detail` (given the tag and
-    /// its number of entries) beside it; and the tags in the same order. `None`, said
-    /// on the status line, while the journal is still being read or has no tags.
+    /// Every tag of the entries `privacy` allows as a picker item, most used first,
+    /// with `detail` (given the tag and its number of entries) beside it; and the tags
+    /// in the same order. `None`, said on the status line, while the journal is still
+    /// being read or has no such tags.
     pub(super) fn tag_items(
         &mut self,
+        privacy: Privacy,
         detail: impl Fn(&str, usize) -> String,
     ) -> Option<(Vec<PickerItem>, Vec<String>)> {
         let Some(index) = &self.index else {
@@ -360,7 +362,7 @@ impl App {
             );
             return None;
         };
-        let counts = index.tag_counts();
+        let counts = index.tag_counts(privacy);
         if counts.is_empty() {
             self.tell(
                 Level::Info,
@@ -380,7 +382,7 @@ impl App {
     }
 
     fn open_tag_picker(&mut self, choice: TagChoice) {
-        let Some((items, tags)) = self.tag_items(|_, count| entries(count)) else {
+        let Some((items, tags)) = self.tag_items(Privacy::All, |_, count| entries(count)) else {
             return;
         };
         self.picker = Some(match choice {
