@@ -282,7 +282,7 @@ fn a_written_review_opens_again_with_its_answers_and_saving_again_edits_them_in_
     assert!(screen.contains("Hallway check-ins."), "{screen}");
     assert!(screen.contains("✓ Email at lunch."), "{screen}");
     assert!(
-        screen.contains("Your review of 16–22 Nov is written: change any answer"),
+        screen.contains("Your review of 16–22 Nov is written; Ctrl-S saves changes in place."),
         "{screen}"
     );
     assert!(!screen.contains("Write a few honest lines"), "{screen}");

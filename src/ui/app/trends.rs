@@ -208,7 +208,7 @@ impl App {
             && open.was_written()
         {
             let text = format!(
-                "Your review of {} is written: change any answer, and Ctrl-S saves it in place.",
+                "Your review of {} is written; Ctrl-S saves changes in place.",
                 open.label
             );
             self.tell(Level::Info, text);
