@@ -159,12 +159,12 @@ pub struct ReviewWeek {
 pub struct Written {
     pub part: ReviewPart,
     pub date: NaiveDate,
-    pub id: String,
     pub text: String,
 }
 
 impl ReviewWeek {
-    /// Whether `entry`, kept in `day`, answers the question `prompt_id` of this review.
+    /// Whether `entry`, kept in the file of `date`, answers the question `prompt_id`
+    /// of this review.
     fn holds(&self, date: NaiveDate, entry: &Entry, prompt_id: &str) -> bool {
         entry.pack.as_deref() == Some(PACK)
             && entry.prompt.as_deref() == Some(prompt_id)
@@ -187,7 +187,6 @@ impl ReviewWeek {
                         Written {
                             part,
                             date: day.date,
-                            id: entry.id.clone(),
                             text: entry.text.clone(),
                         },
                     ))
