@@ -320,3 +320,68 @@ fn doctor_names_a_malformed_file_and_exits_1() {
         "doctor modified the file"
     );
 }
+
+#[test]
+fn measured_answers_take_their_keys_and_land_in_the_day_file_as_values() {
+    let sandbox = Sandbox::new();
+    let pack = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/measured-pack.toml"
+    );
+    let added = sandbox.run_cli(&["pack", "add", pack]);
+    assert!(
+        added.status.success(),
+        "pack add failed: {}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+
+    let mut app = sandbox.launch().size(100, 40).spawn();
+    app.wait_for("How many classrooms did you visit today?");
+    app.esc();
+    app.send(keys::TAB); // the True north answer
+    app.send(keys::TAB); // the number
+    app.wait_for("Enter/i write a note");
+    app.send("7");
+    app.send(keys::RIGHT);
+    app.send("+");
+    app.wait_for("Answer: 9");
+    app.send(keys::LEFT);
+    app.send("-");
+    app.wait_for("Answer: 7");
+    app.send(keys::TAB); // yes or no
+    app.send("y");
+    app.wait_for("Answer: [yes]");
+    app.send(keys::TAB); // the scale
+    app.send("4");
+    app.wait_for("●●●●○ 4");
+    app.send(keys::ENTER); // a note, where digits are text
+    app.wait_for("Staff · Measured week · writing");
+    app.send("Calm after 4 weeks");
+    app.wait_for("Calm after 4 weeks");
+    app.esc();
+    app.send(keys::CTRL_S);
+    app.wait_for("Saved at");
+    app.send("q");
+    assert!(app.wait_exit(EXIT_TIMEOUT).success());
+
+    let day = read_toml(&sandbox.day_file(today()));
+    let entries = day["entry"].as_array().expect("[[entry]] tables");
+    let answer = |prompt: &str| {
+        entries
+            .iter()
+            .find(|entry| entry["prompt"].as_str() == Some(prompt))
+            .unwrap_or_else(|| panic!("no answer to {prompt}: {day:#?}"))
+    };
+    assert_eq!(answer("visits")["value"].as_integer(), Some(7), "{day:#?}");
+    assert_eq!(
+        answer("family-call")["value"].as_bool(),
+        Some(true),
+        "{day:#?}"
+    );
+    assert_eq!(answer("calm")["value"].as_integer(), Some(4), "{day:#?}");
+    assert_eq!(answer("calm")["text"].as_str(), Some("Calm after 4 weeks"));
+    assert_eq!(entries.len(), 3, "only the measured answers: {day:#?}");
+
+    let app = sandbox.launch().size(100, 40).spawn();
+    app.wait_for_all(&["Answer: 7", "Answer: [yes]", "●●●●○ 4", "saved ✓"]);
+}

@@ -645,3 +645,165 @@ fn nothing_matching_names_only_what_is_in_force() {
     let screen = draw(&app, 100, 30);
     assert!(screen.contains("Nothing matches. / then Esc"), "{screen}");
 }
+
+/// A coach's pack with one prompt of each measured kind, every day.
+const MEASURED_PACK: &str = include_str!("fixtures/measured-pack.toml");
+
+/// Today with the measured pack running, and the focus moved by Tab from the first
+/// answer to the number prompt (after the two daily prompts), as a person would.
+fn on_the_number_prompt(fixture: &Fixture) -> App {
+    let store = truenorth::store::PackStore::open(&fixture.paths.data);
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    store
+        .add("measured-week.toml", MEASURED_PACK, start)
+        .unwrap();
+    let mut app = open(fixture);
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Tab));
+    app
+}
+
+/// The measured prompts' entries in the fixture's day file: (prompt id, value, text).
+fn measured_entries(fixture: &Fixture) -> Vec<(String, Option<toml::Value>, String)> {
+    let path = fixture.paths.data.join("journal/2026/2026-11-25.toml");
+    let day: toml::Table = std::fs::read_to_string(&path).unwrap().parse().unwrap();
+    day["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|entry| entry.get("pack").and_then(|p| p.as_str()) == Some("measured-week"))
+        .map(|entry| {
+            (
+                entry["prompt"].as_str().unwrap().to_string(),
+                entry.get("value").cloned(),
+                entry["text"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn measured_answers_take_digits_y_n_and_arrows_from_the_keys_and_are_saved() {
+    use truenorth::ui::keymap::Mode;
+    let fixture = fixture();
+    let mut app = on_the_number_prompt(&fixture);
+    assert_eq!(
+        app.mode(),
+        Mode::Answer,
+        "on a number prompt, keys are the answer"
+    );
+    let screen = draw(&app, 100, 40);
+    assert!(screen.contains("How many classrooms"), "{screen}");
+    assert!(
+        screen.contains("write a note"),
+        "the footer has the answer's keys: {screen}"
+    );
+
+    // The number: digits build it, → and + step up, ← steps down.
+    type_text(&mut app, "12");
+    app.handle_key(key(KeyCode::Backspace));
+    app.handle_key(key(KeyCode::Char('7')));
+    assert!(draw(&app, 100, 40).contains("Answer: 17"));
+    app.handle_key(key(KeyCode::Backspace));
+    app.handle_key(key(KeyCode::Backspace));
+    app.handle_key(key(KeyCode::Char('7')));
+    app.handle_key(key(KeyCode::Right));
+    app.handle_key(key(KeyCode::Char('+')));
+    assert!(draw(&app, 100, 40).contains("Answer: 9"));
+    app.handle_key(key(KeyCode::Left));
+    app.handle_key(key(KeyCode::Char('-')));
+    assert!(draw(&app, 100, 40).contains("Answer: 7"));
+
+    // Yes or no.
+    app.handle_key(key(KeyCode::Tab));
+    assert_eq!(app.mode(), Mode::Answer);
+    app.handle_key(key(KeyCode::Char('n')));
+    assert!(draw(&app, 100, 40).contains("[no]"));
+    app.handle_key(key(KeyCode::Char('y')));
+    assert!(draw(&app, 100, 40).contains("[yes]"));
+
+    // The scale: a digit in range picks a point; one outside it is ignored.
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Char('9')));
+    assert!(draw(&app, 100, 40).contains("○○○○○ –"));
+    app.handle_key(key(KeyCode::Char('4')));
+    app.handle_key(key(KeyCode::Right));
+    assert!(draw(&app, 100, 40).contains("●●●●● 5"));
+    app.handle_key(key(KeyCode::Left));
+    assert!(draw(&app, 100, 40).contains("●●●●○ 4"));
+
+    // F1 opens the help on the answer's keys.
+    app.handle_key(key(KeyCode::F(1)));
+    let help = draw(&app, 100, 40);
+    assert!(
+        help.contains("On a scale, number or yes/no answer"),
+        "{help}"
+    );
+    assert!(help.contains("type the answer"), "{help}");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.mode(), Mode::Answer);
+
+    // Enter starts a note: now digits are text, and the value stays.
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.mode(), Mode::Writing);
+    type_text(&mut app, "Calm after 4 weeks");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.mode(), Mode::Answer);
+    let screen = draw(&app, 100, 40);
+    assert!(screen.contains("Calm after 4 weeks"), "{screen}");
+    assert!(screen.contains("●●●●○ 4"), "{screen}");
+
+    app.handle_key(ctrl('s'));
+    assert!(draw(&app, 100, 40).contains("Saved at"));
+    let int = |n| Some(toml::Value::Integer(n));
+    assert_eq!(
+        measured_entries(&fixture),
+        vec![
+            ("visits".to_string(), int(7), String::new()),
+            (
+                "family-call".to_string(),
+                Some(toml::Value::Boolean(true)),
+                String::new()
+            ),
+            ("calm".to_string(), int(4), "Calm after 4 weeks".to_string()),
+        ]
+    );
+
+    // Opened again (this window gone, as after quitting), the answers are there and
+    // saved.
+    drop(app);
+    let app = open(&fixture);
+    let screen = draw(&app, 100, 40);
+    for shown in ["Answer: 7", "[yes]", "●●●●○ 4"] {
+        assert!(screen.contains(shown), "{shown}: {screen}");
+    }
+    assert!(!screen.contains("unsaved"), "{screen}");
+}
+
+#[test]
+fn an_unsaved_measured_answer_comes_back_from_the_draft() {
+    let fixture = fixture();
+    let mut app = on_the_number_prompt(&fixture);
+    app.handle_key(key(KeyCode::Char('5')));
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Char('n')));
+    app.flush_drafts();
+    drop(app);
+
+    let app = open(&fixture);
+    let screen = draw(&app, 100, 40);
+    assert!(screen.contains("Answer: 5"), "{screen}");
+    assert!(screen.contains("[no]"), "{screen}");
+    assert!(screen.contains("unsaved"), "{screen}");
+}
+
+#[test]
+fn a_focused_measured_prompt_80x24() {
+    let fixture = fixture();
+    let mut app = on_the_number_prompt(&fixture);
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Char('4')));
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}

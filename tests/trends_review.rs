@@ -88,6 +88,13 @@ fn draw(app: &App, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
+/// `w` from Today, leaving the answer being written first (Esc): the review opens.
+fn open_review_with_w(app: &mut App) {
+    app.handle_key(key(KeyCode::Esc));
+    app.handle_key(key(KeyCode::Char('w')));
+    assert_eq!(app.mode(), Mode::Review);
+}
+
 /// Entries of the weekly-review pack in a day: (prompt id, text).
 fn review_entries(day: &Day) -> Vec<(String, String)> {
     day.entries
@@ -187,9 +194,7 @@ fn putting_the_review_off_is_remembered_and_w_still_opens_it() {
     let mut app = fixture.open_at("2026-11-25T08:00:00+01:00");
     assert_ne!(app.mode(), Mode::Review);
     // ... but `w` opens it from a browsing screen.
-    app.handle_key(key(KeyCode::Esc));
-    app.handle_key(key(KeyCode::Char('w')));
-    assert_eq!(app.mode(), Mode::Review);
+    open_review_with_w(&mut app);
     read_journal(&mut app);
     assert!(draw(&app, 100, 30).contains("looking back on 16–22 Nov"));
 }
@@ -210,9 +215,7 @@ fn a_review_put_off_on_sunday_is_the_one_w_brings_back_and_taking_it_late_counts
     assert_ne!(app.mode(), Mode::Review);
 
     // `w` brings back the review that was put off, with its figures.
-    app.handle_key(key(KeyCode::Esc));
-    app.handle_key(key(KeyCode::Char('w')));
-    assert_eq!(app.mode(), Mode::Review);
+    open_review_with_w(&mut app);
     let screen = draw(&app, 100, 30);
     assert!(screen.contains("looking back on 23–29 Nov"), "{screen}");
     assert!(screen.contains("reflected on 5 of 7 days"), "{screen}");
@@ -249,9 +252,7 @@ fn leaving_the_review_keeps_what_was_written() {
         )]
     );
     // So does quitting from inside it (Today has the answer open: Esc leaves it).
-    app.handle_key(key(KeyCode::Esc));
-    app.handle_key(key(KeyCode::Char('w')));
-    assert_eq!(app.mode(), Mode::Review);
+    open_review_with_w(&mut app);
     app.handle_key(key(KeyCode::Tab));
     type_text(&mut app, "Ask the student council to run an assembly.");
     app.handle_key(ctrl('c'));
@@ -259,6 +260,67 @@ fn leaving_the_review_keeps_what_was_written() {
     let saved = review_entries(&fixture.day(date(2026, 11, 23)));
     assert_eq!(saved.len(), 2, "{saved:?}");
     assert_eq!(saved[1].0, "review-02");
+}
+
+#[test]
+fn a_written_review_opens_again_with_its_answers_and_saving_again_edits_them_in_place() {
+    let fixture = last_week_written();
+    let mut app = fixture.open_at(MONDAY);
+    read_journal(&mut app);
+    type_text(&mut app, "Hallway check-ins.");
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Tab));
+    type_text(&mut app, "Email at lunch.");
+    app.handle_key(ctrl('s'));
+    assert_ne!(app.mode(), Mode::Review);
+
+    // `w` again (Today has an answer open: Esc leaves it): the same week, with what
+    // was written, and a word that it is written.
+    open_review_with_w(&mut app);
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("looking back on 16–22 Nov"), "{screen}");
+    assert!(screen.contains("Hallway check-ins."), "{screen}");
+    assert!(screen.contains("✓ Email at lunch."), "{screen}");
+    assert!(
+        screen.contains("Your review of 16–22 Nov is written; Ctrl-S saves changes in place."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Write a few honest lines"), "{screen}");
+
+    // Going on writing the first answer and answering the second changes the day
+    // file in place: one answer per question.
+    type_text(&mut app, " Every day.");
+    app.handle_key(key(KeyCode::Tab));
+    type_text(&mut app, "A family coffee.");
+    app.handle_key(ctrl('s'));
+    assert!(
+        draw(&app, 100, 30).contains("Saved your weekly review (3 of 4 answered)"),
+        "{}",
+        draw(&app, 100, 30)
+    );
+    let monday = date(2026, 11, 23);
+    let saved = review_entries(&fixture.day(monday));
+    assert_eq!(
+        saved,
+        vec![
+            (
+                "review-01".to_string(),
+                "Hallway check-ins. Every day.".to_string()
+            ),
+            ("review-03".to_string(), "Email at lunch.".to_string()),
+            ("review-02".to_string(), "A family coffee.".to_string()),
+        ]
+    );
+
+    // Opened and closed again as it was, or quit from: nothing is written twice.
+    open_review_with_w(&mut app);
+    app.handle_key(ctrl('s'));
+    assert_ne!(app.mode(), Mode::Review);
+    assert!(draw(&app, 100, 30).contains("Your review of 16–22 Nov is as it was."));
+    open_review_with_w(&mut app);
+    app.handle_key(ctrl('c'));
+    assert!(app.should_quit());
+    assert_eq!(review_entries(&fixture.day(monday)), saved);
 }
 
 #[test]

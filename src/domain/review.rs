@@ -8,6 +8,10 @@
 //! screen or from the pack running on Fridays. Answers saved from the screen also say
 //! which week they look back on (`review_week = "2026-11-23"`), so a review put off
 //! and taken days later counts for the week it was about.
+//!
+//! A review holds one answer per question per week ([`ReviewWeek`]): reopened, it
+//! shows the answers already written for its week, and saving again changes them
+//! where they are kept instead of adding them twice.
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Weekday};
 
@@ -119,14 +123,149 @@ pub fn last_reviewed_week(
             day.entries
                 .iter()
                 .filter(|entry| entry.frame == Some(Frame::Review))
-                .map(move |entry| {
-                    named_week(entry, week_start).unwrap_or_else(|| {
-                        let date = entry_date(day.date, entry.created, rollover_hour);
-                        reviewed_week(date, week_start)
-                    })
-                })
+                .map(move |entry| looked_back_on(day.date, entry, week_start, rollover_hour))
         })
         .max()
+}
+
+/// The first day of the week an entry kept in the file of `file_date` looks back on:
+/// the week it names, or else the week a review written on its journal day looks back
+/// on.
+fn looked_back_on(
+    file_date: NaiveDate,
+    entry: &Entry,
+    week_start: Weekday,
+    rollover_hour: u8,
+) -> NaiveDate {
+    named_week(entry, week_start).unwrap_or_else(|| {
+        let date = entry_date(file_date, entry.created, rollover_hour);
+        reviewed_week(date, week_start)
+    })
+}
+
+/// The review of one week, as kept in the journal: the answers of the
+/// `weekly-review` pack that look back on it, whether saved from the review screen
+/// (naming the week) or answered on the pack's Fridays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewWeek {
+    /// The first day of the week looked back on.
+    pub start: NaiveDate,
+    pub week_start: Weekday,
+    pub rollover_hour: u8,
+}
+
+/// An answer already written in a week's review, and the day file keeping it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub part: ReviewPart,
+    pub date: NaiveDate,
+    pub text: String,
+}
+
+impl ReviewWeek {
+    /// Whether `entry`, kept in the file of `date`, answers the question `prompt_id`
+    /// of this review.
+    fn holds(&self, date: NaiveDate, entry: &Entry, prompt_id: &str) -> bool {
+        entry.pack.as_deref() == Some(PACK)
+            && entry.prompt.as_deref() == Some(prompt_id)
+            && looked_back_on(date, entry, self.week_start, self.rollover_hour) == self.start
+    }
+
+    /// The answers written in this review among `days`, oldest first (by day, then
+    /// by the moment written).
+    pub fn written(&self, days: &[Day]) -> Vec<Written> {
+        let mut found: Vec<(NaiveDate, DateTime<FixedOffset>, Written)> = days
+            .iter()
+            .flat_map(|day| {
+                day.entries.iter().filter_map(move |entry| {
+                    let part = ReviewPart::ALL
+                        .into_iter()
+                        .find(|part| self.holds(day.date, entry, part.prompt_id()))?;
+                    Some((
+                        day.date,
+                        entry.created,
+                        Written {
+                            part,
+                            date: day.date,
+                            text: entry.text.clone(),
+                        },
+                    ))
+                })
+            })
+            .collect();
+        found.sort_by_key(|(date, created, _)| (*date, *created));
+        found.into_iter().map(|(_, _, written)| written).collect()
+    }
+
+    /// Puts `text` as the answer to `prompt` into `day`, read fresh from disk: the
+    /// answer this review already keeps there is changed in place, or a new entry is
+    /// added when there is none. Further copies there (saved twice by an earlier
+    /// version) are dropped: the review showed them joined, so their words are in
+    /// `text`. An empty text drops the answer. Putting the same answer again changes
+    /// nothing, so saving a review twice never adds an answer twice.
+    pub fn put_answer(
+        &self,
+        day: &mut Day,
+        prompt: &Prompt,
+        text: &str,
+        now: DateTime<FixedOffset>,
+    ) {
+        let date = day.date;
+        let mut kept: Option<String> = None;
+        day.entries.retain(|entry| {
+            if !self.holds(date, entry, &prompt.id) {
+                return true;
+            }
+            if kept.is_none() && !text.is_empty() {
+                kept = Some(entry.id.clone());
+                return true;
+            }
+            false
+        });
+        if text.is_empty() {
+            return;
+        }
+        let existing = kept.and_then(|id| day.entries.iter_mut().find(|entry| entry.id == id));
+        match existing {
+            Some(answer) => answer.text = text.to_string(),
+            None => {
+                let answer = entry(day, prompt, text.to_string(), now, self.start);
+                day.entries.push(answer);
+            }
+        }
+    }
+}
+
+/// The day files an answer is saved into, each with the text it gets there: the one
+/// that already keeps it (the earliest, when copies were saved on several days) gets
+/// `text`, or `today`'s when none does; the others get nothing, which drops their
+/// copies (their words are in `text`, the review having shown them joined).
+pub fn placements(kept_in: &[NaiveDate], today: NaiveDate, text: &str) -> Vec<(NaiveDate, String)> {
+    let home = kept_in.iter().min().copied().unwrap_or(today);
+    let mut places = vec![(home, text.to_string())];
+    for date in kept_in {
+        if places.iter().all(|(seen, _)| seen != date) {
+            places.push((*date, String::new()));
+        }
+    }
+    places
+}
+
+/// The text a review shows for a question: its answer, or when copies were saved
+/// (by an earlier version), each of them, oldest first, so none is lost from view.
+pub fn shown_text(written: &[Written], part: ReviewPart) -> String {
+    written
+        .iter()
+        .filter(|written| written.part == part)
+        .map(|written| written.text.trim())
+        .filter(|text| !text.is_empty())
+        .fold(Vec::<&str>::new(), |mut texts, text| {
+            if !texts.contains(&text) {
+                texts.push(text);
+            }
+            texts
+        })
+        .join("\n\n")
 }
 
 /// The week an entry says it looks back on, when it says so readably.

@@ -286,6 +286,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::plain(KeyCode::BackTab)], modes: NOT_HELP, action: Action::FocusPrev, label: "previous", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Esc)], modes: &[Writing], action: Action::StopEditing, label: "stop writing", in_footer: true },
     Binding { keys: &[Key::ctrl('e')], modes: &[Writing, Browsing], action: Action::ExternalEditor, label: "$EDITOR", in_footer: true },
+    Binding { keys: &[Key::ctrl('e')], modes: &[Answer], action: Action::ExternalEditor, label: "$EDITOR", in_footer: false },
     Binding { keys: &[Key::ctrl('z')], modes: &[Writing], action: Action::Undo, label: "undo", in_footer: false },
     Binding { keys: &[Key::ctrl('y')], modes: &[Writing], action: Action::Redo, label: "redo", in_footer: false },
     Binding { keys: &[Key::plain(KeyCode::Enter), Key::char('i')], modes: &[Browsing], action: Action::StartEditing, label: "write", in_footer: true },

@@ -197,20 +197,26 @@ fn a_review_taken_late_counts_for_the_week_it_looked_back_on() {
     );
 }
 
+/// An answer to `prompt` in `day` as the pack's schedule writes it on Today, written
+/// at `created`: naming no week.
+fn unnamed(day: &Day, prompt: &Prompt, text: &str, created: &str) -> Entry {
+    let mut answer = entry(day, prompt, text.into(), at(created), day.date);
+    answer.extra.clear();
+    answer
+}
+
 #[test]
 fn the_last_review_is_the_latest_review_entry_after_the_rollover() {
     let packs = crate::builtin::packs_lenient();
     let prompts = prompts(&packs);
     // Written by the pack on Friday, without naming a week: that week.
     let mut friday = Day::new(date(2026, 11, 20));
-    let mut written = entry(
+    let written = unnamed(
         &friday,
         prompts[0].prompt,
-        "keep".into(),
-        at("2026-11-20T15:00:00-05:00"),
-        date(2026, 11, 16),
+        "keep",
+        "2026-11-20T15:00:00-05:00",
     );
-    written.extra.clear();
     friday.entries.push(written);
     // Only the true-north question answered on Monday: not a review.
     let mut monday = Day::new(date(2026, 11, 23));
@@ -229,14 +235,12 @@ fn the_last_review_is_the_latest_review_entry_after_the_rollover() {
     // Written at 1 am on Monday without naming a week: Sunday night or early Monday,
     // it looks back on the week before.
     let mut late = Day::new(date(2026, 11, 23));
-    let mut written = entry(
+    let written = unnamed(
         &late,
         prompts[2].prompt,
-        "stop".into(),
-        at("2026-11-23T01:00:00-05:00"),
-        date(2026, 11, 16),
+        "stop",
+        "2026-11-23T01:00:00-05:00",
     );
-    written.extra.clear();
     late.entries.push(written);
     assert_eq!(week(&[late.clone()], 4), Some(date(2026, 11, 16)));
     assert_eq!(week(&[late], 0), Some(date(2026, 11, 16)));
@@ -348,4 +352,175 @@ fn the_summary_reads_last_weeks_figures() {
     assert_eq!(summary(&empty), ["16–22 Nov: no entries."]);
     assert_eq!(thousands(1_234_567), "1,234,567");
     assert_eq!(thousands(999), "999");
+}
+
+/// The review of 16–22 November 2026, Monday weeks, rollover at 4 am.
+fn week_of_16_nov() -> ReviewWeek {
+    ReviewWeek {
+        start: date(2026, 11, 16),
+        week_start: Weekday::Mon,
+        rollover_hour: 4,
+    }
+}
+
+/// The review's answers in `day`: (prompt id, text).
+fn answers(day: &Day) -> Vec<(String, String)> {
+    day.entries
+        .iter()
+        .filter(|entry| entry.pack.as_deref() == Some(PACK))
+        .map(|entry| (entry.prompt.clone().unwrap(), entry.text.clone()))
+        .collect()
+}
+
+fn pair(prompt: &str, text: &str) -> (String, String) {
+    (prompt.to_string(), text.to_string())
+}
+
+#[test]
+fn saving_a_review_again_changes_its_answers_in_place_and_never_adds_one_twice() {
+    let packs = crate::builtin::packs_lenient();
+    let prompts = prompts(&packs);
+    let review = week_of_16_nov();
+    let mut monday = Day::new(date(2026, 11, 23));
+    let first = at("2026-11-23T08:00:00+01:00");
+    let later = at("2026-11-23T09:00:00+01:00");
+
+    review.put_answer(&mut monday, prompts[0].prompt, "Hallway check-ins.", first);
+    review.put_answer(&mut monday, prompts[2].prompt, "Email at lunch.", first);
+    let saved = monday.clone();
+    // The same review saved again: nothing changes.
+    review.put_answer(&mut monday, prompts[0].prompt, "Hallway check-ins.", later);
+    review.put_answer(&mut monday, prompts[2].prompt, "Email at lunch.", later);
+    assert_eq!(monday, saved);
+    // Edited: the same entry holds the new words.
+    review.put_answer(
+        &mut monday,
+        prompts[0].prompt,
+        "Hallway check-ins, daily.",
+        later,
+    );
+    assert_eq!(
+        answers(&monday),
+        vec![
+            pair("review-01", "Hallway check-ins, daily."),
+            pair("review-03", "Email at lunch.")
+        ]
+    );
+    assert_eq!(monday.entries[0].id, saved.entries[0].id);
+    assert_eq!(monday.entries[0].created, first);
+    // Emptied: the answer goes.
+    review.put_answer(&mut monday, prompts[2].prompt, "", later);
+    assert_eq!(
+        answers(&monday),
+        vec![pair("review-01", "Hallway check-ins, daily.")]
+    );
+
+    // Another week's answer to the same question, in the same file, is its own.
+    let next = ReviewWeek {
+        start: date(2026, 11, 23),
+        ..review
+    };
+    next.put_answer(&mut monday, prompts[0].prompt, "Next week's.", later);
+    review.put_answer(&mut monday, prompts[0].prompt, "Hallway check-ins.", later);
+    assert_eq!(
+        answers(&monday),
+        vec![
+            pair("review-01", "Hallway check-ins."),
+            pair("review-01", "Next week's.")
+        ]
+    );
+}
+
+#[test]
+fn a_reopened_review_reads_its_weeks_answers_and_copies_saved_twice_become_one() {
+    let packs = crate::builtin::packs_lenient();
+    let prompts = prompts(&packs);
+    let review = week_of_16_nov();
+    let now = at("2026-11-23T08:00:00+01:00");
+    // Answered on the pack's Friday, without naming a week ...
+    let mut friday = Day::new(date(2026, 11, 20));
+    let on_friday = unnamed(
+        &friday,
+        prompts[1].prompt,
+        "Start: a family coffee.",
+        "2026-11-20T15:00:00+01:00",
+    );
+    friday.entries.push(on_friday);
+    // ... and on Monday saved twice by an earlier version (the same question, the
+    // same week), beside the review of the week before, which is not this one's.
+    let mut monday = Day::new(date(2026, 11, 23));
+    for text in ["Keep: check-ins.", "Keep: lunch duty."] {
+        let answer = entry(&monday, prompts[0].prompt, text.into(), now, review.start);
+        monday.entries.push(answer);
+    }
+    let older = entry(
+        &monday,
+        prompts[0].prompt,
+        "Last month's.".into(),
+        now,
+        date(2026, 11, 9),
+    );
+    monday.entries.push(older);
+
+    let written = review.written(&[monday.clone(), friday.clone()]);
+    let parts: Vec<(ReviewPart, NaiveDate)> = written.iter().map(|w| (w.part, w.date)).collect();
+    assert_eq!(
+        parts,
+        vec![
+            (ReviewPart::Start, date(2026, 11, 20)),
+            (ReviewPart::Continue, date(2026, 11, 23)),
+            (ReviewPart::Continue, date(2026, 11, 23)),
+        ]
+    );
+    assert_eq!(
+        shown_text(&written, ReviewPart::Continue),
+        "Keep: check-ins.\n\nKeep: lunch duty."
+    );
+    assert_eq!(
+        shown_text(&written, ReviewPart::Start),
+        "Start: a family coffee."
+    );
+    assert_eq!(shown_text(&written, ReviewPart::Stop), "");
+
+    // Saved again, the two copies become the one answer shown, and the Friday answer
+    // is edited where it is kept.
+    review.put_answer(
+        &mut monday,
+        prompts[0].prompt,
+        "Keep: check-ins.\n\nKeep: lunch duty.",
+        now,
+    );
+    review.put_answer(
+        &mut friday,
+        prompts[1].prompt,
+        "Start: family coffees.",
+        now,
+    );
+    assert_eq!(
+        answers(&monday),
+        vec![
+            pair("review-01", "Keep: check-ins.\n\nKeep: lunch duty."),
+            pair("review-01", "Last month's.")
+        ]
+    );
+    assert_eq!(
+        answers(&friday),
+        vec![pair("review-02", "Start: family coffees.")]
+    );
+    assert_eq!(review.written(&[monday, friday]).len(), 2);
+}
+
+#[test]
+fn an_answer_is_saved_where_it_is_kept_and_copies_on_other_days_are_dropped() {
+    let today = date(2026, 11, 24);
+    assert_eq!(
+        placements(&[], today, "new"),
+        vec![(today, "new".to_string())]
+    );
+    let friday = date(2026, 11, 20);
+    let monday = date(2026, 11, 23);
+    assert_eq!(
+        placements(&[friday, monday, monday], today, "joined"),
+        vec![(friday, "joined".to_string()), (monday, String::new())]
+    );
 }

@@ -34,7 +34,7 @@ use crate::ui::action::Action;
 use crate::ui::keymap::{Keymap, Mode};
 use crate::ui::screens::journal::JournalScreen;
 use crate::ui::screens::packs::PacksScreen;
-use crate::ui::screens::today::{self, Today};
+use crate::ui::screens::today::{self, Slot, Today};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::help;
 use crate::ui::widgets::picker::{Picker, PickerItem};
@@ -607,6 +607,10 @@ impl App {
             Mode::Practice
         } else if self.today.writing {
             Mode::Writing
+        } else if self.today.focused_slot_ref().is_some_and(Slot::is_measured) {
+            // A scale, number or yes/no answer takes its digits, y/n and ←/→ before
+            // any note (Enter starts one).
+            Mode::Answer
         } else {
             Mode::Browsing
         }

@@ -188,24 +188,36 @@ impl App {
         if !review::should_offer(today, self.week_start, reviewed, previous) {
             return false;
         }
-        self.open_review_of(last_week);
+        self.open_review_of(last_week, &days);
         self.review.is_some()
     }
 
     /// `w`: the review still due (last week's, offered or put off), or else the one
-    /// a review written today looks back on.
+    /// a review written today looks back on. One already written opens with its
+    /// answers, to edit.
     pub(super) fn open_review(&mut self) {
         let days = self.recent_days();
         let reviewed = review::last_reviewed_week(&days, self.week_start, self.rollover_hour);
         let week = review::week_to_review(self.today.date, self.week_start, reviewed);
         match &self.review {
             Some(open) if open.week_start == week => {}
-            _ => self.open_review_of(week),
+            _ => self.open_review_of(week, &days),
         }
         self.notice = None;
+        if let Some(open) = &self.review
+            && open.was_written()
+        {
+            let text = format!(
+                "Your review of {} is written; Ctrl-S saves changes in place.",
+                open.label
+            );
+            self.tell(Level::Info, text);
+        }
     }
 
-    fn open_review_of(&mut self, week: NaiveDate) {
+    /// The review of the week from `week`, with what `days` (read fresh) already hold
+    /// of it.
+    fn open_review_of(&mut self, week: NaiveDate, days: &[Day]) {
         let prompts = review::prompts(&self.packs);
         if prompts.is_empty() {
             self.tell(
@@ -215,7 +227,8 @@ impl App {
             return;
         }
         let label = week_label(week, week + Days::new(6));
-        self.review = Some(ReviewScreen::new(week, label, &prompts));
+        let written = self.review_week(week).written(days);
+        self.review = Some(ReviewScreen::new(week, label, &prompts, &written));
         self.refresh_review_summary();
     }
 
@@ -256,7 +269,7 @@ impl App {
             Action::Close => self.close_review(),
             Action::Quit => {
                 // Nothing written is lost on the way out.
-                if review.has_answers() {
+                if review.is_changed() {
                     self.save_review();
                 }
                 self.quit = true;
@@ -282,16 +295,23 @@ impl App {
         }
     }
 
-    /// Ctrl-S or Esc: what was written is saved; with nothing written the review is
-    /// put off, and not offered again by itself for that week.
+    /// Ctrl-S or Esc: what was changed is saved; a review written before and left as
+    /// it was just closes; with nothing written the review is put off, and not
+    /// offered again by itself for that week.
     fn close_review(&mut self) {
         let Some(review) = &self.review else {
             return;
         };
-        if review.has_answers() {
+        if review.is_changed() {
             if self.save_review() {
                 self.review = None;
             }
+            return;
+        }
+        if review.has_answers() {
+            let text = format!("Your review of {} is as it was.", review.label);
+            self.review = None;
+            self.tell(Level::Info, text);
             return;
         }
         let week = review.week_start;
@@ -307,38 +327,64 @@ impl App {
         }
     }
 
-    /// Writes each answer as an entry of the weekly-review pack into today's file.
-    /// False (and the answers stay on screen) when the file could not be written.
+    /// The review of the week from `week`, as this journal counts weeks.
+    fn review_week(&self, week: NaiveDate) -> review::ReviewWeek {
+        review::ReviewWeek {
+            start: week,
+            week_start: self.week_start,
+            rollover_hour: self.rollover_hour,
+        }
+    }
+
+    /// Saves each changed answer as the review's one entry for its question: in
+    /// place where it is already kept, or into today's file when new; an emptied
+    /// answer is taken out. Saving again adds nothing twice. False (and the answers
+    /// stay on screen) when a file could not be written.
     fn save_review(&mut self) -> bool {
-        let Some(review) = &self.review else {
+        let Some(open) = &self.review else {
             return false;
         };
-        let answers: Vec<(crate::domain::Prompt, String)> = review
+        let today = self.today.date;
+        let mut puts: Vec<(NaiveDate, crate::domain::Prompt, String)> = Vec::new();
+        for question in open.questions.iter().filter(|q| q.is_changed()) {
+            let text = question.text().trim().to_string();
+            for (date, text) in review::placements(&question.kept_in, today, &text) {
+                puts.push((date, question.prompt.clone(), text));
+            }
+        }
+        let answered = open
             .questions
             .iter()
-            .map(|question| (question.prompt.clone(), question.text().trim().to_string()))
-            .filter(|(_, text)| !text.is_empty())
-            .collect();
-        let (count, total) = (answers.len(), review.questions.len());
-        let week = review.week_start;
+            .filter(|question| !question.text().trim().is_empty())
+            .count();
+        let total = open.questions.len();
+        let week = self.review_week(open.week_start);
         let now = self.clock.now();
-        let date = self.today.date;
-        if !self.change_entry(date, |day| {
-            for (prompt, text) in &answers {
-                let entry = review::entry(day, prompt, text.clone(), now, week);
-                day.entries.push(entry);
+        let mut dates: Vec<NaiveDate> = puts.iter().map(|(date, _, _)| *date).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        for date in &dates {
+            let here: Vec<_> = puts.iter().filter(|(on, _, _)| on == date).collect();
+            if !self.change_entry(*date, |day| {
+                for (_, prompt, text) in &here {
+                    week.put_answer(day, prompt, text, now);
+                }
+            }) {
+                return false;
             }
-        }) {
-            return false;
         }
         self.refresh_trends();
-        self.tell(
-            Level::Success,
-            format!(
-                "Saved your weekly review ({count} of {total} answered) to {}.",
-                date.format("%a %-d %b")
-            ),
-        );
+        let into = dates
+            .iter()
+            .map(|date| date.format("%a %-d %b").to_string())
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let text = if answered == 0 {
+            format!("Took your weekly review's answers out of {into}.")
+        } else {
+            format!("Saved your weekly review ({answered} of {total} answered) to {into}.")
+        };
+        self.tell(Level::Success, text);
         true
     }
 }

@@ -1,7 +1,8 @@
 //! The weekly review: a look back at a week in figures, then four questions (Continue,
 //! Start, Stop and one on true north), answered in place. The questions are the
 //! built-in `weekly-review` pack's; saving turns each answer into an entry of that
-//! pack (see `domain::review`).
+//! pack (see `domain::review`). Reopened, a review shows the answers already written
+//! for its week, and saving changes them where they are kept.
 
 use chrono::NaiveDate;
 use ratatui::Frame as TermFrame;
@@ -12,7 +13,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::domain::Prompt;
-use crate::domain::review::{ReviewPart, ReviewPrompt};
+use crate::domain::review::{ReviewPart, ReviewPrompt, Written, shown_text};
 use crate::ui::theme::Theme;
 
 /// Rows a question takes while another has the focus: one line.
@@ -29,11 +30,22 @@ pub struct Question {
     pub part: ReviewPart,
     pub prompt: Prompt,
     pub editor: TextArea<'static>,
+    /// The answer as written before the review opened (empty when none was).
+    pub saved: String,
+    /// The day files holding that answer, oldest first: more than one only when an
+    /// earlier version saved it twice.
+    pub kept_in: Vec<NaiveDate>,
 }
 
 impl Question {
     pub fn text(&self) -> String {
         self.editor.lines().join("\n")
+    }
+
+    /// Whether the answer differs from what is written (blank lines around it aside,
+    /// as saving trims them).
+    pub fn is_changed(&self) -> bool {
+        self.text().trim() != self.saved
     }
 }
 
@@ -49,13 +61,31 @@ pub struct ReviewScreen {
 }
 
 impl ReviewScreen {
-    pub fn new(week_start: NaiveDate, label: String, prompts: &[ReviewPrompt]) -> ReviewScreen {
+    /// The review of the week from `week_start`, showing the answers already
+    /// `written` for it.
+    pub fn new(
+        week_start: NaiveDate,
+        label: String,
+        prompts: &[ReviewPrompt],
+        written: &[Written],
+    ) -> ReviewScreen {
         let questions = prompts
             .iter()
-            .map(|question| Question {
-                part: question.part,
-                prompt: question.prompt.clone(),
-                editor: new_editor(),
+            .map(|question| {
+                let saved = shown_text(written, question.part);
+                let mut kept_in: Vec<NaiveDate> = written
+                    .iter()
+                    .filter(|answer| answer.part == question.part)
+                    .map(|answer| answer.date)
+                    .collect();
+                kept_in.dedup();
+                Question {
+                    part: question.part,
+                    prompt: question.prompt.clone(),
+                    editor: new_editor(&saved),
+                    saved,
+                    kept_in,
+                }
             })
             .collect();
         let mut screen = ReviewScreen {
@@ -80,11 +110,23 @@ impl ReviewScreen {
         self.show_cursor();
     }
 
-    /// Whether anything has been written.
+    /// Whether anything has been written, saved or not.
     pub fn has_answers(&self) -> bool {
         self.questions
             .iter()
             .any(|question| !question.text().trim().is_empty())
+    }
+
+    /// Whether the review was written before it opened.
+    pub fn was_written(&self) -> bool {
+        self.questions
+            .iter()
+            .any(|question| !question.kept_in.is_empty())
+    }
+
+    /// Whether any answer differs from what is written.
+    pub fn is_changed(&self) -> bool {
+        self.questions.iter().any(Question::is_changed)
     }
 
     /// The cursor shows in the focused answer only.
@@ -247,12 +289,14 @@ impl ReviewScreen {
     }
 }
 
-fn new_editor() -> TextArea<'static> {
-    let mut editor = TextArea::default();
+/// An answer's text area holding `text`, the cursor at its end to go on writing.
+fn new_editor(text: &str) -> TextArea<'static> {
+    let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
     editor.set_wrap_mode(WrapMode::WordOrGlyph);
     editor.set_cursor_line_style(Style::new());
     editor.set_placeholder_text("Write a few honest lines…");
     editor.move_cursor(CursorMove::Bottom);
+    editor.move_cursor(CursorMove::End);
     editor
 }
 
@@ -276,7 +320,7 @@ mod tests {
         let packs = crate::builtin::packs_lenient();
         let prompts = crate::domain::review::prompts(&packs);
         let week = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let mut screen = ReviewScreen::new(week, "23–29 Nov".into(), &prompts);
+        let mut screen = ReviewScreen::new(week, "23–29 Nov".into(), &prompts, &[]);
         screen.summary = Some((1..=lines).map(|n| format!("Figure {n}")).collect());
         screen
     }

@@ -620,7 +620,13 @@ mod tests {
             .unwrap();
         let mut today = open(&packs, None, None);
         today.add_picked(courage, scale);
-        assert!(!today.writing, "a scale takes its keys before any note");
+        // Not writing: the app then gives the keys to the value (Mode::Answer). That
+        // the keys really reach it is tested through the app's key handling, in
+        // tests/snapshots_today.rs; here the value is set directly.
+        assert!(
+            !today.writing,
+            "a scale is not a text area to write in first"
+        );
         today.focused_slot().unwrap().type_digit(3);
         let mut day = Day::new(date());
         save(&mut today, &mut day);
