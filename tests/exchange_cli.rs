@@ -364,3 +364,58 @@ fn export_warns_about_a_tag_no_entry_has() {
     );
     assert!(err.contains("Exported 0 entries"), "{err}");
 }
+
+/// A week of March 2025 rated 4, 4, 5 and 4 (4.25 on average), with a weekly-review
+/// answer saved from the review screen, which names the week it looks back on.
+fn journal_with_a_reviewed_week() -> Scratch {
+    let leader = empty_journal();
+    for (day, energy) in [(3, 4), (4, 4), (5, 5), (6, 4)] {
+        let date = format!("2025-03-{day:02}");
+        let mut text = format!("version = 1\ndate = \"{date}\"\n\n[ratings]\nenergy = {energy}\n");
+        if day == 6 {
+            text += r#"
+[[entry]]
+id = "20250306-170000-00"
+created = "2025-03-06T17:00:00-05:00"
+pack = "weekly-review"
+prompt = "review-01"
+question = "What will you continue?"
+frame = "review"
+text = "The morning walk."
+review_week = "2025-02-24"
+"#;
+        }
+        leader.write(&format!("journal/journal/2025/{date}.toml"), &text);
+    }
+    leader
+}
+
+#[test]
+fn a_week_average_reads_the_same_in_stats_and_every_export() {
+    let leader = journal_with_a_reviewed_week();
+    let table = leader.ok(&["stats", "--week", "2025-03-03"]);
+    let row: Vec<&str> = table.lines().nth(1).unwrap().split_whitespace().collect();
+    assert_eq!((row[0], row[7]), ("2025-03-03", "4.3"), "{table}");
+    let export = |format: &str| {
+        let args = [
+            "export",
+            "--from",
+            "2025-03-03",
+            "--to",
+            "2025-03-09",
+            "--format",
+            format,
+        ];
+        leader.ok_with_stderr(&args).0
+    };
+    let markdown = export("md");
+    assert!(
+        markdown.contains("| 3 Mar 2025 | 1 | 0 | 0 | 0 | 4.3 | – |"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("4.2"), "{markdown}");
+    let text = export("txt");
+    assert!(text.contains("4.3") && !text.contains("4.2"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+    assert_eq!(json["trends"][0]["energy"], 4.3);
+}

@@ -12,12 +12,14 @@ use chrono::{DateTime, Days, FixedOffset, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::builtin;
+use crate::domain::average;
 use crate::domain::commitment::Commitment;
 use crate::domain::dates::parse_date;
 use crate::domain::insights::{
     Insight, InsightAction, InsightInputs, InsightKind, WINDOW_WEEKS, insights,
 };
 use crate::domain::person::Person;
+use crate::domain::review;
 use crate::domain::trends::{WeekStats, WeeklyTrends, week_of};
 use crate::store::config::{self, Config};
 use crate::store::{CommitmentStore, Journal, Paths, PeopleStore, StoreError, journal_cache};
@@ -146,14 +148,11 @@ fn weekday_name(day: Weekday) -> &'static str {
 }
 
 fn one_decimal(value: Option<f32>) -> String {
-    value.map_or_else(|| "-".to_string(), |value| format!("{value:.1}"))
+    value.map_or_else(|| "-".to_string(), average::one_decimal)
 }
 
 fn percent(value: Option<f32>) -> String {
-    value.map_or_else(
-        || "-".to_string(),
-        |share| format!("{}%", (share * 100.0).round() as i64),
-    )
+    value.map_or_else(|| "-".to_string(), review::percent)
 }
 
 /// One row a week, a `-` for a figure with no data, then the insights with the weeks

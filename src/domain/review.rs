@@ -11,6 +11,7 @@
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Weekday};
 
+use super::average::one_decimal;
 use super::trends::{WeekStats, entry_date, week_of};
 use super::{Day, Entry, Frame, Pack, Prompt};
 
@@ -237,7 +238,8 @@ pub fn summary(week: &WeekStats) -> Vec<String> {
     let rating = |name: &str, average: Option<f32>, days: usize| {
         average.map(|average| {
             format!(
-                "{name} {average:.1} (over {days} rated {})",
+                "{name} {} (over {days} rated {})",
+                one_decimal(average),
                 if days == 1 { "day" } else { "days" }
             )
         })

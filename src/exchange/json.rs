@@ -199,8 +199,8 @@ fn document<'e>(export: &'e Export<'_>) -> Document<'e> {
                 love: week.love,
                 care: week.care,
                 vulnerability: week.vulnerability,
-                energy: week.energy.map(|tenths| f64::from(tenths) / 10.0),
-                outlook: week.outlook.map(|tenths| f64::from(tenths) / 10.0),
+                energy: week.energy.map(|tenths| tenths as f64 / 10.0),
+                outlook: week.outlook.map(|tenths| tenths as f64 / 10.0),
             })
             .collect(),
     }
