@@ -365,6 +365,34 @@ fn export_warns_about_a_tag_no_entry_has() {
     assert!(err.contains("Exported 0 entries"), "{err}");
 }
 
+#[test]
+fn export_refuses_a_range_that_starts_after_today_unless_it_has_an_end() {
+    let leader = journal_with_fixture();
+    let tomorrow = (leader.today() + chrono::Days::new(1)).to_string();
+    let output = leader.run(&["export", "--from", &tomorrow, "--format", "md"]);
+    let (out, err) = stdout_and_stderr(&output);
+    assert!(!output.status.success());
+    assert!(out.is_empty(), "no document: {out}");
+    assert!(
+        err.contains(&format!(
+            "--from {tomorrow} is after today ({}), where a range without --to ends: the \
+             range is empty",
+            leader.today()
+        )),
+        "{err}"
+    );
+    // The same refusal as a range that ends before it begins.
+    let output = leader.run(&["export", "--from", "2026-12-05", "--to", "2026-11-01"]);
+    let (_, err) = stdout_and_stderr(&output);
+    assert!(!output.status.success());
+    assert!(err.contains("the range is empty"), "{err}");
+    // Days ahead, asked for with an end, and today alone, are fine.
+    let ahead = (leader.today() + chrono::Days::new(7)).to_string();
+    let (out, _) = leader.ok_with_stderr(&["export", "--from", &tomorrow, "--to", &ahead]);
+    assert!(out.starts_with("# "), "{out}");
+    leader.ok_with_stderr(&["export", "--from", "today"]);
+}
+
 /// A week of March 2025 rated 4, 4, 5 and 4 (4.25 on average), with a weekly-review
 /// answer saved from the review screen, which names the week it looks back on.
 fn journal_with_a_reviewed_week() -> Scratch {
