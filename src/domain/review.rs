@@ -101,10 +101,21 @@ pub fn entry(
     entry.prompt = Some(prompt.id.clone());
     entry.question = Some(prompt.text.clone());
     entry.frame = Some(prompt.frame.clone());
+    set_review_week(&mut entry, week);
+    entry
+}
+
+/// The day an answer says its review looks back on (`review_week`), when it says
+/// so readably: the first day of that week as it was saved.
+pub fn review_week(entry: &Entry) -> Option<NaiveDate> {
+    entry.extra.get(WEEK_KEY)?.as_str()?.parse().ok()
+}
+
+/// Marks `entry` as an answer to the review of the week starting on `week`.
+pub fn set_review_week(entry: &mut Entry, week: NaiveDate) {
     entry
         .extra
         .insert(WEEK_KEY.to_string(), toml::Value::String(week.to_string()));
-    entry
 }
 
 /// The first day of the latest week looked back on by an entry in the `review`
@@ -132,9 +143,7 @@ pub fn last_reviewed_week(
 
 /// The week an entry says it looks back on, when it says so readably.
 fn named_week(entry: &Entry, week_start: Weekday) -> Option<NaiveDate> {
-    let text = entry.extra.get(WEEK_KEY)?.as_str()?;
-    let date = text.parse::<NaiveDate>().ok()?;
-    Some(week_of(date, week_start))
+    review_week(entry).map(|date| week_of(date, week_start))
 }
 
 /// The first day of the week a review written on `date` looks back on: that week
