@@ -248,6 +248,13 @@ fn import_day_one_and_our_own_json() {
     let (out, _) = leader.ok_with_stderr(&["import", "--from", "json", &file_arg, "--apply"]);
     assert!(out.contains("9 entries to import"), "{out}");
     assert!(out.contains("3 new commitments"), "{out}");
+    // The entries went into 8 days, not the 11 written: check-ins went into days
+    // with no exported entry too (3, 9 and 19 November), and are counted apart.
+    assert!(out.contains("Imported 9 entries into 8 days."), "{out}");
+    assert!(
+        out.contains("added 3 commitments and 15 check-ins on 11 days."),
+        "{out}"
+    );
     let (listed, _) = leader.ok_with_stderr(&["commit", "list", "--all"]);
     assert!(
         listed.contains("Say one hard thing kindly and directly"),
@@ -467,7 +474,7 @@ fn a_review_answer_keeps_the_week_it_looks_back_on_through_json() {
 
     let leader = empty_journal();
     let (out, _) = leader.ok_with_stderr(&["import", "--from", "json", &file_arg, "--apply"]);
-    assert!(out.contains("1 entry to import"), "{out}");
+    assert!(out.contains("Imported 1 entry into 1 day."), "{out}");
     let day = fs::read_to_string(leader.journal().join("journal/2025/2025-03-06.toml")).unwrap();
     assert!(day.contains("review_week = \"2025-02-24\""), "{day}");
     // And it exports again the same.
