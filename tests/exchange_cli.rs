@@ -457,40 +457,26 @@ fn a_week_average_reads_the_same_in_stats_and_every_export() {
 
 #[test]
 fn a_review_answer_keeps_the_week_it_looks_back_on_through_json() {
+    /// The first week of March 2025 of `journal`, as JSON.
+    fn export_json(journal: &Scratch) -> String {
+        let file = journal.path("export.json");
+        let file_arg = file.display().to_string();
+        let range = ["--from", "2025-03-01", "--to", "2025-03-09"];
+        journal.ok_with_stderr(&[&["export", "-o", &file_arg][..], &range].concat());
+        fs::read_to_string(&file).unwrap()
+    }
     let source = journal_with_a_reviewed_week();
-    let file = source.path("export.json");
-    let file_arg = file.display().to_string();
-    source.ok_with_stderr(&[
-        "export",
-        "--from",
-        "2025-03-01",
-        "--to",
-        "2025-03-09",
-        "-o",
-        &file_arg,
-    ]);
-    let json = fs::read_to_string(&file).unwrap();
+    let json = export_json(&source);
     assert!(json.contains("\"review_week\": \"2025-02-24\""), "{json}");
 
     let leader = empty_journal();
-    let (out, _) = leader.ok_with_stderr(&["import", "--from", "json", &file_arg, "--apply"]);
+    let file = source.path("export.json").display().to_string();
+    let (out, _) = leader.ok_with_stderr(&["import", "--from", "json", &file, "--apply"]);
     assert!(out.contains("Imported 1 entry into 1 day."), "{out}");
     let day = fs::read_to_string(leader.journal().join("journal/2025/2025-03-06.toml")).unwrap();
     assert!(day.contains("review_week = \"2025-02-24\""), "{day}");
     // And it exports again the same.
-    let again = leader.path("again.json");
-    let again_arg = again.display().to_string();
-    leader.ok_with_stderr(&[
-        "export",
-        "--from",
-        "2025-03-01",
-        "--to",
-        "2025-03-09",
-        "-o",
-        &again_arg,
-    ]);
-    let again = fs::read_to_string(&again).unwrap();
     let days =
         |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap()["days"].clone();
-    assert_eq!(days(&again), days(&json));
+    assert_eq!(days(&export_json(&leader)), days(&json));
 }
