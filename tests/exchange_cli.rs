@@ -248,6 +248,13 @@ fn import_day_one_and_our_own_json() {
     let (out, _) = leader.ok_with_stderr(&["import", "--from", "json", &file_arg, "--apply"]);
     assert!(out.contains("9 entries to import"), "{out}");
     assert!(out.contains("3 new commitments"), "{out}");
+    // The entries went into 8 days, not the 11 written: check-ins went into days
+    // with no exported entry too (3, 9 and 19 November), and are counted apart.
+    assert!(out.contains("Imported 9 entries into 8 days."), "{out}");
+    assert!(
+        out.contains("added 3 commitments and 15 check-ins on 11 days."),
+        "{out}"
+    );
     let (listed, _) = leader.ok_with_stderr(&["commit", "list", "--all"]);
     assert!(
         listed.contains("Say one hard thing kindly and directly"),
@@ -363,4 +370,113 @@ fn export_warns_about_a_tag_no_entry_has() {
         "{err}"
     );
     assert!(err.contains("Exported 0 entries"), "{err}");
+}
+
+#[test]
+fn export_refuses_a_range_that_starts_after_today_unless_it_has_an_end() {
+    let leader = journal_with_fixture();
+    let tomorrow = (leader.today() + chrono::Days::new(1)).to_string();
+    let output = leader.run(&["export", "--from", &tomorrow, "--format", "md"]);
+    let (out, err) = stdout_and_stderr(&output);
+    assert!(!output.status.success());
+    assert!(out.is_empty(), "no document: {out}");
+    assert!(
+        err.contains(&format!(
+            "--from {tomorrow} is after today ({}), where a range without --to ends: the \
+             range is empty",
+            leader.today()
+        )),
+        "{err}"
+    );
+    // The same refusal as a range that ends before it begins.
+    let output = leader.run(&["export", "--from", "2026-12-05", "--to", "2026-11-01"]);
+    let (_, err) = stdout_and_stderr(&output);
+    assert!(!output.status.success());
+    assert!(err.contains("the range is empty"), "{err}");
+    // Days ahead, asked for with an end, and today alone, are fine.
+    let ahead = (leader.today() + chrono::Days::new(7)).to_string();
+    let (out, _) = leader.ok_with_stderr(&["export", "--from", &tomorrow, "--to", &ahead]);
+    assert!(out.starts_with("# "), "{out}");
+    leader.ok_with_stderr(&["export", "--from", "today"]);
+}
+
+/// A week of March 2025 rated 4, 4, 5 and 4 (4.25 on average), with a weekly-review
+/// answer saved from the review screen, which names the week it looks back on.
+fn journal_with_a_reviewed_week() -> Scratch {
+    let leader = empty_journal();
+    for (day, energy) in [(3, 4), (4, 4), (5, 5), (6, 4)] {
+        let date = format!("2025-03-{day:02}");
+        let mut text = format!("version = 1\ndate = \"{date}\"\n\n[ratings]\nenergy = {energy}\n");
+        if day == 6 {
+            text += r#"
+[[entry]]
+id = "20250306-170000-00"
+created = "2025-03-06T17:00:00-05:00"
+pack = "weekly-review"
+prompt = "review-01"
+question = "What will you continue?"
+frame = "review"
+text = "The morning walk."
+review_week = "2025-02-24"
+"#;
+        }
+        leader.write(&format!("journal/journal/2025/{date}.toml"), &text);
+    }
+    leader
+}
+
+#[test]
+fn a_week_average_reads_the_same_in_stats_and_every_export() {
+    let leader = journal_with_a_reviewed_week();
+    let table = leader.ok(&["stats", "--week", "2025-03-03"]);
+    let row: Vec<&str> = table.lines().nth(1).unwrap().split_whitespace().collect();
+    assert_eq!((row[0], row[7]), ("2025-03-03", "4.3"), "{table}");
+    let export = |format: &str| {
+        let args = [
+            "export",
+            "--from",
+            "2025-03-03",
+            "--to",
+            "2025-03-09",
+            "--format",
+            format,
+        ];
+        leader.ok_with_stderr(&args).0
+    };
+    let markdown = export("md");
+    assert!(
+        markdown.contains("| 3 Mar 2025 | 1 | 0 | 0 | 0 | 4.3 | – |"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("4.2"), "{markdown}");
+    let text = export("txt");
+    assert!(text.contains("4.3") && !text.contains("4.2"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+    assert_eq!(json["trends"][0]["energy"], 4.3);
+}
+
+#[test]
+fn a_review_answer_keeps_the_week_it_looks_back_on_through_json() {
+    /// The first week of March 2025 of `journal`, as JSON.
+    fn export_json(journal: &Scratch) -> String {
+        let file = journal.path("export.json");
+        let file_arg = file.display().to_string();
+        let range = ["--from", "2025-03-01", "--to", "2025-03-09"];
+        journal.ok_with_stderr(&[&["export", "-o", &file_arg][..], &range].concat());
+        fs::read_to_string(&file).unwrap()
+    }
+    let source = journal_with_a_reviewed_week();
+    let json = export_json(&source);
+    assert!(json.contains("\"review_week\": \"2025-02-24\""), "{json}");
+
+    let leader = empty_journal();
+    let file = source.path("export.json").display().to_string();
+    let (out, _) = leader.ok_with_stderr(&["import", "--from", "json", &file, "--apply"]);
+    assert!(out.contains("Imported 1 entry into 1 day."), "{out}");
+    let day = fs::read_to_string(leader.journal().join("journal/2025/2025-03-06.toml")).unwrap();
+    assert!(day.contains("review_week = \"2025-02-24\""), "{day}");
+    // And it exports again the same.
+    let days =
+        |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap()["days"].clone();
+    assert_eq!(days(&export_json(&leader)), days(&json));
 }

@@ -71,7 +71,7 @@ fn jrnl_entries_tags_stars_bad_records_and_duplicates() {
     assert_eq!(entries[3].entry.tags, ["staff", "wins"]);
 
     let report = apply_into(dir.path(), &plan);
-    assert_eq!((report.entries, report.days), (4, 3));
+    assert_eq!((report.entries, report.entry_days), (4, 3));
     assert!(report.failures.is_empty(), "{:?}", report.failures);
     // Importing again changes nothing.
     let again = plan_into(dir.path(), ImportFormat::Jrnl, &sample("journal.jrnl"));
@@ -219,6 +219,9 @@ fn json_export_import_export_is_the_same_file() {
     let (first, second, report) = round_trip(&options());
     assert_eq!(first, second);
     assert_eq!(report.entries, 9);
+    // Days are counted by what they got: entries went into 8, check-ins into 11
+    // (3, 9 and 19 November got check-ins and no exported entry).
+    assert_eq!((report.entry_days, report.check_in_days), (8, 11));
     assert_eq!(report.commitments, 3);
     assert!(report.check_ins > 0 && report.ratings > 0);
     assert!(

@@ -293,3 +293,97 @@ fn insights_read_the_same_twelve_weeks_however_many_are_printed() {
     );
     assert!(table.contains("Reflecting more often"), "{table}");
 }
+
+/// A day file with the given check-ins and, optionally, an energy rating.
+fn check_in_day(date: &str, commitments: &[&str], energy: Option<u8>) -> String {
+    let mut text = format!("version = 1\ndate = \"{date}\"\n");
+    if let Some(energy) = energy {
+        text += &format!("\n[ratings]\nenergy = {energy}\n");
+    }
+    for commitment in commitments {
+        text += &format!(
+            "\n[[checkin]]\ncommitment = \"{commitment}\"\nat = \"{date}T15:00:00-05:00\"\n"
+        );
+    }
+    text
+}
+
+#[test]
+fn a_past_week_reads_the_same_whichever_week_ends_the_window() {
+    let leader = Scratch::with_settings("day_rollover_hour = 0\n");
+    // The week of Monday 3 March 2025: a 3-per-week practice checked on Monday and
+    // Wednesday (2 of 3), a daily one every day but Sunday 9th (6 of 7). Energy 4, 4,
+    // 5, 4 averages 4.25.
+    let dates = [3, 4, 5, 6, 7, 8].map(|day| format!("2025-03-{day:02}"));
+    for (n, date) in dates.iter().enumerate() {
+        let walk = if n == 0 || n == 2 {
+            vec!["names", "walk"]
+        } else {
+            vec!["names"]
+        };
+        let energy = [Some(4), Some(4), Some(5), Some(4), None, None][n];
+        leader.write(
+            &format!("journal/journal/2025/{date}.toml"),
+            &check_in_day(date, &walk, energy),
+        );
+    }
+    leader.write(
+        "journal/commitments.toml",
+        r#"version = 1
+
+[[commitment]]
+id = "walk"
+title = "Walk the halls"
+dimension = "care"
+cadence = "3 per week"
+start = "2025-03-03"
+
+[[commitment]]
+id = "names"
+title = "Learn three names"
+dimension = "love"
+cadence = "daily"
+start = "2025-03-03"
+"#,
+    );
+    let week = |args: &[&str], index: usize| -> serde_json::Value {
+        let out = leader.ok(&[&["stats", "--json"], args].concat());
+        let report: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        let week = report["weeks"][index].clone();
+        assert_eq!(week["start"], "2025-03-03", "{out}");
+        week
+    };
+    let ending_there = week(&["--week", "2025-03-09", "--weeks", "2"], 1);
+    let alone = week(&["--week", "2025-03-05"], 0);
+    let week_after = week(&["--week", "2025-03-12", "--weeks", "2"], 0);
+    for shown in [&ending_there, &alone] {
+        assert_eq!(shown, &week_after);
+    }
+    assert_eq!(week_after["through"], "2025-03-09");
+    assert_eq!(week_after["partial"], false);
+    let figures: Vec<(&str, u64, u64)> = week_after["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["kept"].as_u64().unwrap(),
+                c["missed"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(figures, [("walk", 2, 1), ("names", 6, 1)]);
+    assert_eq!(
+        (
+            week_after["commitments_kept"].clone(),
+            week_after["commitments_due"].clone()
+        ),
+        (8.into(), 10.into())
+    );
+    // The table says so too, and rounds 4.25 up as every screen and export does.
+    let table = leader.ok(&["stats", "--week", "2025-03-09"]);
+    let row: Vec<&str> = table.lines().nth(1).unwrap().split_whitespace().collect();
+    assert_eq!(row[0], "2025-03-03", "{table}");
+    assert_eq!((row[7], row[9]), ("4.3", "80%"), "{table}");
+}

@@ -11,7 +11,9 @@ use super::when::Context;
 use crate::cli::ExportArgs;
 use crate::domain::Frame;
 use crate::domain::dates::parse_date;
-use crate::exchange::{self, ExportContext, ExportFormat, ExportOptions, LoadedSources};
+use crate::exchange::{
+    self, EmptyRange, ExportContext, ExportFormat, ExportOptions, LoadedSources,
+};
 use crate::store::Paths;
 use crate::store::atomic::write_atomic;
 use crate::store::config::{self, Config};
@@ -116,10 +118,15 @@ pub fn options_from(
     };
     let from = date("from", &args.from)?;
     let to = date("to", &args.to)?;
-    if let (Some(from), Some(to)) = (from, to)
-        && from > to
-    {
-        bail!("--from {from} is after --to {to}: the range is empty");
+    match exchange::check_range(from, to, today) {
+        Ok(()) => {}
+        Err(EmptyRange::Backwards { from, to }) => {
+            bail!("--from {from} is after --to {to}: the range is empty")
+        }
+        Err(EmptyRange::StartsAfterToday { from, today }) => bail!(
+            "--from {from} is after today ({today}), where a range without --to ends: the \
+             range is empty. Give --to as well to export days ahead"
+        ),
     }
     Ok(ExportOptions {
         from,
@@ -217,6 +224,27 @@ mod tests {
         };
         let error = options_from(&backwards, today, false).unwrap_err();
         assert!(error.to_string().contains("after --to"), "{error}");
+        // An open range ends today, so it cannot begin after it.
+        let ahead = ExportArgs {
+            from: Some("2026-11-25".into()),
+            ..ExportArgs::default()
+        };
+        let error = options_from(&ahead, today, false).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "--from 2026-11-25 is after today (2026-11-24), where a range without --to \
+             ends: the range is empty. Give --to as well to export days ahead"
+        );
+        let asked_ahead = ExportArgs {
+            to: Some("2026-11-30".into()),
+            ..ahead
+        };
+        assert!(options_from(&asked_ahead, today, false).is_ok());
+        let today_only = ExportArgs {
+            from: Some("today".into()),
+            ..ExportArgs::default()
+        };
+        assert!(options_from(&today_only, today, false).is_ok());
         let bad = ExportArgs {
             from: Some("someday".into()),
             ..ExportArgs::default()

@@ -147,24 +147,36 @@ fn filed_at(incoming: &Incoming) -> String {
 }
 
 fn describe_applied(report: &ApplyReport, out: &mut impl Write) -> anyhow::Result<()> {
+    // Each count with the days it went into: a day that got only check-ins or
+    // ratings is not one the entries went into.
     writeln!(
         out,
         "\nImported {} {} into {} {}.",
         report.entries,
         noun(report.entries, "entry", "entries"),
-        report.days,
-        noun(report.days, "day", "days"),
+        report.entry_days,
+        noun(report.entry_days, "day", "days"),
     )?;
     if report.ratings > 0 || report.check_ins > 0 || report.commitments > 0 {
+        let mut check_ins = format!(
+            "{} {}",
+            report.check_ins,
+            noun(report.check_ins, "check-in", "check-ins")
+        );
+        if report.check_ins > 0 {
+            check_ins += &format!(
+                " on {} {}",
+                report.check_in_days,
+                noun(report.check_in_days, "day", "days")
+            );
+        }
         writeln!(
             out,
-            "Set ratings on {} {}, added {} {} and {} {}.",
+            "Set ratings on {} {}, added {} {} and {check_ins}.",
             report.ratings,
             noun(report.ratings, "day", "days"),
             report.commitments,
             noun(report.commitments, "commitment", "commitments"),
-            report.check_ins,
-            noun(report.check_ins, "check-in", "check-ins"),
         )?;
     }
     if report.late_duplicates > 0 {

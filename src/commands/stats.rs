@@ -8,16 +8,18 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::bail;
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, Weekday};
+use chrono::{DateTime, FixedOffset, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::builtin;
+use crate::domain::average;
 use crate::domain::commitment::Commitment;
 use crate::domain::dates::parse_date;
 use crate::domain::insights::{
     Insight, InsightAction, InsightInputs, InsightKind, WINDOW_WEEKS, insights,
 };
 use crate::domain::person::Person;
+use crate::domain::review;
 use crate::domain::trends::{WeekStats, WeeklyTrends, week_of};
 use crate::store::config::{self, Config};
 use crate::store::{CommitmentStore, Journal, Paths, PeopleStore, StoreError, journal_cache};
@@ -49,7 +51,7 @@ pub fn run(
         eprintln!("truenorth: setting ignored, its default used instead: {problem}");
     }
     let today = config.journal_day(now.naive_local());
-    let (ending, weeks) = span(options, today, config.week_start)?;
+    let (week, weeks) = span(options, today, config.week_start)?;
 
     let journal = Journal::open(&paths.data)?;
     let scan = journal_cache::load(&journal);
@@ -66,14 +68,18 @@ pub fn run(
     let trends = WeeklyTrends::new(config.week_start, config.day_rollover_hour)
         .commitments(&commitments)
         .people(&people);
-    let stats = trends.compute(&scan.days, weeks, ending);
+    // Judged as seen today whichever week ends the window, so a past week reads the
+    // same here as on the Trends screen.
+    let stats = trends.compute_to_week(&scan.days, weeks, week, today);
+    // The last day counted: the week's last, or today in the current week.
+    let ending = stats.last().map_or(today, |week| week.through);
     // The insights read the Trends screen's window whatever `--weeks` prints, so
     // `--weeks 3` says what `--weeks 12` and the screen say.
     let wider;
     let window: &[WeekStats] = if stats.len() >= WINDOW_WEEKS {
         &stats[stats.len() - WINDOW_WEEKS..]
     } else {
-        wider = trends.compute(&scan.days, WINDOW_WEEKS, ending);
+        wider = trends.compute_to_week(&scan.days, WINDOW_WEEKS, week, today);
         &wider
     };
     let packs = builtin::packs_lenient();
@@ -102,7 +108,8 @@ pub fn run(
     Ok(())
 }
 
-/// The last day to count and how many weeks, from the options.
+/// A day in the last week to show (today unless `--week`) and how many weeks, from
+/// the options.
 fn span(
     options: &StatsOptions,
     today: NaiveDate,
@@ -123,9 +130,7 @@ fn span(
     if week_of(date, week_start) > week_of(today, week_start) {
         bail!("--week {date} is in a week that has not begun yet (today is {today})");
     }
-    // A past week is shown whole; the current one up to today.
-    let end = week_of(date, week_start) + Days::new(6);
-    Ok((end.min(today), weeks))
+    Ok((date, weeks))
 }
 
 /// A list that cannot be read is left out with a note on stderr: the journal's own
@@ -146,14 +151,11 @@ fn weekday_name(day: Weekday) -> &'static str {
 }
 
 fn one_decimal(value: Option<f32>) -> String {
-    value.map_or_else(|| "-".to_string(), |value| format!("{value:.1}"))
+    value.map_or_else(|| "-".to_string(), average::one_decimal)
 }
 
 fn percent(value: Option<f32>) -> String {
-    value.map_or_else(
-        || "-".to_string(),
-        |share| format!("{}%", (share * 100.0).round() as i64),
-    )
+    value.map_or_else(|| "-".to_string(), review::percent)
 }
 
 /// One row a week, a `-` for a figure with no data, then the insights with the weeks
@@ -417,7 +419,7 @@ mod tests {
     }
 
     #[test]
-    fn the_span_ends_today_or_with_the_week_asked_for() {
+    fn the_span_ends_today_or_in_the_week_asked_for() {
         let today = date(2026, 11, 25);
         let mon = Weekday::Mon;
         assert_eq!(span(&options(None, None), today, mon).unwrap(), (today, 12));
@@ -427,21 +429,19 @@ mod tests {
         );
         assert_eq!(
             span(&options(Some("2026-11-10"), None), today, mon).unwrap(),
-            (date(2026, 11, 15), 1)
+            (date(2026, 11, 10), 1)
         );
         assert_eq!(
             span(&options(Some("-2w"), Some(3)), today, mon).unwrap(),
-            (date(2026, 11, 15), 3)
+            (date(2026, 11, 11), 3)
         );
         assert_eq!(
             span(&options(Some("today"), None), today, mon).unwrap(),
             (today, 1)
         );
-        // Sunday weeks: the week of Tuesday 10 November ends on Saturday 14th.
-        assert_eq!(
-            span(&options(Some("2026-11-10"), None), today, Weekday::Sun).unwrap(),
-            (date(2026, 11, 14), 1)
-        );
+        // Sunday weeks: Sunday 29 November begins the week after today's (22 to 28).
+        assert!(span(&options(Some("2026-11-29"), None), today, Weekday::Sun).is_err());
+        assert!(span(&options(Some("2026-11-28"), None), today, Weekday::Sun).is_ok());
         let error = span(&options(Some("2026-12-07"), None), today, mon).unwrap_err();
         assert!(error.to_string().contains("has not begun"), "{error}");
         let error = span(&options(Some("soon"), None), today, mon).unwrap_err();

@@ -7,6 +7,7 @@
 
 use chrono::NaiveDate;
 
+use super::average::one_decimal;
 use super::review::PACK as REVIEW_PACK;
 use super::schedule::prompt_for;
 use super::trends::{KeptTally, ReflectionStreaks, Run, WeekStats, reflection_dates};
@@ -440,7 +441,7 @@ pub fn rating_trend(weeks: &[WeekStats], rating: RatingKind) -> Option<Insight> 
     let word = rating.word();
     let series: Vec<String> = values
         .iter()
-        .map(|(_, value)| format!("{value:.1}"))
+        .map(|(_, value)| one_decimal(*value))
         .collect();
     let kind = match rating {
         RatingKind::Energy => InsightKind::EnergyTrend,
@@ -460,13 +461,15 @@ pub fn rating_trend(weeks: &[WeekStats], rating: RatingKind) -> Option<Insight> 
             &word[1..]
         ),
         detail: format!(
-            "Your average {word} went from {first:.1} to {last:.1} over the last {RATING_WEEKS} \
-             weeks ({} on a 1–5 scale).",
+            "Your average {word} went from {} to {} over the last {RATING_WEEKS} weeks ({} on \
+             a 1–5 scale).",
+            one_decimal(first),
+            one_decimal(last),
             series.join(", ")
         ),
         evidence: values
             .iter()
-            .map(|(week, value)| (week.label(), format!("{value:.1}")))
+            .map(|(week, value)| (week.label(), one_decimal(*value)))
             .collect(),
         action: review_prompt(prompt),
     })

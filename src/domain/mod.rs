@@ -1,6 +1,7 @@
 //! The pure model: days, entries, prompts and the rules that choose today's prompts.
 //! Nothing here reads files, the terminal or the clock; time is always passed in.
 
+pub mod average;
 pub mod commitment;
 pub mod coverage;
 pub mod dates;

@@ -15,6 +15,7 @@
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Weekday};
 
+use super::average::one_decimal;
 use super::trends::{WeekStats, entry_date, week_of};
 use super::{Day, Entry, Frame, Pack, Prompt};
 
@@ -104,10 +105,21 @@ pub fn entry(
     entry.prompt = Some(prompt.id.clone());
     entry.question = Some(prompt.text.clone());
     entry.frame = Some(prompt.frame.clone());
+    set_review_week(&mut entry, week);
+    entry
+}
+
+/// The day an answer says its review looks back on (`review_week`), when it says
+/// so readably: the first day of that week as it was saved.
+pub fn review_week(entry: &Entry) -> Option<NaiveDate> {
+    entry.extra.get(WEEK_KEY)?.as_str()?.parse().ok()
+}
+
+/// Marks `entry` as an answer to the review of the week starting on `week`.
+pub fn set_review_week(entry: &mut Entry, week: NaiveDate) {
     entry
         .extra
         .insert(WEEK_KEY.to_string(), toml::Value::String(week.to_string()));
-    entry
 }
 
 /// The first day of the latest week looked back on by an entry in the `review`
@@ -270,9 +282,7 @@ pub fn shown_text(written: &[Written], part: ReviewPart) -> String {
 
 /// The week an entry says it looks back on, when it says so readably.
 fn named_week(entry: &Entry, week_start: Weekday) -> Option<NaiveDate> {
-    let text = entry.extra.get(WEEK_KEY)?.as_str()?;
-    let date = text.parse::<NaiveDate>().ok()?;
-    Some(week_of(date, week_start))
+    review_week(entry).map(|date| week_of(date, week_start))
 }
 
 /// The first day of the week a review written on `date` looks back on: that week
@@ -376,7 +386,8 @@ pub fn summary(week: &WeekStats) -> Vec<String> {
     let rating = |name: &str, average: Option<f32>, days: usize| {
         average.map(|average| {
             format!(
-                "{name} {average:.1} (over {days} rated {})",
+                "{name} {} (over {days} rated {})",
+                one_decimal(average),
                 if days == 1 { "day" } else { "days" }
             )
         })

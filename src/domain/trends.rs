@@ -1,7 +1,6 @@
 //! Weekly trends: how often the leader reflected, what they wrote about, how they felt,
 //! how well they kept their commitments and how many people they reached, week by week.
-//! Pure: `ending` (today), the first day of the week and the day-rollover hour are
-//! passed in.
+//! Pure: today, the first day of the week and the day-rollover hour are passed in.
 //!
 //! A week is identified by its first day, so a week that straddles a year end (or ISO
 //! week 53) is one week like any other. Entries are bucketed by their journal day (see
@@ -342,14 +341,34 @@ impl<'a> WeeklyTrends<'a> {
         self.rollover_hour
     }
 
-    /// The `weeks` weeks ending with the one holding `ending`, oldest first. The last
-    /// one counts only up to `ending`. `days` may come in any order; only the days in
+    /// The `weeks` weeks ending with the one holding `today`, oldest first. The last
+    /// one counts only up to `today`. `days` may come in any order; only the days in
     /// range are read closely, so ten years of journal cost little more than twelve
     /// weeks.
-    pub fn compute(&self, days: &[Day], weeks: usize, ending: NaiveDate) -> Vec<WeekStats> {
+    pub fn compute(&self, days: &[Day], weeks: usize, today: NaiveDate) -> Vec<WeekStats> {
+        self.compute_to_week(days, weeks, today, today)
+    }
+
+    /// The `weeks` weeks ending with the one holding `week`, oldest first, as seen on
+    /// `today`: a past week counts whole, the current one up to `today` (a later week
+    /// is taken as the current one).
+    ///
+    /// A week's figures do not depend on the window that shows it: commitments are
+    /// judged as seen on `today` whichever week ends the window, so a past week's
+    /// last day (and, for a weekly practice, the week itself) is over and judged
+    /// kept or missed, as [`compute`](Self::compute) judges it, never left out as
+    /// still open.
+    pub fn compute_to_week(
+        &self,
+        days: &[Day],
+        weeks: usize,
+        week: NaiveDate,
+        today: NaiveDate,
+    ) -> Vec<WeekStats> {
         if weeks == 0 {
             return Vec::new();
         }
+        let ending = (week_of(week, self.week_start) + Days::new(6)).min(today);
         let last_start = week_of(ending, self.week_start);
         let first_start = (1..weeks).fold(last_start, |start, _| {
             start.checked_sub_days(Days::new(7)).unwrap_or(start)
@@ -395,20 +414,26 @@ impl<'a> WeeklyTrends<'a> {
             tally.finish(week, roster.len(), self.people.is_some());
         }
         if let Some(commitments) = self.commitments {
-            self.add_commitments(&mut stats, commitments, days);
+            self.add_commitments(&mut stats, commitments, days, today);
         }
         stats
     }
 
-    fn add_commitments(&self, stats: &mut [WeekStats], commitments: &[Commitment], days: &[Day]) {
+    fn add_commitments(
+        &self,
+        stats: &mut [WeekStats],
+        commitments: &[Commitment],
+        days: &[Day],
+        today: NaiveDate,
+    ) {
         let people = self.people.unwrap_or_default();
-        let Some(seen_on) = stats.last().map(|week| week.through) else {
+        let Some(last) = stats.last().map(|week| week.through) else {
             return;
         };
-        let first = stats.first().map_or(seen_on, |week| week.start);
+        let first = stats.first().map_or(last, |week| week.start);
         let in_window = || {
             days.iter()
-                .filter(|day| day.date >= first && day.date <= seen_on)
+                .filter(|day| day.date >= first && day.date <= last)
         };
         for commitment in commitments {
             let record = match counted_from(commitment, days) {
@@ -422,16 +447,17 @@ impl<'a> WeeklyTrends<'a> {
                 None => Record::from_days(commitment, days, people, self.week_start),
             };
             for week in stats.iter_mut() {
-                // Periods are judged as seen on the last day counted: one still open
-                // then (today, or this week for a weekly practice) is neither kept nor
-                // missed.
+                // Periods are judged as seen on `today`, whatever week ends the
+                // window: one still open then (today, or this week for a weekly
+                // practice) is neither kept nor missed; one that is over is, even
+                // when it is the last of the window.
                 let periods: Vec<NaiveDate> = match record.unit() {
                     StreakUnit::Days => week.start.iter_days().take(week.days_counted()).collect(),
                     StreakUnit::Weeks => vec![week.start],
                 };
                 let (mut kept, mut missed) = (0, 0);
                 for period in periods {
-                    let due = record.due_check_ins(period, seen_on);
+                    let due = record.due_check_ins(period, today);
                     kept += due.kept;
                     missed += due.missed;
                 }

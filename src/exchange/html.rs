@@ -142,8 +142,8 @@ fn trends_part(export: &Export<'_>, out: &mut String) {
             week.love,
             week.care,
             week.vulnerability,
-            svg::rating_cell(week.energy),
-            svg::rating_cell(week.outlook),
+            trends::rating_cell(week.energy),
+            trends::rating_cell(week.outlook),
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::commitments::CommitmentReport;
 use super::model::{Export, ExportEntry};
 use crate::domain::commitment::{Cadence, Commitment, CommitmentState};
-use crate::domain::{AnswerValue, Entry, Frame};
+use crate::domain::{AnswerValue, Entry, Frame, review};
 
 /// The value of the `format` key.
 pub const FORMAT_NAME: &str = "truenorth-export";
@@ -75,6 +75,10 @@ pub(crate) struct JsonEntry<'a> {
     pub text: Cow<'a, str>,
     pub value: Option<AnswerValue>,
     pub tags: Vec<Cow<'a, str>>,
+    /// For an answer saved from the weekly review, the first day of the week it looks
+    /// back on. (Added after the first files were written: one without it reads as
+    /// `null`.)
+    pub review_week: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -199,8 +203,8 @@ fn document<'e>(export: &'e Export<'_>) -> Document<'e> {
                 love: week.love,
                 care: week.care,
                 vulnerability: week.vulnerability,
-                energy: week.energy.map(|tenths| f64::from(tenths) / 10.0),
-                outlook: week.outlook.map(|tenths| f64::from(tenths) / 10.0),
+                energy: week.energy.map(|tenths| tenths as f64 / 10.0),
+                outlook: week.outlook.map(|tenths| tenths as f64 / 10.0),
             })
             .collect(),
     }
@@ -226,6 +230,7 @@ fn entry<'e>(shown: &'e ExportEntry<'_>, place: usize) -> JsonEntry<'e> {
             .iter()
             .map(|tag| Cow::Borrowed(tag.as_ref()))
             .collect(),
+        review_week: review::review_week(entry),
     }
 }
 

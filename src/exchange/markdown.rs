@@ -18,7 +18,7 @@
 use std::fmt::Write;
 
 use super::model::{Export, ExportEntry};
-use super::trends::{self, tenths};
+use super::trends::{self, rating_cell};
 
 pub(crate) fn render(export: &Export<'_>) -> String {
     let text_size: usize = export
@@ -66,7 +66,6 @@ fn trends_section(export: &Export<'_>, out: &mut String) {
          | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n",
     );
     for week in &export.trends {
-        let rating = |value: Option<u32>| value.map_or_else(|| "–".to_string(), tenths);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
@@ -75,8 +74,8 @@ fn trends_section(export: &Export<'_>, out: &mut String) {
             week.love,
             week.care,
             week.vulnerability,
-            rating(week.energy),
-            rating(week.outlook),
+            rating_cell(week.energy),
+            rating_cell(week.outlook),
         );
     }
     out.push('\n');

@@ -118,6 +118,32 @@ impl FromStr for GroupBy {
     }
 }
 
+/// Why a range holds no day at all, so there is nothing to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmptyRange {
+    /// The first day is after the last.
+    Backwards { from: NaiveDate, to: NaiveDate },
+    /// The first day is after today and no last day was given: an open range ends
+    /// today, so it would end before it begins.
+    StartsAfterToday { from: NaiveDate, today: NaiveDate },
+}
+
+/// Whether the range `from` to `to` (each open when `None`; an open end is `today`)
+/// holds a day: the one rule `export` and the Export screen refuse a range by, each
+/// saying it in its own words. An export is never made of a range that ends before
+/// it begins (it would quietly cover some other day instead).
+pub fn check_range(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(), EmptyRange> {
+    match (from, to) {
+        (Some(from), Some(to)) if from > to => Err(EmptyRange::Backwards { from, to }),
+        (Some(from), None) if from > today => Err(EmptyRange::StartsAfterToday { from, today }),
+        _ => Ok(()),
+    }
+}
+
 /// When the export is made, and the settings that shape its weeks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportContext {

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::html::escape;
 use super::model::medium_date;
-use super::trends::{WeekTrend, tenths};
+use super::trends::WeekTrend;
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 180.0;
@@ -107,7 +107,7 @@ pub(crate) fn energy_outlook(weeks: &[WeekTrend]) -> String {
     open(&mut out, "Average energy and outlook per week, 1 to 5");
     grid(&mut out, 1.0, 5.0, &[1.0, 3.0, 5.0]);
     let count = weeks.len().max(1) as f64;
-    type Series = (&'static str, fn(&WeekTrend) -> Option<u32>);
+    type Series = (&'static str, fn(&WeekTrend) -> Option<i64>);
     let series: [Series; 2] = [
         ("energy", |week| week.energy),
         ("outlook", |week| week.outlook),
@@ -119,7 +119,7 @@ pub(crate) fn energy_outlook(weeks: &[WeekTrend]) -> String {
             match value_of(week) {
                 Some(value) => {
                     let x = LEFT + plot_width() * (index as f64 + 0.5) / count;
-                    run.push((x, y_of(f64::from(value) / 10.0, 1.0, 5.0)));
+                    run.push((x, y_of(value as f64 / 10.0, 1.0, 5.0)));
                 }
                 None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
                 None => {}
@@ -178,9 +178,4 @@ pub(crate) fn lcv_balance(totals: [u32; 3]) -> String {
     }
     out.push_str("</svg>");
     out
-}
-
-/// A rating in tenths for a table cell.
-pub(crate) fn rating_cell(value: Option<u32>) -> String {
-    value.map_or_else(|| "–".to_string(), tenths)
 }

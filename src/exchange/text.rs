@@ -4,8 +4,7 @@
 use std::fmt::Write;
 
 use super::model::{Export, medium_date};
-use super::svg::rating_cell;
-use super::trends;
+use super::trends::{self, rating_cell};
 
 pub(crate) fn render(export: &Export<'_>) -> String {
     let text_size: usize = export

@@ -11,6 +11,7 @@ use chrono::{Days, NaiveDate, Weekday};
 
 use super::select::Selection;
 use crate::domain::Frame;
+use crate::domain::average;
 use crate::domain::trends::week_of;
 
 /// One week of the range.
@@ -23,9 +24,10 @@ pub(crate) struct WeekTrend {
     pub love: u32,
     pub care: u32,
     pub vulnerability: u32,
-    /// Average energy of the rated days, in tenths (35 is 3.5).
-    pub energy: Option<u32>,
-    pub outlook: Option<u32>,
+    /// Average energy of the rated days, in tenths (35 is 3.5), rounded as
+    /// everywhere else ([`average::tenths`]).
+    pub energy: Option<i64>,
+    pub outlook: Option<i64>,
 }
 
 impl WeekTrend {
@@ -42,9 +44,9 @@ impl WeekTrend {
     }
 }
 
-/// "3.5" for 35 tenths.
-pub(crate) fn tenths(value: u32) -> String {
-    format!("{}.{}", value / 10, value % 10)
+/// A week's average rating for a table cell: "3.5" for 35 tenths, "–" for none.
+pub(crate) fn rating_cell(tenths: Option<i64>) -> String {
+    tenths.map_or_else(|| "–".to_string(), average::tenths_text)
 }
 
 /// Sums that become an average.
@@ -62,9 +64,10 @@ impl Mean {
         }
     }
 
-    /// Rounded half up to tenths, in integers so every format prints the same.
-    fn tenths(&self) -> Option<u32> {
-        (self.count > 0).then(|| (self.sum * 100 / self.count + 5) / 10)
+    /// In tenths, rounded as Trends and `stats` round it, so every format (and every
+    /// screen) prints the same.
+    fn tenths(&self) -> Option<i64> {
+        (self.count > 0).then(|| average::tenths(f64::from(self.sum) / f64::from(self.count)))
     }
 }
 
@@ -170,7 +173,8 @@ mod tests {
         assert_eq!(second.reflection_days, 2);
         assert_eq!((second.love, second.care, second.vulnerability), (1, 1, 0));
         // (3 + 4 + 4) / 3 = 3.67, shown as 3.7.
-        assert_eq!(second.energy.map(tenths).as_deref(), Some("3.7"));
+        assert_eq!(rating_cell(second.energy), "3.7");
+        assert_eq!(rating_cell(None), "–");
         assert_eq!(second.outlook, None);
         assert_eq!(weeks[2], WeekTrend::new(date(11, 9)));
         assert_eq!(lcv_totals(&weeks), [1, 1, 1]);

@@ -610,3 +610,70 @@ fn words_are_counted_as_split_whitespace_counts_them() {
         );
     }
 }
+
+#[test]
+fn a_past_week_reads_the_same_whichever_week_ends_the_window() {
+    // The week of Monday 16 November, seen on Wednesday 25th: a 3-per-week practice
+    // checked twice (missed once), a daily one checked every day but Sunday 22nd.
+    let monday = date(2026, 11, 16);
+    let sunday = date(2026, 11, 22);
+    let today = date(2026, 11, 25);
+    let three = commitment("three", Cadence::PerWeek(3), date(2026, 11, 9));
+    let daily = commitment("daily", Cadence::Daily, date(2026, 11, 9));
+    let mut days = Vec::new();
+    checked(&mut days, "three", &[monday, date(2026, 11, 18)]);
+    let but_sunday: Vec<NaiveDate> = monday.iter_days().take(6).collect();
+    checked(&mut days, "daily", &but_sunday);
+    let commitments = [three, daily];
+    let trends = WeeklyTrends::new(Weekday::Mon, 4).commitments(&commitments);
+    let figures = |week: &WeekStats| {
+        week.commitments
+            .iter()
+            .map(|c| (c.id.clone(), c.kept, c.missed))
+            .collect::<Vec<_>>()
+    };
+    let expected = vec![("three".to_string(), 2, 1), ("daily".to_string(), 6, 1)];
+
+    let to_today = trends.compute(&days, 2, today);
+    assert_eq!(to_today[0].start, monday);
+    assert_eq!(figures(&to_today[0]), expected);
+    // The window ends with that week (as `stats --week` and the weekly review ask):
+    // its Sunday and the week itself are over today, so they are judged too.
+    for asked in [monday, date(2026, 11, 19), sunday] {
+        let ending_there = trends.compute_to_week(&days, 2, asked, today);
+        assert_eq!(ending_there[1].start, monday);
+        assert_eq!(ending_there[1].through, sunday, "a past week counts whole");
+        assert!(!ending_there[1].is_partial());
+        assert_eq!(figures(&ending_there[1]), expected, "asked for {asked}");
+        assert_eq!(
+            ending_there[1].commitments_kept(),
+            to_today[0].commitments_kept()
+        );
+        // The week before reads the same in both windows too.
+        assert_eq!(ending_there[0], trends.compute(&days, 3, today)[0]);
+    }
+    // Seen on that Sunday itself, the week and the day are still open.
+    let on_sunday = trends.compute(&days, 1, sunday);
+    assert_eq!(figures(&on_sunday[0]), vec![("daily".to_string(), 6, 0)]);
+    // The week holding today, or a later one, counts up to today.
+    let current = trends.compute_to_week(&days, 1, date(2026, 12, 30), today);
+    assert_eq!(
+        (current[0].start, current[0].through),
+        (date(2026, 11, 23), today)
+    );
+}
+
+#[test]
+fn a_window_ending_with_a_past_sunday_week_ends_on_saturday() {
+    // Sunday weeks: the week of Tuesday 10 November runs 8 to 14 November.
+    let weeks = WeeklyTrends::new(Weekday::Sun, 4).compute_to_week(
+        &[],
+        1,
+        date(2026, 11, 10),
+        date(2026, 11, 25),
+    );
+    assert_eq!(
+        (weeks[0].start, weeks[0].through),
+        (date(2026, 11, 8), date(2026, 11, 14))
+    );
+}

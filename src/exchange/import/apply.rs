@@ -22,13 +22,18 @@ use crate::store::{CommitmentStore, Journal, StoreError};
 /// Threads writing day files at once.
 const WRITERS: usize = 16;
 
-/// What was written.
+/// What was written. Each count says what it counts: a day that only got check-ins
+/// or ratings is not among the days that got entries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ApplyReport {
     pub entries: usize,
-    pub days: usize,
+    /// Days that got at least one entry.
+    pub entry_days: usize,
+    /// Days whose ratings were set.
     pub ratings: usize,
     pub check_ins: usize,
+    /// Days that got at least one check-in.
+    pub check_in_days: usize,
     pub commitments: usize,
     /// Entries found in their day by the time it was written (another window saved
     /// them meanwhile): left out like any duplicate.
@@ -89,7 +94,8 @@ pub fn apply(plan: &ImportPlan, journal: &Journal, commitments: &CommitmentStore
     for (date, result) in results {
         match result {
             Ok(written) => {
-                report.days += 1;
+                report.entry_days += usize::from(written.entries > 0);
+                report.check_in_days += usize::from(written.check_ins > 0);
                 report.entries += written.entries;
                 report.late_duplicates += written.duplicates;
                 report.ratings += usize::from(written.rated);

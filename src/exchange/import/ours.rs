@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::fields::{Field, described, field, fits, list_of, optional, record, shown};
 use super::{BadRecord, ImportError, Incoming, IncomingCommitment, Parsed, Position};
 use crate::domain::commitment::{Cadence, Commitment, CommitmentState, Pause, check_psel};
-use crate::domain::{AnswerValue, Entry, Frame, Rating, Ratings};
+use crate::domain::{AnswerValue, Entry, Frame, Rating, Ratings, review};
 use crate::exchange::json::{
     FORMAT_NAME, FORMAT_VERSION, Figures, JsonCommitment, JsonEntry, JsonPause, KeptDay,
 };
@@ -85,7 +85,7 @@ const ENTRIES: &str = "a list of entries, like [{\"id\": \"...\", \"text\": \"..
 const DATE: &str = "a date like \"2026-11-02\"";
 const TEXT_OR_NULL: &str = "text or null";
 
-const ENTRY_FIELDS: [Field; 9] = [
+const ENTRY_FIELDS: [Field; 10] = [
     field("id", "text", fits::<String>),
     field(
         "created",
@@ -110,6 +110,11 @@ const ENTRY_FIELDS: [Field; 9] = [
         "tags",
         "a list of tags as text, like [\"staff\"]",
         fits::<Vec<String>>,
+    ),
+    optional(
+        "review_week",
+        "a date like \"2026-11-23\" (the week a review answer looks back on), or null",
+        fits::<Option<NaiveDate>>,
     ),
 ];
 
@@ -265,6 +270,9 @@ fn entry(json: JsonEntry<'_>) -> Entry {
     entry.frame = json.frame;
     entry.value = json.value;
     entry.tags = json.tags.into_iter().map(|tag| tag.into_owned()).collect();
+    if let Some(week) = json.review_week {
+        review::set_review_week(&mut entry, week);
+    }
     entry
 }
 
@@ -302,4 +310,107 @@ fn commitment(json: JsonCommitment<'_>) -> Result<(Commitment, KeptDays), String
         .map(|day| (day.date, day.check_ins))
         .collect();
     Ok((commitment, kept))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Weekday;
+
+    use super::*;
+    use crate::domain::Day;
+    use crate::exchange::{self, ExportContext, ExportFormat, ExportOptions, Sources};
+
+    /// Every field an entry keeps in its day file comes back from a JSON export, but
+    /// those the export leaves out on purpose: `private` (private entries never go
+    /// out), the journal's own `id` (see `json::entry`) and keys this version does
+    /// not know (they could hold anything).
+    #[test]
+    fn every_field_of_an_entry_survives_the_json_round_trip() {
+        let created = DateTime::parse_from_rfc3339("2026-11-27T16:00:00-05:00").unwrap();
+        let date = created.date_naive();
+        let mut written = Entry::new(created, 0, "Keep the Friday walk.".to_string());
+        written.pack = Some("weekly-review".into());
+        written.prompt = Some("review-01".into());
+        written.question = Some("What will you continue?".into());
+        written.frame = Some(Frame::Review);
+        written.value = Some(AnswerValue::Number(4));
+        written.tags = vec!["walks".into()];
+        review::set_review_week(&mut written, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap());
+        let mut day = Day::new(date);
+        day.entries.push(written.clone());
+        let days = [day];
+        let sources = Sources {
+            days: &days,
+            ..Sources::default()
+        };
+        let context = ExportContext {
+            now: created,
+            today: date,
+            week_start: Weekday::Mon,
+        };
+        let json = exchange::prepare(sources, &ExportOptions::default(), &context)
+            .render(ExportFormat::Json);
+        assert!(json.contains("\"review_week\": \"2026-11-16\""), "{json}");
+
+        let parsed = parse(&json).unwrap();
+        assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
+        assert_eq!(parsed.entries.len(), 1);
+        assert_eq!(parsed.entries[0].day, date);
+        // Naming every field: one added to `Entry` stops this test from compiling
+        // until the export has been taught it (or told to leave it out).
+        let Entry {
+            id,
+            created: read_created,
+            pack,
+            prompt,
+            question,
+            frame,
+            text,
+            value,
+            tags,
+            private,
+            extra,
+        } = &parsed.entries[0].entry;
+        assert_eq!(id, &written.id, "the first of its day: the same id");
+        assert_eq!(read_created, &written.created);
+        assert_eq!(pack, &written.pack);
+        assert_eq!(prompt, &written.prompt);
+        assert_eq!(question, &written.question);
+        assert_eq!(frame, &written.frame);
+        assert_eq!(text, &written.text);
+        assert_eq!(value, &written.value);
+        assert_eq!(tags, &written.tags);
+        assert!(!private);
+        assert_eq!(extra, &written.extra);
+        assert_eq!(
+            review::review_week(&parsed.entries[0].entry),
+            NaiveDate::from_ymd_opt(2026, 11, 16)
+        );
+    }
+
+    #[test]
+    fn an_entry_without_review_week_reads_as_none_and_a_bad_one_is_named() {
+        let file = |review_week: &str| {
+            format!(
+                r#"{{"format": "truenorth-export", "version": 1, "days": [
+                    {{"date": "2026-11-27", "entries": [{{"id": "a",
+                      "created": "2026-11-27T16:00:00-05:00", "text": "t", "tags": []
+                      {review_week}}}]}}]}}"#
+            )
+        };
+        let parsed = parse(&file("")).unwrap();
+        assert!(parsed.bad.is_empty(), "{:?}", parsed.bad);
+        assert!(parsed.entries[0].entry.extra.is_empty());
+        let parsed = parse(&file(r#", "review_week": null"#)).unwrap();
+        assert!(parsed.entries[0].entry.extra.is_empty());
+        let parsed = parse(&file(r#", "review_week": "last week""#)).unwrap();
+        assert_eq!(parsed.bad.len(), 1);
+        assert!(
+            parsed.bad[0]
+                .problem
+                .contains("\"review_week\" should be a date"),
+            "{}",
+            parsed.bad[0].problem
+        );
+    }
 }

@@ -240,8 +240,9 @@ impl App {
         let Some(week) = self.review.as_ref().map(|review| review.week_start) else {
             return;
         };
-        let end = (week + Days::new(6)).min(self.today.date);
-        let stats = self.weekly_trends().compute(index.days(), 1, end);
+        let stats = self
+            .weekly_trends()
+            .compute_to_week(index.days(), 1, week, self.today.date);
         let summary = stats.first().map(review::summary).unwrap_or_default();
         if let Some(review) = &mut self.review {
             review.summary = Some(summary);

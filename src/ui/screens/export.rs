@@ -18,7 +18,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 use crate::domain::Frame;
 use crate::domain::dates::parse_date;
 use crate::domain::review::thousands;
-use crate::exchange::{self, Counts, ExportFormat, ExportOptions, GroupBy};
+use crate::exchange::{self, Counts, EmptyRange, ExportFormat, ExportOptions, GroupBy};
 use crate::ui::theme::Theme;
 
 /// One line of the form.
@@ -250,10 +250,21 @@ impl ExportScreen {
         };
         let from = date(Field::From, &self.from)?;
         let to = date(Field::To, &self.to)?;
-        if let (Some(from), Some(to)) = (from, to)
-            && from > to
-        {
-            return Err((Field::To, format!("is before From ({})", short_date(from))));
+        match exchange::check_range(from, to, today) {
+            Ok(()) => {}
+            Err(EmptyRange::Backwards { from, .. }) => {
+                return Err((Field::To, format!("is before From ({})", short_date(from))));
+            }
+            Err(EmptyRange::StartsAfterToday { today, .. }) => {
+                return Err((
+                    Field::From,
+                    format!(
+                        "is after today ({}), where the range ends when To is empty: \
+                         nothing to export. Fill in To to export days ahead",
+                        short_date(today)
+                    ),
+                ));
+            }
         }
         Ok(ExportOptions {
             from,
@@ -907,6 +918,19 @@ mod tests {
         let (field, why) = screen.options(today()).unwrap_err();
         assert_eq!(field, Field::To);
         assert!(why.contains("before From"), "{why}");
+
+        // An open range ends today: From after it is refused, not quietly moved.
+        screen.from = "2026-11-25".to_string();
+        screen.to = String::new();
+        let (field, why) = screen.options(today()).unwrap_err();
+        assert_eq!(field, Field::From);
+        assert_eq!(
+            why,
+            "is after today (24 Nov 2026), where the range ends when To is empty: nothing \
+             to export. Fill in To to export days ahead"
+        );
+        screen.to = "2026-11-30".to_string();
+        assert!(screen.options(today()).is_ok());
     }
 
     #[test]

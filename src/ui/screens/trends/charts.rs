@@ -16,6 +16,7 @@ use ratatui::widgets::{
 };
 
 use super::Chart;
+use crate::domain::average::one_decimal;
 use crate::domain::review::{percent, thousands};
 use crate::domain::trends::WeekStats;
 use crate::ui::theme::Theme;
@@ -441,7 +442,7 @@ impl View<'_> {
         };
         let energy = series(|week| week.energy_avg);
         let outlook = series(|week| week.outlook_avg);
-        let one = |value: Option<f32>| value.map_or_else(|| "–".to_string(), |v| format!("{v:.1}"));
+        let one = |value: Option<f32>| value.map_or_else(|| "–".to_string(), one_decimal);
         let title = match self.selected() {
             Some(week) => format!(
                 " Energy, outlook · ▲ {}, {} ",

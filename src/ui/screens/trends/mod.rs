@@ -14,10 +14,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Wrap};
 
-use crate::domain::Frame;
 use crate::domain::insights::Insight;
 use crate::domain::review::{percent, thousands};
 use crate::domain::trends::WeekStats;
+use crate::domain::{Frame, average};
 use crate::ui::theme::Theme;
 
 /// How many weeks the screen shows: the weeks the insights are read from.
@@ -282,7 +282,8 @@ impl TrendsScreen {
         }
         let rating = |average: Option<f32>, days: usize| match average {
             Some(average) => format!(
-                "{average:.1} ({days} rated {})",
+                "{} ({days} rated {})",
+                average::one_decimal(average),
                 if days == 1 { "day" } else { "days" }
             ),
             None => "not rated".to_string(),
