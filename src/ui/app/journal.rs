@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::practice::LineInput;
 use super::{App, Level, PickerPurpose, Screen};
 use crate::commands::tags::describe;
+use crate::domain::dates::check_range;
 use crate::domain::index::Privacy;
 use crate::domain::{Day, Entry, tags};
 use crate::store::tag_rename::rename_tag;
@@ -492,6 +493,18 @@ impl App {
         if let Some((from, to)) = input.split_once("..") {
             match (parse(from), parse(to)) {
                 (Ok(from), Ok(to)) => {
+                    // As the command line refuses it: an empty list would look like
+                    // nothing was written.
+                    if let Err(reversed) = check_range(from, to) {
+                        self.tell(
+                            Level::Warning,
+                            format!(
+                                "{reversed}; write the earlier date first: {}..{}",
+                                reversed.to, reversed.from
+                            ),
+                        );
+                        return;
+                    }
                     self.journal_screen.filter.from = from;
                     self.journal_screen.filter.to = to;
                     if let Some(index) = &self.index {
