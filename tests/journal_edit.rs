@@ -1,5 +1,5 @@
 //! The Journal screen, driven key by key and drawn into ratatui's `TestBackend`: a
-//! reversed range is refused as the command line refuses it.
+//! tab shows as spaces, and a reversed range is refused as the command line refuses it.
 
 mod common;
 
@@ -71,6 +71,14 @@ fn give(app: &mut App, key: char, text: &str) {
     press(app, KeyCode::Char(key));
     type_text(app, text);
     press(app, KeyCode::Enter);
+}
+
+#[test]
+fn a_tab_in_an_entry_shows_as_spaces() {
+    let fixture = fixture();
+    let app = open_journal(&fixture);
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("│ entry with  tab"), "{screen}");
 }
 
 #[test]

@@ -16,6 +16,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use crate::domain::Entry;
 use crate::domain::index::{EntryRef, Filter, Highlight, JournalIndex, Privacy, SearchQuery};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::expand_tabs;
 
 /// The most rows a list or search shows; more than anyone scrolls through.
 const ROW_LIMIT: usize = 20_000;
@@ -502,7 +503,7 @@ fn entry_last_scroll(entry: &Entry, area: Rect) -> u16 {
     let width = usize::from(inner.width).max(1);
     let wrapped = |text: &str| {
         text.split('\n')
-            .map(|line| textwrap::wrap(line, width).len().max(1))
+            .map(|line| textwrap::wrap(&expand_tabs(line, 0).0, width).len().max(1))
             .sum::<usize>()
     };
     let mut count = 2; // the facts line and the gap before the text
@@ -635,6 +636,16 @@ fn highlighted_lines(
         if at < end {
             spans.push(Span::styled(text[at..end].to_string(), style));
         }
+        // Tabs become spaces only now: the ranges count bytes of the text as written.
+        let mut column = 0;
+        let spans: Vec<Span<'static>> = spans
+            .into_iter()
+            .map(|span| {
+                let (content, end) = expand_tabs(&span.content, column);
+                column = end;
+                Span::styled(content, span.style)
+            })
+            .collect();
         lines.push(Line::from(spans));
         offset = end + 1;
     }
@@ -759,6 +770,15 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].spans[0].content, "Café");
         assert_eq!(lines[1].spans[1].content, "Jordan");
+    }
+
+    #[test]
+    fn a_tab_in_an_entry_shows_as_spaces_and_highlights_stay_on_their_words() {
+        let theme = Theme::default();
+        // "with" and "tab" are bytes 6..10 and 11..14 of the text as written.
+        let lines = highlighted_lines("entry with\ttab", &[6..10, 11..14], Style::new(), &theme);
+        let shown: Vec<&str> = lines[0].spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(shown, ["entry ", "with", "  ", "tab"]);
     }
 }
 
