@@ -1,5 +1,6 @@
-//! The Journal screen, driven key by key and drawn into ratatui's `TestBackend`: a
-//! tab shows as spaces, and a reversed range is refused as the command line refuses it.
+//! The Journal screen, driven key by key and drawn into ratatui's `TestBackend`:
+//! what it shows is readable (a tab as spaces, a reversed range refused as the
+//! command line refuses it, a long date error whole).
 
 mod common;
 
@@ -96,4 +97,25 @@ fn a_reversed_range_is_refused_as_on_the_command_line() {
         screen.contains("2 entries"),
         "the list is as it was:\n{screen}"
     );
+}
+
+/// `g` and a date that cannot be read, at `width` x `height`.
+fn a_bad_date(width: u16, height: u16) -> String {
+    let fixture = fixture();
+    let mut app = open_journal(&fixture);
+    give(&mut app, 'g', "2026-13-45");
+    draw(&app, width, height)
+}
+
+#[test]
+fn a_long_date_error_is_shown_whole_at_100_columns() {
+    let screen = a_bad_date(100, 30);
+    assert!(screen.contains("-2w, -3m)"), "{screen}");
+}
+
+#[test]
+fn a_long_date_error_is_shown_whole_at_60x20() {
+    let screen = a_bad_date(60, 20);
+    assert!(screen.contains("-2w, -3m)"), "{screen}");
+    insta::assert_snapshot!(screen);
 }

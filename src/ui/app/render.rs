@@ -156,7 +156,10 @@ impl App {
         let problems_height = lines_for(self.problems_text())
             + lines_for(self.banner_text())
             + lines_for(self.permissions_text());
-        let status_height = lines_for(self.status_text()).max(1);
+        // The status line takes the rows its message needs, up to a third of the
+        // screen, so a long message is read whole rather than cut off.
+        let most = (area.height / 3).max(2);
+        let status_height = (self.status_lines(area.width).len() as u16).clamp(1, most);
         let [header, problems, body, status, hints] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(problems_height),
@@ -361,8 +364,23 @@ impl App {
         Some(format!(" {symbol} {}", notice.text))
     }
 
+    /// The status message wrapped to `width`: laying out the frame and drawing it
+    /// share these rows, so the room given is the room needed.
+    fn status_lines(&self, width: u16) -> Vec<String> {
+        self.status_text().map_or_else(Vec::new, |text| {
+            // Broken at spaces only, as the rest of the screen wraps: never inside
+            // "YYYY-MM-DD" or "-7d".
+            let options = textwrap::Options::new(usize::from(width).max(1))
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            textwrap::wrap(&text, options)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect()
+        })
+    }
+
     pub(super) fn render_status(&self, frame: &mut Frame, area: Rect) {
-        let (Some(notice), Some(text)) = (&self.notice, self.status_text()) else {
+        let Some(notice) = &self.notice else {
             return;
         };
         let style = match notice.level {
@@ -371,8 +389,12 @@ impl App {
             Level::Warning => self.theme.warning,
             Level::Error => self.theme.error,
         };
-        let paragraph = Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: false });
-        frame.render_widget(paragraph, area);
+        let lines: Vec<Line> = self
+            .status_lines(area.width)
+            .into_iter()
+            .map(|line| Line::styled(line, style))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
     }
 
     pub(super) fn render_too_small(&self, frame: &mut Frame, area: Rect) {
