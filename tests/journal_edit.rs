@@ -1,16 +1,20 @@
 //! The Journal screen, driven key by key and drawn into ratatui's `TestBackend`:
-//! what it shows is readable (a tab as spaces, a reversed range refused as the
-//! command line refuses it, a long date error whole).
+//! an entry edit is unsaved work like Today's answers (kept as a draft, shown in the
+//! header, back at the next start); and what the screen shows is readable (a tab as
+//! spaces, a reversed range refused as the command line refuses it, a long date error
+//! whole).
 
 mod common;
 
+use std::time::{Duration, Instant};
+
 use chrono::{DateTime, NaiveDate};
-use common::screen::{draw, press, type_text};
+use common::screen::{ctrl, draw, press, type_text};
 use crossterm::event::KeyCode;
 use truenorth::clock::FixedClock;
 use truenorth::domain::Entry;
-use truenorth::store::{Journal, Paths};
-use truenorth::ui::app::App;
+use truenorth::store::{Drafts, Journal, Paths};
+use truenorth::ui::app::{AUTOSAVE_IDLE, App, Screen};
 use truenorth::ui::keymap::Mode;
 
 const MORNING: &str = "2026-11-25T07:30:00+01:00";
@@ -67,11 +71,125 @@ fn notice(app: &App) -> String {
         .unwrap_or_default()
 }
 
+/// The texts of the entries of `day` on disk.
+fn texts(fixture: &Fixture, day: u32) -> Vec<String> {
+    Journal::open(&fixture.paths.data)
+        .unwrap()
+        .load_day(date(day))
+        .unwrap()
+        .map(|day| day.entries.into_iter().map(|entry| entry.text).collect())
+        .unwrap_or_default()
+}
+
+fn drafts_file(fixture: &Fixture) -> Option<String> {
+    std::fs::read_to_string(Drafts::new(&fixture.paths.data).path()).ok()
+}
+
 /// Presses `key`, types `text` and Enter: a search or a date, given in one go.
 fn give(app: &mut App, key: char, text: &str) {
     press(app, KeyCode::Char(key));
     type_text(app, text);
     press(app, KeyCode::Enter);
+}
+
+fn assert_shows(screen: &str, texts: &[&str]) {
+    for text in texts {
+        assert!(screen.contains(text), "{text:?} missing:\n{screen}");
+    }
+}
+
+/// The app with 3 November's entry open and `text` typed at its end.
+fn an_edit_typed(fixture: &Fixture, text: &str) -> App {
+    let mut app = open_journal(fixture);
+    edit_the_older_entry(&mut app);
+    type_text(&mut app, text);
+    app
+}
+
+/// Selects 3 November's entry (the second) and opens it in the editor.
+fn edit_the_older_entry(app: &mut App) {
+    press(app, KeyCode::Char('j'));
+    press(app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::EntryEdit);
+}
+
+#[test]
+fn an_unsaved_entry_edit_is_kept_as_a_draft_shown_in_the_header_and_back_at_the_next_start() {
+    let fixture = fixture();
+    let mut app = an_edit_typed(&fixture, ", then the bus duty");
+    // The header says what the editor's title says.
+    let screen = draw(&app, 100, 30);
+    assert_shows(
+        &screen,
+        &["● unsaved changes", "Editing Tue 3 Nov 2026 · unsaved"],
+    );
+    assert!(!screen.contains("all saved"), "{screen}");
+
+    // A pause in typing writes the draft, as on Today.
+    assert_eq!(drafts_file(&fixture), None);
+    app.tick(Instant::now() + AUTOSAVE_IDLE + Duration::from_millis(10));
+    let drafts = drafts_file(&fixture).expect("drafts.toml written on a pause");
+    assert!(drafts.contains("[[entry]]"), "{drafts}");
+    assert!(
+        drafts.contains("Hallway talk about the lunch line, then the bus duty"),
+        "{drafts}"
+    );
+    assert_eq!(texts(&fixture, 3), ["Hallway talk about the lunch line"]);
+
+    // Typed on after the pause, then Ctrl-C: quitting keeps the latest text too (the
+    // event loop writes the drafts on every way out).
+    type_text(&mut app, " again");
+    ctrl(&mut app, 'c');
+    assert!(app.should_quit());
+    app.flush_drafts();
+    drop(app);
+    let drafts = drafts_file(&fixture).unwrap();
+    assert!(drafts.contains("the bus duty again"), "{drafts}");
+
+    // The next start opens the editor on Journal with the text as it was typed.
+    let mut app = open(&fixture);
+    assert_eq!(app.screen(), Screen::Journal);
+    assert_eq!(app.mode(), Mode::EntryEdit);
+    assert_eq!(
+        notice(&app),
+        "Your unsaved edit of the entry of 3 November 2026 is back. Esc saves it."
+    );
+    // The list shows which entry it is.
+    assert_shows(
+        &draw(&app, 120, 30),
+        &[
+            "lunch line, then the bus duty again",
+            "▸ Tue 3 Nov 2026",
+            "● unsaved changes",
+        ],
+    );
+
+    // Esc saves it into its entry, and the draft goes.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        texts(&fixture, 3),
+        ["Hallway talk about the lunch line, then the bus duty again"]
+    );
+    assert_eq!(drafts_file(&fixture), None);
+    assert!(!draw(&app, 100, 30).contains("unsaved"));
+}
+
+#[test]
+fn ctrl_z_on_an_edit_brought_back_goes_back_to_the_saved_text() {
+    let fixture = fixture();
+    let mut app = an_edit_typed(&fixture, "!");
+    app.flush_drafts();
+    drop(app);
+    let mut app = open(&fixture);
+    assert!(draw(&app, 100, 30).contains("lunch line!"));
+    // Taking the typing back until nothing is left to take back.
+    for _ in 0..3 {
+        ctrl(&mut app, 'z');
+    }
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("lunch line"), "{screen}");
+    assert!(!screen.contains("lunch line!"), "{screen}");
+    assert!(!screen.contains("unsaved"), "{screen}");
 }
 
 #[test]

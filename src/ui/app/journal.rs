@@ -10,9 +10,10 @@ use crate::commands::tags::describe;
 use crate::domain::dates::check_range;
 use crate::domain::index::Privacy;
 use crate::domain::{Day, Entry, tags};
+use crate::store::StoreError;
 use crate::store::tag_rename::rename_tag;
 use crate::ui::action::Action;
-use crate::ui::screens::journal::{Deleted, EntryEditor};
+use crate::ui::screens::journal::Deleted;
 use crate::ui::widgets::picker::{Picker, PickerItem};
 
 /// Rows a page key moves.
@@ -65,21 +66,7 @@ impl App {
             return true;
         }
         if self.journal_screen.editing.is_some() {
-            match action {
-                Action::Save => self.save_edit(false),
-                Action::StopEditing => self.save_edit(true),
-                Action::Undo | Action::Redo => {
-                    if let Some(editing) = &mut self.journal_screen.editing {
-                        if action == Action::Undo {
-                            editing.editor.undo();
-                        } else {
-                            editing.editor.redo();
-                        }
-                    }
-                }
-                _ => return false,
-            }
-            return true;
+            return self.entry_edit_action(action);
         }
         if self.journal_screen.date_input.is_some() {
             match action {
@@ -115,14 +102,7 @@ impl App {
                 screen.query.clear();
                 screen.refresh(index);
             }
-            Action::StartEditing => {
-                let Some(at) = screen.selected_ref() else {
-                    return true;
-                };
-                if let Some(entry) = index.entry(at) {
-                    screen.editing = Some(EntryEditor::new(at.date, entry));
-                }
-            }
+            Action::StartEditing => self.open_selected_entry(),
             Action::TogglePrivate => self.toggle_private(),
             Action::Delete => {
                 if screen.selected_ref().is_some() {
@@ -172,11 +152,11 @@ impl App {
 
     /// Keys that are text: the search query, the entry being edited, or a date.
     pub(super) fn journal_input(&mut self, event: KeyEvent) {
-        let screen = &mut self.journal_screen;
-        if let Some(editing) = &mut screen.editing {
-            editing.editor.input(event);
+        if self.journal_screen.editing.is_some() {
+            self.type_into_entry(event);
             return;
         }
+        let screen = &mut self.journal_screen;
         if let Some(input) = &mut screen.date_input {
             match event.code {
                 KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -206,6 +186,29 @@ impl App {
         }
     }
 
+    /// Pasted text on Journal: into the entry being edited, the date being typed or
+    /// the search being typed. False when none of them is open.
+    pub(super) fn journal_paste(&mut self, text: &str) -> bool {
+        if self.journal_screen.editing.is_some() {
+            self.paste_into_entry(text);
+            return true;
+        }
+        let screen = &mut self.journal_screen;
+        // One line each: a line break in a date or a search means nothing.
+        let typed = text.chars().filter(|c| !c.is_control());
+        if let Some(input) = &mut screen.date_input {
+            input.extend(typed);
+        } else if screen.searching {
+            screen.query.extend(typed);
+            if let Some(index) = &self.index {
+                screen.refresh(index);
+            }
+        } else {
+            return false;
+        }
+        true
+    }
+
     /// Puts a day written to disk into the index and the list.
     pub(super) fn index_day(&mut self, day: Day) {
         if let Some(index) = &mut self.index {
@@ -214,70 +217,33 @@ impl App {
         }
     }
 
-    /// Applies `change` to the entry `id` of `date` on disk, then refreshes what shows
-    /// it: the index, and Today when the day is today.
+    /// Applies `change` to the day `date` on disk, then refreshes what shows it: the
+    /// index, and Today when the day is today.
+    pub(super) fn write_entry(
+        &mut self,
+        date: chrono::NaiveDate,
+        change: impl FnOnce(&mut Day),
+    ) -> Result<(), StoreError> {
+        let day = self.journal.update_day(date, change)?;
+        self.index_day(day);
+        if date == self.today.date {
+            self.rebuild_today();
+        }
+        Ok(())
+    }
+
+    /// [`App::write_entry`], saying so when it could not be written.
     pub(super) fn change_entry(
         &mut self,
         date: chrono::NaiveDate,
         change: impl FnOnce(&mut Day),
     ) -> bool {
-        match self.journal.update_day(date, change) {
-            Ok(day) => {
-                self.index_day(day);
-                if date == self.today.date {
-                    self.rebuild_today();
-                }
-                true
-            }
+        match self.write_entry(date, change) {
+            Ok(()) => true,
             Err(error) => {
                 self.tell(Level::Error, format!("Not changed: {error}"));
                 false
             }
-        }
-    }
-
-    fn save_edit(&mut self, close: bool) {
-        let Some(editing) = &self.journal_screen.editing else {
-            return;
-        };
-        let (date, id, text, changed, base) = (
-            editing.date,
-            editing.entry_id.clone(),
-            editing.text(),
-            editing.is_changed(),
-            editing.original.clone(),
-        );
-        if changed {
-            use crate::domain::merge::{Edited, edit_text};
-            let now = self.clock.now();
-            let mut edited = Edited::Updated;
-            let saved = self.change_entry(date, |day| {
-                edited = edit_text(day, &id, &base, &text, now);
-            });
-            if !saved {
-                return;
-            }
-            if let Some(editing) = &mut self.journal_screen.editing {
-                editing.original = text;
-                if let Edited::KeptBoth(new_id) | Edited::Recreated(new_id) = &edited {
-                    editing.entry_id = new_id.clone();
-                }
-            }
-            let day = date.format("%-d %B %Y");
-            let message = match edited {
-                Edited::Updated => format!("Saved the entry of {day}."),
-                Edited::KeptBoth(_) => format!(
-                    "Saved as a new entry of {day}: this one had also been changed outside \
-                     truenorth, so both versions are kept."
-                ),
-                Edited::Recreated(_) => format!(
-                    "Saved as a new entry of {day}: the entry had been deleted outside truenorth."
-                ),
-            };
-            self.tell(Level::Success, message);
-        }
-        if close {
-            self.journal_screen.editing = None;
         }
     }
 

@@ -222,7 +222,7 @@ impl App {
         )
     }
 
-    /// The date and whether today's writing is saved.
+    /// The date and whether what was written is saved.
     fn header_right(&self, layout: HeaderLayout) -> Line<'static> {
         let anything_saved = self.today.slots.iter().any(|slot| slot.entry_id.is_some());
         let (date_format, unsaved, saved) = if layout.long_date {
@@ -234,7 +234,7 @@ impl App {
             self.today.date.format(date_format).to_string(),
             self.theme.text,
         );
-        let state = if self.today.is_dirty() {
+        let state = if self.has_unsaved() {
             Span::styled(format!(" · {unsaved} "), self.theme.warning)
         } else if anything_saved {
             Span::styled(format!(" · {saved} "), self.theme.muted)

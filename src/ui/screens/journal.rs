@@ -15,6 +15,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::domain::Entry;
 use crate::domain::index::{EntryRef, Filter, Highlight, JournalIndex, Privacy, SearchQuery};
+use crate::store::EntryDraft;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::expand_tabs;
 
@@ -31,7 +32,19 @@ pub struct EntryEditor {
 
 impl EntryEditor {
     pub fn new(date: NaiveDate, entry: &Entry) -> EntryEditor {
-        let mut editor = TextArea::new(entry.text.split('\n').map(str::to_string).collect());
+        EntryEditor::with_text(date, &entry.id, &entry.text)
+    }
+
+    /// The editor as a draft left it: on the text the edit began from, with the
+    /// draft's text typed over it, so Ctrl-Z still goes back to what was saved.
+    pub fn restore(draft: &EntryDraft) -> EntryEditor {
+        let mut editing = EntryEditor::with_text(draft.date, &draft.entry_id, &draft.base);
+        editing.set_text(&draft.text);
+        editing
+    }
+
+    fn with_text(date: NaiveDate, entry_id: &str, text: &str) -> EntryEditor {
+        let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.set_cursor_line_style(Style::new());
         editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
@@ -39,9 +52,9 @@ impl EntryEditor {
         editor.move_cursor(CursorMove::End);
         EntryEditor {
             date,
-            entry_id: entry.id.clone(),
+            entry_id: entry_id.to_string(),
             editor,
-            original: entry.text.clone(),
+            original: text.to_string(),
         }
     }
 
@@ -49,8 +62,24 @@ impl EntryEditor {
         self.editor.lines().join("\n")
     }
 
+    /// Replaces what is typed with `text`, as one more edit Ctrl-Z can take back.
+    pub fn set_text(&mut self, text: &str) {
+        self.editor.clear();
+        self.editor.insert_str(text);
+    }
+
     pub fn is_changed(&self) -> bool {
         self.text() != self.original
+    }
+
+    /// The unsaved edit, kept with the other drafts; `None` when nothing changed.
+    pub fn draft(&self) -> Option<EntryDraft> {
+        self.is_changed().then(|| EntryDraft {
+            date: self.date,
+            entry_id: self.entry_id.clone(),
+            base: self.original.clone(),
+            text: self.text(),
+        })
     }
 }
 
@@ -131,6 +160,22 @@ impl JournalScreen {
                 true
             }
             None => false,
+        }
+    }
+
+    /// Selects the entry open in the editor, when it is listed: an edit brought back
+    /// at start is open before the journal has been read.
+    pub fn select_editing(&mut self, index: &JournalIndex) {
+        let Some(editing) = &self.editing else { return };
+        let row = self.rows.iter().position(|at| {
+            at.date == editing.date
+                && index
+                    .entry(*at)
+                    .is_some_and(|entry| entry.id == editing.entry_id)
+        });
+        if let Some(row) = row {
+            self.selected = row;
+            self.move_selection(0, index);
         }
     }
 
