@@ -1,8 +1,8 @@
 //! The Journal screen, driven key by key and drawn into ratatui's `TestBackend`:
 //! an entry edit is unsaved work like Today's answers (kept as a draft, shown in the
-//! header, back at the next start); and what the screen shows is readable (a tab as
-//! spaces, a reversed range refused as the command line refuses it, a long date error
-//! whole).
+//! header, back at the next start) and an emptied entry asks before it is deleted;
+//! and what the screen shows is readable (a tab as spaces, a reversed range refused
+//! as the command line refuses it, a long date error whole).
 
 mod common;
 
@@ -106,6 +106,21 @@ fn an_edit_typed(fixture: &Fixture, text: &str) -> App {
     app
 }
 
+/// The app with 3 November's entry open and all its text taken out.
+fn an_emptied_entry(fixture: &Fixture) -> App {
+    let mut app = open_journal(fixture);
+    edit_the_older_entry(&mut app);
+    empty_the_editor(&mut app);
+    app
+}
+
+/// Takes every character out of the entry being edited, as Backspace would.
+fn empty_the_editor(app: &mut App) {
+    for _ in 0.."Hallway talk about the lunch line".len() {
+        press(app, KeyCode::Backspace);
+    }
+}
+
 /// Selects 3 November's entry (the second) and opens it in the editor.
 fn edit_the_older_entry(app: &mut App) {
     press(app, KeyCode::Char('j'));
@@ -190,6 +205,68 @@ fn ctrl_z_on_an_edit_brought_back_goes_back_to_the_saved_text() {
     assert!(screen.contains("lunch line"), "{screen}");
     assert!(!screen.contains("lunch line!"), "{screen}");
     assert!(!screen.contains("unsaved"), "{screen}");
+}
+
+#[test]
+fn leaving_an_emptied_entry_asks_to_delete_it_and_no_keeps_its_old_text() {
+    let fixture = fixture();
+    let mut app = an_emptied_entry(&fixture);
+    assert!(draw(&app, 80, 24).contains("unsaved"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Confirm);
+    insta::assert_snapshot!(draw(&app, 80, 24));
+
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.mode(), Mode::Journal);
+    assert_eq!(notice(&app), "Not deleted: the entry keeps its old text.");
+    assert_eq!(texts(&fixture, 3), ["Hallway talk about the lunch line"]);
+    assert_eq!(drafts_file(&fixture), None);
+
+    // Ctrl-S asks too; no puts the old text back in the editor, which stays open.
+    press(&mut app, KeyCode::Enter);
+    empty_the_editor(&mut app);
+    ctrl(&mut app, 's');
+    assert_eq!(app.mode(), Mode::Confirm);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::EntryEdit);
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Hallway talk about the lunch line"),
+        "{screen}"
+    );
+    assert!(!screen.contains("unsaved"), "{screen}");
+    assert_eq!(texts(&fixture, 3), ["Hallway talk about the lunch line"]);
+}
+
+#[test]
+fn yes_deletes_the_emptied_entry_and_u_brings_it_back() {
+    let fixture = fixture();
+    let mut app = an_emptied_entry(&fixture);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.mode(), Mode::Journal);
+    assert_eq!(notice(&app), "Deleted. u brings it back.");
+    assert!(texts(&fixture, 3).is_empty(), "no blank entry is left");
+    assert_eq!(drafts_file(&fixture), None);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(texts(&fixture, 3), ["Hallway talk about the lunch line"]);
+}
+
+#[test]
+fn an_emptied_entry_changed_outside_meanwhile_is_not_deleted() {
+    let fixture = fixture();
+    let mut app = an_emptied_entry(&fixture);
+    Journal::open(&fixture.paths.data)
+        .unwrap()
+        .update_day(date(3), |day| {
+            day.entries[0].text = "Changed in another editor".into()
+        })
+        .unwrap();
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(notice(&app).starts_with("Not deleted"), "{}", notice(&app));
+    assert_eq!(texts(&fixture, 3), ["Changed in another editor"]);
+    assert_eq!(app.mode(), Mode::Journal);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::domain::{Day, Entry, tags};
 use crate::store::StoreError;
 use crate::store::tag_rename::rename_tag;
 use crate::ui::action::Action;
-use crate::ui::screens::journal::Deleted;
+use crate::ui::screens::journal::{DeleteAsk, Deleted};
 use crate::ui::widgets::picker::{Picker, PickerItem};
 
 /// Rows a page key moves.
@@ -57,10 +57,13 @@ impl App {
         if self.help_scroll.is_some() || self.picker.is_some() {
             return false;
         }
-        if self.journal_screen.confirm_delete {
-            match action {
-                Action::Confirm => self.delete_selected(),
-                Action::Close => self.journal_screen.confirm_delete = false,
+        if let Some(ask) = self.journal_screen.confirm_delete {
+            match (ask, action) {
+                (DeleteAsk::Selected, Action::Confirm) => self.delete_selected(),
+                (DeleteAsk::Emptied { leaving }, Action::Confirm | Action::Close) => {
+                    self.answer_emptied(action == Action::Confirm, leaving)
+                }
+                (DeleteAsk::Selected, Action::Close) => self.journal_screen.confirm_delete = None,
                 _ => return false,
             }
             return true;
@@ -106,7 +109,7 @@ impl App {
             Action::TogglePrivate => self.toggle_private(),
             Action::Delete => {
                 if screen.selected_ref().is_some() {
-                    screen.confirm_delete = true;
+                    screen.confirm_delete = Some(DeleteAsk::Selected);
                 }
             }
             Action::UndoDelete => self.undo_delete(),
@@ -273,24 +276,59 @@ impl App {
     }
 
     fn delete_selected(&mut self) {
-        self.journal_screen.confirm_delete = false;
+        self.journal_screen.confirm_delete = None;
         let Some((date, entry)) = self.selected_entry() else {
             return;
         };
-        let mut position = 0;
-        if self.change_entry(date, |day| {
-            if let Some(at) = day.entries.iter().position(|found| found.id == entry.id) {
-                position = at;
-                day.entries.remove(at);
+        self.delete_entry(date, &entry.id, None);
+    }
+
+    /// Deletes the entry `id` of `date` as it is on disk, kept for `u`, and says what
+    /// happened. With `unless_changed_from`, an entry whose text is no longer that
+    /// (changed outside truenorth since it was opened) is left as it is: what was
+    /// written there is not deleted unseen. False when the day could not be written
+    /// (that is said too).
+    pub(super) fn delete_entry(
+        &mut self,
+        date: chrono::NaiveDate,
+        id: &str,
+        unless_changed_from: Option<&str>,
+    ) -> bool {
+        let mut removed = None;
+        let mut changed_elsewhere = false;
+        let written = self.change_entry(date, |day| {
+            let Some(at) = day.entries.iter().position(|found| found.id == id) else {
+                return;
+            };
+            if unless_changed_from.is_some_and(|base| day.entries[at].text != base) {
+                changed_elsewhere = true;
+                return;
             }
-        }) {
-            self.journal_screen.undo = Some(Deleted {
-                date,
-                position,
-                entry,
-            });
-            self.tell(Level::Success, "Deleted. u brings it back.");
+            removed = Some((at, day.entries.remove(at)));
+        });
+        if !written {
+            return false;
         }
+        match removed {
+            Some((position, entry)) => {
+                self.journal_screen.undo = Some(Deleted {
+                    date,
+                    position,
+                    entry,
+                });
+                self.tell(Level::Success, "Deleted. u brings it back.");
+            }
+            None if changed_elsewhere => self.tell(
+                Level::Warning,
+                "Not deleted: the entry was changed outside truenorth since you opened it, \
+                 and keeps that text.",
+            ),
+            None => self.tell(
+                Level::Info,
+                "Already gone: it was deleted outside truenorth.",
+            ),
+        }
+        true
     }
 
     fn undo_delete(&mut self) {

@@ -1,7 +1,8 @@
 //! Editing an entry on the Journal screen. What is typed there is unsaved work just
 //! as Today's answers are: `keep_unsaved` keeps it in the drafts file on a pause in
 //! typing, on quit (Ctrl-C too), on SIGTERM or SIGHUP and after a panic, and it comes
-//! back in the editor at the next start.
+//! back in the editor at the next start. An entry whose text was all taken out is not
+//! saved blank: the person is asked whether to delete it.
 
 use crossterm::event::KeyEvent;
 
@@ -10,7 +11,7 @@ use super::{App, Level, Screen, undo_or_redo};
 use crate::domain::merge::{Edited, edit_text};
 use crate::store::EntryDraft;
 use crate::ui::action::Action;
-use crate::ui::screens::journal::EntryEditor;
+use crate::ui::screens::journal::{DeleteAsk, EntryEditor};
 
 impl App {
     /// Opens the selected entry in the editor (Enter or `e` on the list, Enter in the
@@ -66,8 +67,15 @@ impl App {
     }
 
     /// Ctrl-S (`leaving` false) or Esc: saves the edit, then on Esc closes the
-    /// editor.
+    /// editor. An emptied entry asks first whether to delete it.
     fn finish_edit(&mut self, leaving: bool) {
+        let Some(editing) = &self.journal_screen.editing else {
+            return;
+        };
+        if editing.is_emptied() {
+            self.journal_screen.confirm_delete = Some(DeleteAsk::Emptied { leaving });
+            return;
+        }
         if self.save_edit() && leaving {
             self.journal_screen.editing = None;
         }
@@ -123,6 +131,38 @@ impl App {
         };
         self.tell(Level::Success, message);
         true
+    }
+
+    /// The answer to "This entry is now empty. Delete it?": yes deletes the entry
+    /// (`u` brings it back) and closes the editor; no keeps the entry's old text,
+    /// closing the editor when Esc asked and putting the old text back in it when
+    /// Ctrl-S did.
+    pub(super) fn answer_emptied(&mut self, delete: bool, leaving: bool) {
+        self.journal_screen.confirm_delete = None;
+        let Some(editing) = &mut self.journal_screen.editing else {
+            return;
+        };
+        let (date, id, base) = (
+            editing.date,
+            editing.entry_id.clone(),
+            editing.original.clone(),
+        );
+        if !delete {
+            if leaving {
+                self.journal_screen.editing = None;
+            } else {
+                editing.set_text(&base);
+            }
+            self.flush_drafts();
+            self.tell(Level::Info, "Not deleted: the entry keeps its old text.");
+            return;
+        }
+        // Whatever was found on disk, the emptied text has nothing left to keep; only
+        // a day that could not be written leaves the editor open.
+        if self.delete_entry(date, &id, Some(&base)) {
+            self.journal_screen.editing = None;
+            self.flush_drafts();
+        }
     }
 
     /// Every unsaved entry edit: the one open in the editor, and any brought back at

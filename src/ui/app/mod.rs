@@ -566,7 +566,7 @@ impl App {
         } else if self.theme_picker.is_some() {
             Mode::Themes
         } else if self.confirm_remove.is_some()
-            || self.journal_screen.confirm_delete
+            || self.journal_screen.confirm_delete.is_some()
             || self.practice_confirm.is_some()
             || self.export_screen.confirm_replace.is_some()
         {

@@ -118,9 +118,8 @@ impl App {
                 area,
             );
         }
-        if self.journal_screen.confirm_delete {
-            let question = "Delete this entry? u brings it back until you leave truenorth.";
-            crate::ui::widgets::confirm::render(question, &self.theme, frame, area);
+        if let Some(ask) = self.journal_screen.confirm_delete {
+            crate::ui::widgets::confirm::render(ask.question(), &self.theme, frame, area);
         }
         if let Some(id) = &self.confirm_remove {
             let question = format!("Remove “{id}”? What you wrote for it stays in your journal.");

@@ -72,6 +72,11 @@ impl EntryEditor {
         self.text() != self.original
     }
 
+    /// Whether what is typed holds no words: saved, it would be a blank entry.
+    pub fn is_emptied(&self) -> bool {
+        self.is_changed() && self.text().trim().is_empty()
+    }
+
     /// The unsaved edit, kept with the other drafts; `None` when nothing changed.
     pub fn draft(&self) -> Option<EntryDraft> {
         self.is_changed().then(|| EntryDraft {
@@ -80,6 +85,27 @@ impl EntryEditor {
             base: self.original.clone(),
             text: self.text(),
         })
+    }
+}
+
+/// An entry a delete waits on "y" for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeleteAsk {
+    /// The selected entry (`x`).
+    Selected,
+    /// The entry being edited, all of whose text was taken out: saved, it would be a
+    /// blank entry. `leaving` when Esc (done) asked rather than Ctrl-S (save).
+    Emptied { leaving: bool },
+}
+
+impl DeleteAsk {
+    pub fn question(self) -> &'static str {
+        match self {
+            DeleteAsk::Selected => "Delete this entry? u brings it back until you leave truenorth.",
+            DeleteAsk::Emptied { .. } => {
+                "This entry is now empty: delete it? u brings it back; no keeps its old text."
+            }
+        }
     }
 }
 
@@ -103,7 +129,7 @@ pub struct JournalScreen {
     pub selected: usize,
     highlight: Option<(EntryRef, Highlight)>,
     pub editing: Option<EntryEditor>,
-    pub confirm_delete: bool,
+    pub confirm_delete: Option<DeleteAsk>,
     pub undo: Option<Deleted>,
     /// The date or range being typed after `g`.
     pub date_input: Option<String>,
