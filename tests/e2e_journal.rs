@@ -48,8 +48,8 @@ fn search_finds_an_entry_while_typing_and_opens_it_for_editing() {
     app.send("/");
     app.send("jordn mother");
     app.wait_for_all(&["1 entry", "Finally called Jordan's mother"]);
+    // One Enter opens the result, as the footer says.
     app.send(keys::ENTER);
-    app.send("e");
     app.wait_for("Editing Tue 14 Oct 2025");
     app.send(" She agreed to meet.");
     app.wait_for("agreed to meet.");

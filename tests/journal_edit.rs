@@ -1,8 +1,9 @@
 //! The Journal screen, driven key by key and drawn into ratatui's `TestBackend`:
 //! an entry edit is unsaved work like Today's answers (kept as a draft, shown in the
-//! header, back at the next start) and an emptied entry asks before it is deleted;
-//! and what the screen shows is readable (a tab as spaces, a reversed range refused
-//! as the command line refuses it, a long date error whole).
+//! header, back at the next start), an emptied entry asks before it is deleted, and
+//! Enter in the search box opens the result and `c` clears the search; and what the
+//! screen shows is readable (a tab as spaces, a reversed range refused as the command
+//! line refuses it, a long date error whole).
 
 mod common;
 
@@ -267,6 +268,24 @@ fn an_emptied_entry_changed_outside_meanwhile_is_not_deleted() {
     assert!(notice(&app).starts_with("Not deleted"), "{}", notice(&app));
     assert_eq!(texts(&fixture, 3), ["Changed in another editor"]);
     assert_eq!(app.mode(), Mode::Journal);
+}
+
+#[test]
+fn enter_in_the_search_box_opens_the_result_and_c_clears_the_search() {
+    let fixture = fixture();
+    let mut app = open_journal(&fixture);
+    give(&mut app, '/', "lunch");
+    assert_eq!(app.mode(), Mode::EntryEdit, "one Enter opens the result");
+    assert!(draw(&app, 100, 30).contains("Editing Tue 3 Nov 2026"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Journal);
+    assert!(draw(&app, 100, 30).contains("/ lunch  1 entry"));
+
+    press(&mut app, KeyCode::Char('v')); // a filter too: shared entries only
+    press(&mut app, KeyCode::Char('c'));
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("/ search  2 entries"), "{screen}");
+    assert!(!screen.contains("shared only"), "{screen}");
 }
 
 #[test]

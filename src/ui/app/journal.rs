@@ -99,7 +99,12 @@ impl App {
                 screen.refresh(index);
             }
             Action::Search => screen.searching = true,
-            Action::Choose => screen.searching = false,
+            // Enter in the search box opens the result chosen, as Enter on the list
+            // does.
+            Action::Choose => {
+                screen.searching = false;
+                self.open_selected_entry();
+            }
             Action::Close => {
                 screen.searching = false;
                 screen.query.clear();
@@ -143,9 +148,11 @@ impl App {
                 let date = screen.selected_ref().map_or(self.today.date, |at| at.date);
                 screen.calendar = Some(date);
             }
+            // The search too: once its box is left, nothing else clears it.
             Action::ClearFilters => {
                 screen.filter = Default::default();
                 screen.on_this_day = None;
+                screen.query.clear();
                 screen.refresh(index);
             }
             _ => return false,

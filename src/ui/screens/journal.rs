@@ -355,7 +355,8 @@ impl JournalScreen {
                     "Nothing written yet. What you save on Today appears here."
                 } else {
                     // Only what is in force is named: Esc clears a search while it is
-                    // typed; after Enter, `/` opens it again first.
+                    // typed (there `c` is a letter of it); after the box is left, `c`
+                    // clears the search with the filters.
                     let filtered = !self.filter.is_empty() || self.on_this_day.is_some();
                     match (self.query.is_empty(), self.searching, filtered) {
                         (true, _, _) => "Nothing matches. c clears filters.",
@@ -363,10 +364,8 @@ impl JournalScreen {
                         (false, true, true) => {
                             "Nothing matches. Esc clears the search; c clears filters."
                         }
-                        (false, false, false) => "Nothing matches. / then Esc clears the search.",
-                        (false, false, true) => {
-                            "Nothing matches. / then Esc clears the search; c clears filters."
-                        }
+                        (false, false, false) => "Nothing matches. c clears the search.",
+                        (false, false, true) => "Nothing matches. c clears the search and filters.",
                     }
                 };
             frame.render_widget(
