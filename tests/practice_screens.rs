@@ -2,10 +2,11 @@
 //! key by key through the app, with reviewed snapshots of the forms (`TestBackend`
 //! and `insta`; `cargo insta review`).
 
+mod common;
+
 use chrono::DateTime;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::{ctrl, draw, press, type_text};
+use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use truenorth::clock::{Clock, FixedClock};
 use truenorth::domain::Frame;
 use truenorth::domain::commitment::{Cadence, Commitment, CommitmentState, ConnectionGoal};
@@ -51,26 +52,6 @@ impl Fixture {
             press(&mut app, KeyCode::Char(']'));
         }
         panic!("never reached {screen:?}");
-    }
-}
-
-fn draw(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| app.render(frame)).unwrap();
-    terminal.backend().to_string()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
     }
 }
 

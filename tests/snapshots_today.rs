@@ -452,7 +452,7 @@ fn help_on_journal_opens_on_journal_keys_100x40() {
         "On Journal",
         "undo delete",
         "shared/private",
-        "clear filters",
+        "clear search and filters",
         "rename a tag",
     ] {
         assert!(screen.contains(wanted), "{wanted} missing:\n{screen}");
@@ -643,7 +643,10 @@ fn nothing_matching_names_only_what_is_in_force() {
     assert!(!screen.contains("c clears filters"), "{screen}");
     app.handle_key(key(KeyCode::Enter));
     let screen = draw(&app, 100, 30);
-    assert!(screen.contains("Nothing matches. / then Esc"), "{screen}");
+    assert!(
+        screen.contains("Nothing matches. c clears the search."),
+        "{screen}"
+    );
 }
 
 /// A coach's pack with one prompt of each measured kind, every day.

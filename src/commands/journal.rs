@@ -13,7 +13,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 use serde::Serialize;
 
 use crate::cli::JournalFilterArgs;
-use crate::domain::dates::parse_date;
+use crate::domain::dates::{check_range, parse_date};
 use crate::domain::index::{Filter, Privacy, Scored, SearchQuery, normalize_tag};
 use crate::domain::{AnswerValue, Entry, EntrySummary, Frame, tags};
 use crate::store::commitments::Moment;
@@ -125,10 +125,8 @@ pub fn filter_from(args: &JournalFilterArgs, today: NaiveDate) -> anyhow::Result
     };
     let from = date("since", &args.since)?;
     let to = date("until", &args.until)?;
-    if let (Some(from), Some(to)) = (from, to)
-        && from > to
-    {
-        bail!("--since {from} is after --until {to}: nothing can match");
+    if let Err(reversed) = check_range(from, to) {
+        bail!(reversed.named("--since", "--until"));
     }
     Ok(Filter {
         from,
@@ -326,7 +324,11 @@ mod tests {
             until: Some("-1d".into()),
             ..JournalFilterArgs::default()
         };
-        assert!(filter_from(&backwards, today).is_err());
+        let error = filter_from(&backwards, today).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "--since 2026-11-24 is after --until 2026-11-23: nothing can match"
+        );
         let bad = JournalFilterArgs {
             since: Some("someday".into()),
             ..JournalFilterArgs::default()

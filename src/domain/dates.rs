@@ -31,6 +31,51 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// A range of days whose first day comes after its last: no day can be in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReversedRange {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl ReversedRange {
+    /// The refusal, each end after the name it was given by (`--since`), if any.
+    pub fn named(&self, from_name: &str, to_name: &str) -> String {
+        let name = |name: &str| {
+            if name.is_empty() {
+                String::new()
+            } else {
+                format!("{name} ")
+            }
+        };
+        format!(
+            "{}{} is after {}{}: nothing can match",
+            name(from_name),
+            self.from,
+            name(to_name),
+            self.to
+        )
+    }
+}
+
+impl fmt::Display for ReversedRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.named("", ""))
+    }
+}
+
+impl std::error::Error for ReversedRange {}
+
+/// Whether the days `from` to `to` (both included; either end may be left open) can
+/// hold a day. Refused rather than shown as an empty list, which would look like a
+/// journal with nothing in it.
+pub fn check_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(), ReversedRange> {
+    match (from, to) {
+        (Some(from), Some(to)) if from > to => Err(ReversedRange { from, to }),
+        _ => Ok(()),
+    }
+}
+
 /// Reads a date typed by a person, relative to `today`.
 ///
 /// - `2026-11-24`: that date;
@@ -122,6 +167,24 @@ mod tests {
     /// A Tuesday.
     fn today() -> NaiveDate {
         date(2026, 11, 24)
+    }
+
+    #[test]
+    fn a_range_that_ends_before_it_starts_is_refused() {
+        let (early, late) = (date(2026, 11, 1), date(2026, 12, 1));
+        assert_eq!(check_range(Some(early), Some(late)), Ok(()));
+        assert_eq!(check_range(Some(early), Some(early)), Ok(()));
+        assert_eq!(check_range(Some(late), None), Ok(()));
+        assert_eq!(check_range(None, Some(early)), Ok(()));
+        let reversed = check_range(Some(late), Some(early)).unwrap_err();
+        assert_eq!(
+            reversed.to_string(),
+            "2026-12-01 is after 2026-11-01: nothing can match"
+        );
+        assert_eq!(
+            reversed.named("--since", "--until"),
+            "--since 2026-12-01 is after --until 2026-11-01: nothing can match"
+        );
     }
 
     #[test]

@@ -74,7 +74,21 @@ pub struct FormDraft {
     pub fields: std::collections::BTreeMap<String, String>,
 }
 
-/// The whole drafts file.
+/// An entry opened on the Journal screen and changed, not yet saved (truenorth was
+/// quit, stopped or hung up on with it open); it opens again in the editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntryDraft {
+    pub date: NaiveDate,
+    /// The entry it edits.
+    pub entry_id: String,
+    /// The entry's text when the edit began. If the entry holds other text by the time
+    /// the draft is saved, both versions are kept, as for any edit.
+    pub base: String,
+    pub text: String,
+}
+
+/// The whole drafts file. Each kind of draft has a default, so a file written before
+/// a kind existed still loads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftFile {
     pub version: u32,
@@ -82,6 +96,10 @@ pub struct DraftFile {
     pub form: Option<FormDraft>,
     #[serde(default, rename = "day", skip_serializing_if = "Vec::is_empty")]
     pub days: Vec<DayDraft>,
+    /// Journal entries being edited. More than one only when drafts of several
+    /// windows were merged (see `rescue`).
+    #[serde(default, rename = "entry", skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<EntryDraft>,
 }
 
 impl Default for DraftFile {
@@ -90,6 +108,7 @@ impl Default for DraftFile {
             version: DRAFTS_FORMAT_VERSION,
             form: None,
             days: Vec::new(),
+            entries: Vec::new(),
         }
     }
 }
@@ -97,7 +116,7 @@ impl Default for DraftFile {
 impl DraftFile {
     /// Whether it keeps nothing at all (then no file is needed).
     pub fn is_empty(&self) -> bool {
-        self.days.is_empty() && self.form.is_none()
+        self.days.is_empty() && self.form.is_none() && self.entries.is_empty()
     }
 
     pub fn day(&self, date: NaiveDate) -> Option<&DayDraft> {
@@ -253,5 +272,32 @@ mod tests {
         assert!(file.is_empty());
         drafts.save(&file).unwrap();
         assert!(!drafts.path().exists());
+    }
+
+    #[test]
+    fn an_entry_edit_is_kept_and_a_file_from_before_entry_drafts_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path());
+        let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let file = DraftFile {
+            entries: vec![EntryDraft {
+                date,
+                entry_id: "20261103-0710-a1".into(),
+                base: "Hallway talk".into(),
+                text: "Hallway talk,\tthen \"more\" ✨".into(),
+            }],
+            ..DraftFile::default()
+        };
+        drafts.save(&file).unwrap();
+        assert!(!file.is_empty());
+        assert_eq!(drafts.load().unwrap(), file);
+
+        // As truenorth wrote it before entry edits were kept.
+        let old = "version = 1\n\n[[day]]\ndate = \"2026-11-25\"\n\n\
+                   [[day.slot]]\nslot = \"daily-lcv\"\ntext = \"kept\"\n";
+        std::fs::write(drafts.path(), old).unwrap();
+        let loaded = drafts.load().unwrap();
+        assert!(loaded.entries.is_empty());
+        assert_eq!(loaded.days[0].slots[0].text, "kept");
     }
 }

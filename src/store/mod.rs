@@ -26,7 +26,7 @@ use crate::domain::Problem;
 
 pub use commitments::CommitmentStore;
 pub use config::Config;
-pub use drafts::{DayDraft, DraftFile, Drafts, FormDraft, FormKind, SlotDraft};
+pub use drafts::{DayDraft, DraftFile, Drafts, EntryDraft, FormDraft, FormKind, SlotDraft};
 pub use journal::{Journal, JournalScan};
 pub use packs::{AddKind, AddOutcome, InstalledPacks, PackStore, PackStoreError};
 pub use paths::Paths;

@@ -122,10 +122,10 @@ impl Rescue {
     }
 }
 
-/// Adds `other`'s unsaved work to `into` without dropping a word of either: a day or
-/// answer only one has is taken as it is; when both have text for the same answer,
-/// the one that already holds the other wins, and otherwise both are kept, one after
-/// the other.
+/// Adds `other`'s unsaved work to `into` without dropping a word of either: a day,
+/// answer or entry edit only one has is taken as it is; when both have text for the
+/// same answer or entry, the one that already holds the other wins, and otherwise both
+/// are kept, one after the other.
 pub fn merge(into: &mut DraftFile, other: DraftFile) {
     // Only one form can be open again; one already kept comes first.
     if into.form.is_none() {
@@ -149,15 +149,32 @@ pub fn merge(into: &mut DraftFile, other: DraftFile) {
                 continue;
             };
             same.value = same.value.or(slot.value);
-            if holds(&same.text, &slot.text) {
-                continue;
-            }
-            if holds(&slot.text, &same.text) {
-                same.text = slot.text;
-            } else {
-                same.text = format!("{}\n\n{}", same.text, slot.text);
-            }
+            keep_both_texts(&mut same.text, slot.text);
         }
+    }
+    // Edits of the same entry become one; each other entry's edit is kept as it is.
+    for entry in other.entries {
+        let same = into
+            .entries
+            .iter_mut()
+            .find(|mine| mine.date == entry.date && mine.entry_id == entry.entry_id);
+        match same {
+            Some(same) => keep_both_texts(&mut same.text, entry.text),
+            None => into.entries.push(entry),
+        }
+    }
+}
+
+/// Puts every word of `other` into `text`: the one that already holds the other wins,
+/// and otherwise both are kept, one after the other.
+fn keep_both_texts(text: &mut String, other: String) {
+    if holds(text, &other) {
+        return;
+    }
+    if holds(&other, text) {
+        *text = other;
+    } else {
+        *text = format!("{text}\n\n{other}");
     }
 }
 
@@ -265,6 +282,36 @@ mod tests {
                     "first thoughts, and more\n\nwritten elsewhere".into()
                 ),
                 (date(25), "b".into(), "another answer".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn entry_edits_merge_by_entry_and_keep_every_word() {
+        use crate::store::drafts::EntryDraft;
+        let edit = |id: &str, text: &str| DraftFile {
+            entries: vec![EntryDraft {
+                date: date(3),
+                entry_id: id.into(),
+                base: "before".into(),
+                text: text.into(),
+            }],
+            ..DraftFile::default()
+        };
+        let mut mine = edit("a", "before, and more");
+        merge(&mut mine, edit("a", "before, and more still"));
+        merge(&mut mine, edit("a", "written elsewhere"));
+        merge(&mut mine, edit("b", "another entry"));
+        let texts: Vec<(&str, &str)> = mine
+            .entries
+            .iter()
+            .map(|entry| (entry.entry_id.as_str(), entry.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("a", "before, and more still\n\nwritten elsewhere"),
+                ("b", "another entry")
             ]
         );
     }

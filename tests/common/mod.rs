@@ -6,11 +6,13 @@
 //! dropped (also when its test panics) kills its process.
 //!
 //! [`cli`] runs the binary as a plain command instead, for the tests of its
-//! subcommands.
+//! subcommands; [`screen`] drives the app in-process and draws it into a test
+//! backend.
 
 #![allow(dead_code)] // Each test binary uses its own part of the harness.
 
 pub mod cli;
+pub mod screen;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

@@ -7,11 +7,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::practice::LineInput;
 use super::{App, Level, PickerPurpose, Screen};
 use crate::commands::tags::describe;
+use crate::domain::dates::check_range;
 use crate::domain::index::Privacy;
 use crate::domain::{Day, Entry, tags};
+use crate::store::StoreError;
 use crate::store::tag_rename::rename_tag;
 use crate::ui::action::Action;
-use crate::ui::screens::journal::{Deleted, EntryEditor};
+use crate::ui::screens::journal::{DeleteAsk, Deleted};
 use crate::ui::widgets::picker::{Picker, PickerItem};
 
 /// Rows a page key moves.
@@ -55,30 +57,19 @@ impl App {
         if self.help_scroll.is_some() || self.picker.is_some() {
             return false;
         }
-        if self.journal_screen.confirm_delete {
-            match action {
-                Action::Confirm => self.delete_selected(),
-                Action::Close => self.journal_screen.confirm_delete = false,
+        if let Some(ask) = self.journal_screen.confirm_delete {
+            match (ask, action) {
+                (DeleteAsk::Selected, Action::Confirm) => self.delete_selected(),
+                (DeleteAsk::Emptied { leaving }, Action::Confirm | Action::Close) => {
+                    self.answer_emptied(action == Action::Confirm, leaving)
+                }
+                (DeleteAsk::Selected, Action::Close) => self.journal_screen.confirm_delete = None,
                 _ => return false,
             }
             return true;
         }
         if self.journal_screen.editing.is_some() {
-            match action {
-                Action::Save => self.save_edit(false),
-                Action::StopEditing => self.save_edit(true),
-                Action::Undo | Action::Redo => {
-                    if let Some(editing) = &mut self.journal_screen.editing {
-                        if action == Action::Undo {
-                            editing.editor.undo();
-                        } else {
-                            editing.editor.redo();
-                        }
-                    }
-                }
-                _ => return false,
-            }
-            return true;
+            return self.entry_edit_action(action);
         }
         if self.journal_screen.date_input.is_some() {
             match action {
@@ -108,24 +99,22 @@ impl App {
                 screen.refresh(index);
             }
             Action::Search => screen.searching = true,
-            Action::Choose => screen.searching = false,
+            // Enter in the search box opens the result chosen, as Enter on the list
+            // does.
+            Action::Choose => {
+                screen.searching = false;
+                self.open_selected_entry();
+            }
             Action::Close => {
                 screen.searching = false;
                 screen.query.clear();
                 screen.refresh(index);
             }
-            Action::StartEditing => {
-                let Some(at) = screen.selected_ref() else {
-                    return true;
-                };
-                if let Some(entry) = index.entry(at) {
-                    screen.editing = Some(EntryEditor::new(at.date, entry));
-                }
-            }
+            Action::StartEditing => self.open_selected_entry(),
             Action::TogglePrivate => self.toggle_private(),
             Action::Delete => {
                 if screen.selected_ref().is_some() {
-                    screen.confirm_delete = true;
+                    screen.confirm_delete = Some(DeleteAsk::Selected);
                 }
             }
             Action::UndoDelete => self.undo_delete(),
@@ -159,9 +148,11 @@ impl App {
                 let date = screen.selected_ref().map_or(self.today.date, |at| at.date);
                 screen.calendar = Some(date);
             }
+            // The search too: once its box is left, nothing else clears it.
             Action::ClearFilters => {
                 screen.filter = Default::default();
                 screen.on_this_day = None;
+                screen.query.clear();
                 screen.refresh(index);
             }
             _ => return false,
@@ -171,11 +162,11 @@ impl App {
 
     /// Keys that are text: the search query, the entry being edited, or a date.
     pub(super) fn journal_input(&mut self, event: KeyEvent) {
-        let screen = &mut self.journal_screen;
-        if let Some(editing) = &mut screen.editing {
-            editing.editor.input(event);
+        if self.journal_screen.editing.is_some() {
+            self.type_into_entry(event);
             return;
         }
+        let screen = &mut self.journal_screen;
         if let Some(input) = &mut screen.date_input {
             match event.code {
                 KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -205,6 +196,29 @@ impl App {
         }
     }
 
+    /// Pasted text on Journal: into the entry being edited, the date being typed or
+    /// the search being typed. False when none of them is open.
+    pub(super) fn journal_paste(&mut self, text: &str) -> bool {
+        if self.journal_screen.editing.is_some() {
+            self.paste_into_entry(text);
+            return true;
+        }
+        let screen = &mut self.journal_screen;
+        // One line each: a line break in a date or a search means nothing.
+        let typed = text.chars().filter(|c| !c.is_control());
+        if let Some(input) = &mut screen.date_input {
+            input.extend(typed);
+        } else if screen.searching {
+            screen.query.extend(typed);
+            if let Some(index) = &self.index {
+                screen.refresh(index);
+            }
+        } else {
+            return false;
+        }
+        true
+    }
+
     /// Puts a day written to disk into the index and the list.
     pub(super) fn index_day(&mut self, day: Day) {
         if let Some(index) = &mut self.index {
@@ -213,70 +227,33 @@ impl App {
         }
     }
 
-    /// Applies `change` to the entry `id` of `date` on disk, then refreshes what shows
-    /// it: the index, and Today when the day is today.
+    /// Applies `change` to the day `date` on disk, then refreshes what shows it: the
+    /// index, and Today when the day is today.
+    pub(super) fn write_entry(
+        &mut self,
+        date: chrono::NaiveDate,
+        change: impl FnOnce(&mut Day),
+    ) -> Result<(), StoreError> {
+        let day = self.journal.update_day(date, change)?;
+        self.index_day(day);
+        if date == self.today.date {
+            self.rebuild_today();
+        }
+        Ok(())
+    }
+
+    /// [`App::write_entry`], saying so when it could not be written.
     pub(super) fn change_entry(
         &mut self,
         date: chrono::NaiveDate,
         change: impl FnOnce(&mut Day),
     ) -> bool {
-        match self.journal.update_day(date, change) {
-            Ok(day) => {
-                self.index_day(day);
-                if date == self.today.date {
-                    self.rebuild_today();
-                }
-                true
-            }
+        match self.write_entry(date, change) {
+            Ok(()) => true,
             Err(error) => {
                 self.tell(Level::Error, format!("Not changed: {error}"));
                 false
             }
-        }
-    }
-
-    fn save_edit(&mut self, close: bool) {
-        let Some(editing) = &self.journal_screen.editing else {
-            return;
-        };
-        let (date, id, text, changed, base) = (
-            editing.date,
-            editing.entry_id.clone(),
-            editing.text(),
-            editing.is_changed(),
-            editing.original.clone(),
-        );
-        if changed {
-            use crate::domain::merge::{Edited, edit_text};
-            let now = self.clock.now();
-            let mut edited = Edited::Updated;
-            let saved = self.change_entry(date, |day| {
-                edited = edit_text(day, &id, &base, &text, now);
-            });
-            if !saved {
-                return;
-            }
-            if let Some(editing) = &mut self.journal_screen.editing {
-                editing.original = text;
-                if let Edited::KeptBoth(new_id) | Edited::Recreated(new_id) = &edited {
-                    editing.entry_id = new_id.clone();
-                }
-            }
-            let day = date.format("%-d %B %Y");
-            let message = match edited {
-                Edited::Updated => format!("Saved the entry of {day}."),
-                Edited::KeptBoth(_) => format!(
-                    "Saved as a new entry of {day}: this one had also been changed outside \
-                     truenorth, so both versions are kept."
-                ),
-                Edited::Recreated(_) => format!(
-                    "Saved as a new entry of {day}: the entry had been deleted outside truenorth."
-                ),
-            };
-            self.tell(Level::Success, message);
-        }
-        if close {
-            self.journal_screen.editing = None;
         }
     }
 
@@ -306,24 +283,59 @@ impl App {
     }
 
     fn delete_selected(&mut self) {
-        self.journal_screen.confirm_delete = false;
+        self.journal_screen.confirm_delete = None;
         let Some((date, entry)) = self.selected_entry() else {
             return;
         };
-        let mut position = 0;
-        if self.change_entry(date, |day| {
-            if let Some(at) = day.entries.iter().position(|found| found.id == entry.id) {
-                position = at;
-                day.entries.remove(at);
+        self.delete_entry(date, &entry.id, None);
+    }
+
+    /// Deletes the entry `id` of `date` as it is on disk, kept for `u`, and says what
+    /// happened. With `unless_changed_from`, an entry whose text is no longer that
+    /// (changed outside truenorth since it was opened) is left as it is: what was
+    /// written there is not deleted unseen. False when the day could not be written
+    /// (that is said too).
+    pub(super) fn delete_entry(
+        &mut self,
+        date: chrono::NaiveDate,
+        id: &str,
+        unless_changed_from: Option<&str>,
+    ) -> bool {
+        let mut removed = None;
+        let mut changed_elsewhere = false;
+        let written = self.change_entry(date, |day| {
+            let Some(at) = day.entries.iter().position(|found| found.id == id) else {
+                return;
+            };
+            if unless_changed_from.is_some_and(|base| day.entries[at].text != base) {
+                changed_elsewhere = true;
+                return;
             }
-        }) {
-            self.journal_screen.undo = Some(Deleted {
-                date,
-                position,
-                entry,
-            });
-            self.tell(Level::Success, "Deleted. u brings it back.");
+            removed = Some((at, day.entries.remove(at)));
+        });
+        if !written {
+            return false;
         }
+        match removed {
+            Some((position, entry)) => {
+                self.journal_screen.undo = Some(Deleted {
+                    date,
+                    position,
+                    entry,
+                });
+                self.tell(Level::Success, "Deleted. u brings it back.");
+            }
+            None if changed_elsewhere => self.tell(
+                Level::Warning,
+                "Not deleted: the entry was changed outside truenorth since you opened it, \
+                 and keeps that text.",
+            ),
+            None => self.tell(
+                Level::Info,
+                "Already gone: it was deleted outside truenorth.",
+            ),
+        }
+        true
     }
 
     fn undo_delete(&mut self) {
@@ -494,6 +506,18 @@ impl App {
         if let Some((from, to)) = input.split_once("..") {
             match (parse(from), parse(to)) {
                 (Ok(from), Ok(to)) => {
+                    // As the command line refuses it: an empty list would look like
+                    // nothing was written.
+                    if let Err(reversed) = check_range(from, to) {
+                        self.tell(
+                            Level::Warning,
+                            format!(
+                                "{reversed}; write the earlier date first: {}..{}",
+                                reversed.to, reversed.from
+                            ),
+                        );
+                        return;
+                    }
                     self.journal_screen.filter.from = from;
                     self.journal_screen.filter.to = to;
                     if let Some(index) = &self.index {

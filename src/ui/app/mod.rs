@@ -3,6 +3,7 @@
 
 mod export;
 mod journal;
+mod journal_edit;
 mod mouse;
 mod packs;
 mod people_notes;
@@ -231,6 +232,9 @@ pub struct App {
     rescue: crate::store::rescue::Rescue,
     /// The rescue file holding this window's unsaved text, while it holds some.
     kept_in: Option<std::path::PathBuf>,
+    /// Entry edits brought back at start that could not be saved then (see
+    /// `reopen_entry_drafts`): kept with the drafts until a later start saves them.
+    entry_drafts_held: Vec<crate::store::EntryDraft>,
     trends_screen: crate::ui::screens::trends::TrendsScreen,
     export_screen: crate::ui::screens::export::ExportScreen,
     /// Builds the Export screen's document, from the first time it is opened.
@@ -383,6 +387,7 @@ impl App {
             access,
             rescue,
             kept_in: None,
+            entry_drafts_held: Vec::new(),
             trends_screen: Default::default(),
             export_screen: {
                 let (folder, home) = export::default_folder();
@@ -408,13 +413,18 @@ impl App {
             .clone()
             .filter(|_| app.access.is_writer())
             .and_then(|draft| app.reopen_form(&draft));
+        let mut entry_back = Vec::new();
         if app.access.is_writer() {
+            // After the form, so a draft written meanwhile keeps the form's text.
+            entry_back = app.reopen_entry_drafts();
             app.file_earlier_drafts(&mut notices);
         }
         app.refresh_practice();
         if app.today.is_dirty() {
             notices.push("Your unsaved answers from earlier were restored.".to_string());
         }
+        // The last is shown: what is back on the screen in front.
+        notices.extend(entry_back);
         notices.extend(form_back);
         let offered = app.offer_review();
         let text = notices.pop().unwrap_or_else(|| {
@@ -493,6 +503,7 @@ impl App {
     fn take_scan(&mut self, (scan, index, loose): Scanned) {
         self.loose = loose;
         self.journal_screen.refresh(&index);
+        self.journal_screen.select_editing(&index);
         self.index = Some(index);
         self.refresh_practice();
         self.refresh_trends();
@@ -555,7 +566,7 @@ impl App {
         } else if self.theme_picker.is_some() {
             Mode::Themes
         } else if self.confirm_remove.is_some()
-            || self.journal_screen.confirm_delete
+            || self.journal_screen.confirm_delete.is_some()
             || self.practice_confirm.is_some()
             || self.export_screen.confirm_replace.is_some()
         {
@@ -704,6 +715,9 @@ impl App {
             self.note_edit();
             return;
         }
+        if self.screen == Screen::Journal && self.journal_paste(text) {
+            return;
+        }
         self.today.set_writing(true);
         if let Some(slot) = self.today.focused_slot() {
             slot.editor
@@ -799,15 +813,10 @@ impl App {
                 }
             }
             Action::Undo | Action::Redo => {
-                if let Some(slot) = self.today.focused_slot() {
-                    let changed = if action == Action::Undo {
-                        slot.editor.undo()
-                    } else {
-                        slot.editor.redo()
-                    };
-                    if changed {
-                        self.note_edit();
-                    }
+                if let Some(slot) = self.today.focused_slot()
+                    && undo_or_redo(&mut slot.editor, action)
+                {
+                    self.note_edit();
                 }
             }
             Action::AnswerDigit(_)
@@ -1208,6 +1217,16 @@ impl App {
                 );
             }
         }
+    }
+}
+
+/// Ctrl-Z (`Action::Undo`) or Ctrl-Y in a text editor; true when it changed the text,
+/// which is then unsaved work to keep.
+fn undo_or_redo(editor: &mut ratatui_textarea::TextArea<'_>, action: Action) -> bool {
+    if action == Action::Undo {
+        editor.undo()
+    } else {
+        editor.redo()
     }
 }
 

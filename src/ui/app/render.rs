@@ -118,9 +118,8 @@ impl App {
                 area,
             );
         }
-        if self.journal_screen.confirm_delete {
-            let question = "Delete this entry? u brings it back until you leave truenorth.";
-            crate::ui::widgets::confirm::render(question, &self.theme, frame, area);
+        if let Some(ask) = self.journal_screen.confirm_delete {
+            crate::ui::widgets::confirm::render(ask.question(), &self.theme, frame, area);
         }
         if let Some(id) = &self.confirm_remove {
             let question = format!("Remove “{id}”? What you wrote for it stays in your journal.");
@@ -156,7 +155,10 @@ impl App {
         let problems_height = lines_for(self.problems_text())
             + lines_for(self.banner_text())
             + lines_for(self.permissions_text());
-        let status_height = lines_for(self.status_text()).max(1);
+        // The status line takes the rows its message needs, up to a third of the
+        // screen, so a long message is read whole rather than cut off.
+        let most = (area.height / 3).max(2);
+        let status_height = (self.status_lines(area.width).len() as u16).clamp(1, most);
         let [header, problems, body, status, hints] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(problems_height),
@@ -219,7 +221,7 @@ impl App {
         )
     }
 
-    /// The date and whether today's writing is saved.
+    /// The date and whether what was written is saved.
     fn header_right(&self, layout: HeaderLayout) -> Line<'static> {
         let anything_saved = self.today.slots.iter().any(|slot| slot.entry_id.is_some());
         let (date_format, unsaved, saved) = if layout.long_date {
@@ -231,7 +233,7 @@ impl App {
             self.today.date.format(date_format).to_string(),
             self.theme.text,
         );
-        let state = if self.today.is_dirty() {
+        let state = if self.has_unsaved() {
             Span::styled(format!(" · {unsaved} "), self.theme.warning)
         } else if anything_saved {
             Span::styled(format!(" · {saved} "), self.theme.muted)
@@ -361,8 +363,23 @@ impl App {
         Some(format!(" {symbol} {}", notice.text))
     }
 
+    /// The status message wrapped to `width`: laying out the frame and drawing it
+    /// share these rows, so the room given is the room needed.
+    fn status_lines(&self, width: u16) -> Vec<String> {
+        self.status_text().map_or_else(Vec::new, |text| {
+            // Broken at spaces only, as the rest of the screen wraps: never inside
+            // "YYYY-MM-DD" or "-7d".
+            let options = textwrap::Options::new(usize::from(width).max(1))
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            textwrap::wrap(&text, options)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect()
+        })
+    }
+
     pub(super) fn render_status(&self, frame: &mut Frame, area: Rect) {
-        let (Some(notice), Some(text)) = (&self.notice, self.status_text()) else {
+        let Some(notice) = &self.notice else {
             return;
         };
         let style = match notice.level {
@@ -371,8 +388,12 @@ impl App {
             Level::Warning => self.theme.warning,
             Level::Error => self.theme.error,
         };
-        let paragraph = Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: false });
-        frame.render_widget(paragraph, area);
+        let lines: Vec<Line> = self
+            .status_lines(area.width)
+            .into_iter()
+            .map(|line| Line::styled(line, style))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
     }
 
     pub(super) fn render_too_small(&self, frame: &mut Frame, area: Rect) {

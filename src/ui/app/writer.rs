@@ -216,11 +216,28 @@ impl App {
         }
     }
 
-    /// Keeps today's unsaved work: in the drafts file when this window writes and
-    /// can, else in the rescue file. Says where.
+    /// Puts all of this window's unsaved work into `file`, in place of what it held
+    /// of this window's: Today's answers and ratings, an open form, entries being
+    /// edited on Journal. The one list of what counts as unsaved, for the drafts file
+    /// and the rescue file alike.
+    fn record_unsaved(&self, file: &mut DraftFile) {
+        file.set_day(self.today.date, self.today.draft());
+        file.form = self.form_draft();
+        file.entries = self.entry_drafts();
+    }
+
+    /// Whether something typed on Today or on Journal is not saved yet (the header
+    /// says so).
+    pub(super) fn has_unsaved(&self) -> bool {
+        self.today.is_dirty() || !self.entry_drafts().is_empty()
+    }
+
+    /// Keeps all unsaved work: in the drafts file when this window writes and can,
+    /// else in the rescue file. Says where.
     pub(super) fn keep_unsaved(&mut self) -> Kept {
-        self.draft_file.set_day(self.today.date, self.today.draft());
-        self.draft_file.form = self.form_draft();
+        let mut file = std::mem::take(&mut self.draft_file);
+        self.record_unsaved(&mut file);
+        self.draft_file = file;
         // Until the next edit, so a failure is not retried (and told) on every tick.
         self.drafts_stale = false;
         if !self.access.is_writer() {
@@ -248,12 +265,11 @@ impl App {
         }
     }
 
-    /// Writes today's unsaved work to the rescue file, or removes the file when all
-    /// is saved.
+    /// Writes all unsaved work to the rescue file, or removes the file when all is
+    /// saved.
     fn keep_in_rescue(&mut self) -> Kept {
         let mut unsaved = DraftFile::default();
-        unsaved.set_day(self.today.date, self.today.draft());
-        unsaved.form = self.form_draft();
+        self.record_unsaved(&mut unsaved);
         let kept = match self.rescue.keep(&unsaved) {
             Ok(_) if unsaved.is_empty() => Kept::Nothing,
             Ok(path) => Kept::Rescue(path),

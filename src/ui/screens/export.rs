@@ -749,7 +749,10 @@ impl ExportScreen {
         // never touched while drawing.
         let end = (self.scroll + usize::from(inner.height)).min(preview.line_count());
         let lines: Vec<Line> = (self.scroll..end)
-            .map(|n| Line::styled(preview.line(n).replace('\t', "    "), theme.text))
+            .map(|n| {
+                let (line, _) = crate::ui::widgets::expand_tabs(preview.line(n), 0);
+                Line::styled(line, theme.text)
+            })
             .collect();
         let style = if self.is_current() && self.problem.is_none() {
             Style::default()

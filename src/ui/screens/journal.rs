@@ -15,7 +15,9 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::domain::Entry;
 use crate::domain::index::{EntryRef, Filter, Highlight, JournalIndex, Privacy, SearchQuery};
+use crate::store::EntryDraft;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::expand_tabs;
 
 /// The most rows a list or search shows; more than anyone scrolls through.
 const ROW_LIMIT: usize = 20_000;
@@ -30,7 +32,19 @@ pub struct EntryEditor {
 
 impl EntryEditor {
     pub fn new(date: NaiveDate, entry: &Entry) -> EntryEditor {
-        let mut editor = TextArea::new(entry.text.split('\n').map(str::to_string).collect());
+        EntryEditor::with_text(date, &entry.id, &entry.text)
+    }
+
+    /// The editor as a draft left it: on the text the edit began from, with the
+    /// draft's text typed over it, so Ctrl-Z still goes back to what was saved.
+    pub fn restore(draft: &EntryDraft) -> EntryEditor {
+        let mut editing = EntryEditor::with_text(draft.date, &draft.entry_id, &draft.base);
+        editing.set_text(&draft.text);
+        editing
+    }
+
+    fn with_text(date: NaiveDate, entry_id: &str, text: &str) -> EntryEditor {
+        let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.set_cursor_line_style(Style::new());
         editor.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
@@ -38,9 +52,9 @@ impl EntryEditor {
         editor.move_cursor(CursorMove::End);
         EntryEditor {
             date,
-            entry_id: entry.id.clone(),
+            entry_id: entry_id.to_string(),
             editor,
-            original: entry.text.clone(),
+            original: text.to_string(),
         }
     }
 
@@ -48,8 +62,50 @@ impl EntryEditor {
         self.editor.lines().join("\n")
     }
 
+    /// Replaces what is typed with `text`, as one more edit Ctrl-Z can take back.
+    pub fn set_text(&mut self, text: &str) {
+        self.editor.clear();
+        self.editor.insert_str(text);
+    }
+
     pub fn is_changed(&self) -> bool {
         self.text() != self.original
+    }
+
+    /// Whether what is typed holds no words: saved, it would be a blank entry.
+    pub fn is_emptied(&self) -> bool {
+        self.is_changed() && self.text().trim().is_empty()
+    }
+
+    /// The unsaved edit, kept with the other drafts; `None` when nothing changed.
+    pub fn draft(&self) -> Option<EntryDraft> {
+        self.is_changed().then(|| EntryDraft {
+            date: self.date,
+            entry_id: self.entry_id.clone(),
+            base: self.original.clone(),
+            text: self.text(),
+        })
+    }
+}
+
+/// An entry a delete waits on "y" for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeleteAsk {
+    /// The selected entry (`x`).
+    Selected,
+    /// The entry being edited, all of whose text was taken out: saved, it would be a
+    /// blank entry. `leaving` when Esc (done) asked rather than Ctrl-S (save).
+    Emptied { leaving: bool },
+}
+
+impl DeleteAsk {
+    pub fn question(self) -> &'static str {
+        match self {
+            DeleteAsk::Selected => "Delete this entry? u brings it back until you leave truenorth.",
+            DeleteAsk::Emptied { .. } => {
+                "This entry is now empty: delete it? u brings it back; no keeps its old text."
+            }
+        }
     }
 }
 
@@ -73,7 +129,7 @@ pub struct JournalScreen {
     pub selected: usize,
     highlight: Option<(EntryRef, Highlight)>,
     pub editing: Option<EntryEditor>,
-    pub confirm_delete: bool,
+    pub confirm_delete: Option<DeleteAsk>,
     pub undo: Option<Deleted>,
     /// The date or range being typed after `g`.
     pub date_input: Option<String>,
@@ -130,6 +186,22 @@ impl JournalScreen {
                 true
             }
             None => false,
+        }
+    }
+
+    /// Selects the entry open in the editor, when it is listed: an edit brought back
+    /// at start is open before the journal has been read.
+    pub fn select_editing(&mut self, index: &JournalIndex) {
+        let Some(editing) = &self.editing else { return };
+        let row = self.rows.iter().position(|at| {
+            at.date == editing.date
+                && index
+                    .entry(*at)
+                    .is_some_and(|entry| entry.id == editing.entry_id)
+        });
+        if let Some(row) = row {
+            self.selected = row;
+            self.move_selection(0, index);
         }
     }
 
@@ -283,7 +355,8 @@ impl JournalScreen {
                     "Nothing written yet. What you save on Today appears here."
                 } else {
                     // Only what is in force is named: Esc clears a search while it is
-                    // typed; after Enter, `/` opens it again first.
+                    // typed (there `c` is a letter of it); after the box is left, `c`
+                    // clears the search with the filters.
                     let filtered = !self.filter.is_empty() || self.on_this_day.is_some();
                     match (self.query.is_empty(), self.searching, filtered) {
                         (true, _, _) => "Nothing matches. c clears filters.",
@@ -291,10 +364,8 @@ impl JournalScreen {
                         (false, true, true) => {
                             "Nothing matches. Esc clears the search; c clears filters."
                         }
-                        (false, false, false) => "Nothing matches. / then Esc clears the search.",
-                        (false, false, true) => {
-                            "Nothing matches. / then Esc clears the search; c clears filters."
-                        }
+                        (false, false, false) => "Nothing matches. c clears the search.",
+                        (false, false, true) => "Nothing matches. c clears the search and filters.",
                     }
                 };
             frame.render_widget(
@@ -502,7 +573,7 @@ fn entry_last_scroll(entry: &Entry, area: Rect) -> u16 {
     let width = usize::from(inner.width).max(1);
     let wrapped = |text: &str| {
         text.split('\n')
-            .map(|line| textwrap::wrap(line, width).len().max(1))
+            .map(|line| textwrap::wrap(&expand_tabs(line, 0).0, width).len().max(1))
             .sum::<usize>()
     };
     let mut count = 2; // the facts line and the gap before the text
@@ -635,6 +706,16 @@ fn highlighted_lines(
         if at < end {
             spans.push(Span::styled(text[at..end].to_string(), style));
         }
+        // Tabs become spaces only now: the ranges count bytes of the text as written.
+        let mut column = 0;
+        let spans: Vec<Span<'static>> = spans
+            .into_iter()
+            .map(|span| {
+                let (content, end) = expand_tabs(&span.content, column);
+                column = end;
+                Span::styled(content, span.style)
+            })
+            .collect();
         lines.push(Line::from(spans));
         offset = end + 1;
     }
@@ -759,6 +840,15 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].spans[0].content, "Café");
         assert_eq!(lines[1].spans[1].content, "Jordan");
+    }
+
+    #[test]
+    fn a_tab_in_an_entry_shows_as_spaces_and_highlights_stay_on_their_words() {
+        let theme = Theme::default();
+        // "with" and "tab" are bytes 6..10 and 11..14 of the text as written.
+        let lines = highlighted_lines("entry with\ttab", &[6..10, 11..14], Style::new(), &theme);
+        let shown: Vec<&str> = lines[0].spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(shown, ["entry ", "with", "  ", "tab"]);
     }
 }
 
