@@ -34,7 +34,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 
 use super::{Day, Entry, Frame};
-use words::{FastMap, Vocabulary};
+use words::{FastMap, Scratch, Vocabulary};
 
 pub use filter::{Filter, Privacy, normalize_tag};
 pub use query::SearchQuery;
@@ -74,7 +74,8 @@ struct Slot {
 /// A question as entries quote it, kept once however many entries answer it.
 #[derive(Debug)]
 struct Question {
-    lowered: Box<str>,
+    /// The text folded (see `words::fold_into`), for quoted phrases.
+    folded: Box<str>,
     /// Distinct vocabulary ids of its words.
     words: Box<[u32]>,
 }
@@ -294,7 +295,7 @@ impl JournalIndex {
         let questions: usize = self
             .questions
             .iter()
-            .map(|q| q.lowered.len() * 2 + q.words.len() * 4 + 64)
+            .map(|q| q.folded.len() * 2 + q.words.len() * 4 + 64)
             .sum();
         slots + tags + questions + self.vocab.heap_bytes()
     }
@@ -343,8 +344,7 @@ impl JournalIndex {
                 .pack
                 .as_ref()
                 .map_or(NO_ID, |pack| intern(&mut self.packs, pack));
-            self.vocab
-                .intern_text(&entry.text, &mut scratch.lowered, &mut scratch.ids);
+            self.vocab.intern_text(&entry.text, scratch);
             self.vocab.add_slot(slot, &scratch.ids);
             for tag in entry.all_tags() {
                 let id = intern_tag(
@@ -383,13 +383,6 @@ fn newest_first_in(day: &Day) -> Vec<usize> {
     order
 }
 
-/// Buffers reused while indexing, to spare an allocation per entry.
-#[derive(Default)]
-struct Scratch {
-    lowered: String,
-    ids: Vec<u32>,
-}
-
 fn intern<T: PartialEq + Clone>(values: &mut Vec<T>, value: &T) -> u32 {
     match values.iter().position(|known| known == value) {
         Some(id) => id as u32,
@@ -410,10 +403,10 @@ fn intern_question(
     if let Some(&id) = ids.get(text) {
         return id;
     }
-    vocab.intern_text(text, &mut scratch.lowered, &mut scratch.ids);
+    vocab.intern_text(text, scratch);
     let id = questions.len() as u32;
     questions.push(Question {
-        lowered: words::lower(text).into(),
+        folded: words::fold(text).into(),
         words: scratch.ids.as_slice().into(),
     });
     ids.insert(text.into(), id);

@@ -39,7 +39,7 @@ pub use listing::{Listed, Listing};
 
 /// Bumped whenever the layout (or [`Day`]) changes, so an old cache is rebuilt rather
 /// than misread.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"TNJCACHE";
 const END: &[u8; 8] = b"TNJC-END";
 /// Files modified this recently are parsed even when they look unchanged.

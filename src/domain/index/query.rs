@@ -1,23 +1,25 @@
 //! What a person types into search, taken apart once per keystroke.
 
 use super::filter::normalize_tag;
-use super::words::{for_each_word, lower};
+use super::words::{fold, for_each_word, lower};
 
-/// A parsed search: every part must match (AND).
+/// A parsed search: every part must match (AND). Case and accents never matter: `zoe`
+/// finds `Zoë` and `Zoë` finds `zoe`, in words, phrases and tags alike.
 ///
 /// - plain words are matched against the words of entry text, questions and tags:
 ///   whole word, then start of a word, then inside a word; when no word of the journal
 ///   contains a term literally, close misspellings are tried (`mothr`, `convarsation`);
-/// - `"quoted words"` must appear exactly as typed (case aside), punctuation included;
-///   an unclosed quote runs to the end, so results update while the phrase is typed;
+/// - `"quoted words"` must appear exactly as typed (case and accents aside),
+///   punctuation included; an unclosed quote runs to the end, so results update while
+///   the phrase is typed;
 /// - `#tag` keeps entries with a tag starting with `tag`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchQuery {
-    /// Lower-cased words.
+    /// Folded words (see `words::fold_into`).
     pub(super) terms: Vec<String>,
-    /// Lower-cased phrases (same byte lengths as typed, see `words::lower_into`).
+    /// Folded phrases.
     pub(super) phrases: Vec<String>,
-    /// Lower-cased tags without `#`.
+    /// Folded tags without `#`.
     pub(super) tags: Vec<String>,
 }
 
@@ -47,9 +49,9 @@ impl SearchQuery {
     }
 
     fn add_phrase(&mut self, phrase: &str) {
-        let phrase = phrase.trim();
+        let phrase = fold(phrase.trim());
         if !phrase.is_empty() {
-            self.phrases.push(lower(phrase));
+            self.phrases.push(phrase);
         }
     }
 
@@ -59,15 +61,19 @@ impl SearchQuery {
                 let tag = normalize_tag(token);
                 let tag =
                     tag.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'));
+                let tag = fold(tag);
                 if !tag.is_empty() {
-                    self.tags.push(tag.to_string());
+                    self.tags.push(tag);
                 }
-                continue;
+            } else {
+                let lowered = lower(token);
+                for_each_word(&lowered, |range| {
+                    let term = fold(&lowered[range]);
+                    if !term.is_empty() {
+                        self.terms.push(term);
+                    }
+                });
             }
-            let lowered = lower(token);
-            for_each_word(&lowered, |range| {
-                self.terms.push(lowered[range].to_string())
-            });
         }
     }
 }
@@ -94,5 +100,13 @@ mod tests {
     #[test]
     fn blank_parts_are_ignored() {
         assert!(SearchQuery::parse("  \"\" # -- ").is_empty());
+    }
+
+    #[test]
+    fn case_and_accents_are_folded_everywhere() {
+        let query = SearchQuery::parse("ZOË \"Naïve Résumé\" #Élèves");
+        assert_eq!(query.terms, vec!["zoe"]);
+        assert_eq!(query.phrases, vec!["naive resume"]);
+        assert_eq!(query.tags, vec!["eleves"]);
     }
 }

@@ -1,6 +1,9 @@
 //! Running a [`SearchQuery`] against the index: which entries match, in what order,
 //! and which characters to highlight.
 //!
+//! Matching is on folded text (lower case, accents dropped: see `words::fold_into`);
+//! highlights are mapped back onto the original characters.
+//!
 //! Ranking: each part of the query scores how well it matched (a whole word beats the
 //! start of a word, which beats the inside of a word, which beats a misspelling; a
 //! match in a tag counts a little more and one in the question a little less than one
@@ -15,7 +18,7 @@ use memchr::memmem::Finder;
 
 use super::filter::{Filter, normalize_tag};
 use super::query::SearchQuery;
-use super::words::{FastMap, for_each_word, is_word_char, lower_into};
+use super::words::{FastMap, FoldedText, fold, fold_into, for_each_word, is_word_char, lower_into};
 use super::{EntryRef, JournalIndex, NO_ID, Slot};
 use crate::domain::search::Query as FuzzyQuery;
 
@@ -112,6 +115,8 @@ pub struct Search<'a> {
     terms: Vec<TermMatch>,
     phrases: Vec<Finder<'static>>,
     tags: Vec<Finder<'static>>,
+    /// The index's tags folded, in its order: what terms and `#tags` are matched with.
+    folded_tags: Vec<String>,
 }
 
 impl<'a> Search<'a> {
@@ -134,12 +139,18 @@ impl<'a> Search<'a> {
             .iter()
             .map(|tag| Finder::new(format!("#{tag}").as_bytes()).into_owned())
             .collect();
+        let folded_tags = if query.terms.is_empty() && query.tags.is_empty() {
+            Vec::new()
+        } else {
+            index.tags.iter().map(|tag| fold(tag)).collect()
+        };
         Search {
             index,
             query,
             terms,
             phrases,
             tags,
+            folded_tags,
         }
     }
 
@@ -157,7 +168,7 @@ impl<'a> Search<'a> {
             combine(&mut keep, &mut total, &scores);
         }
         for tag in &self.query.tags {
-            let scores = tag_scores(index, tag);
+            let scores = self.tag_scores(tag);
             combine(&mut keep, &mut total, &scores);
         }
         // Phrases last: they read the text, so only entries still in the running.
@@ -204,42 +215,68 @@ impl<'a> Search<'a> {
         let Some(entry) = self.index.entry(entry) else {
             return Highlight::default();
         };
-        let mut lowered = String::new();
-        let text = self.ranges_in(&entry.text, &mut lowered);
+        let mut buffers = HighlightBuffers::default();
+        let text = self.ranges_in(&entry.text, &mut buffers);
         let question = entry
             .question
             .as_deref()
-            .map(|question| self.ranges_in(question, &mut lowered))
+            .map(|question| self.ranges_in(question, &mut buffers))
             .unwrap_or_default();
         Highlight { text, question }
     }
 
-    fn ranges_in(&self, text: &str, lowered: &mut String) -> Vec<Range<usize>> {
-        lower_into(text, lowered);
+    fn ranges_in(&self, text: &str, buffers: &mut HighlightBuffers) -> Vec<Range<usize>> {
+        let HighlightBuffers {
+            lowered,
+            word: folded_word,
+            text: folded,
+        } = buffers;
         let mut ranges = Vec::new();
         if !self.terms.is_empty() {
+            // Word by word as the vocabulary was built: split the lower-cased text
+            // (its byte offsets are the original's), then fold each word.
+            lower_into(text, lowered);
             for_each_word(lowered, |range| {
                 let word = &lowered[range.clone()];
+                let ascii = word.is_ascii();
+                if !ascii {
+                    folded_word.fold(word);
+                }
+                let word = if ascii { word } else { folded_word.as_str() };
                 let Some(id) = self.index.vocab.id(word) else {
                     return;
                 };
                 for term in &self.terms {
                     if let Some(&kind) = term.words.get(&id) {
-                        ranges.push(matched_part(kind, word, &term.term, range.clone()));
+                        let part = matched_part(kind, word, &term.term);
+                        let part = if ascii {
+                            part
+                        } else {
+                            folded_word.original(part)
+                        };
+                        ranges.push(range.start + part.start..range.start + part.end);
                     }
                 }
             });
         }
-        for (finder, tag) in self.tags.iter().zip(&self.query.tags) {
-            for start in finder.find_iter(lowered.as_bytes()) {
-                if starts_tag(lowered, start) {
-                    ranges.push(start..start + 1 + tag.len());
+        if !self.tags.is_empty() || !self.phrases.is_empty() {
+            folded.fold(text);
+            let haystack = folded.as_str();
+            for (finder, tag) in self.tags.iter().zip(&self.query.tags) {
+                for start in finder.find_iter(haystack.as_bytes()) {
+                    if starts_tag(haystack, start) {
+                        ranges.push(folded.original(start..start + 1 + tag.len()));
+                    }
                 }
             }
-        }
-        for finder in &self.phrases {
-            let len = finder.needle().len();
-            ranges.extend(finder.find_iter(lowered.as_bytes()).map(|at| at..at + len));
+            for finder in &self.phrases {
+                let len = finder.needle().len();
+                ranges.extend(
+                    finder
+                        .find_iter(haystack.as_bytes())
+                        .map(|at| folded.original(at..at + len)),
+                );
+            }
         }
         merge(ranges)
     }
@@ -275,7 +312,7 @@ impl<'a> Search<'a> {
                 }
             }
         }
-        for (tag, slots) in index.tags.iter().zip(&index.tag_slots) {
+        for (tag, slots) in self.folded_tags.iter().zip(&index.tag_slots) {
             if let Some(kind) = literal_kind(tag, &term.term) {
                 let score = kind.score() + TAG_BONUS;
                 for &slot in slots {
@@ -289,7 +326,7 @@ impl<'a> Search<'a> {
 
     fn score_phrases(&self, keep: &mut [bool], total: &mut [u32]) {
         let index = self.index;
-        let mut lowered = String::new();
+        let mut folded = String::new();
         for (slot_id, slot) in index.slots.iter().enumerate() {
             if !keep[slot_id] {
                 continue;
@@ -301,13 +338,13 @@ impl<'a> Search<'a> {
                 keep[slot_id] = false;
                 continue;
             };
-            lower_into(&entry.text, &mut lowered);
+            fold_into(&entry.text, &mut folded);
             let question = match slot.question {
                 NO_ID => "",
-                id => &*index.questions[id as usize].lowered,
+                id => &*index.questions[id as usize].folded,
             };
             for finder in &self.phrases {
-                let score = if finder.find(lowered.as_bytes()).is_some() {
+                let score = if finder.find(folded.as_bytes()).is_some() {
                     PHRASE_IN_TEXT
                 } else if finder.find(question.as_bytes()).is_some() {
                     PHRASE_IN_QUESTION
@@ -319,6 +356,34 @@ impl<'a> Search<'a> {
             }
         }
     }
+
+    /// Per slot, how well the query's `#tag` matched one of the entry's tags.
+    fn tag_scores(&self, wanted: &str) -> Vec<u16> {
+        let index = self.index;
+        let mut scores = vec![0u16; index.slots.len()];
+        for (tag, slots) in self.folded_tags.iter().zip(&index.tag_slots) {
+            let score = if tag == wanted {
+                TAG_WHOLE
+            } else if tag.starts_with(wanted) {
+                TAG_START
+            } else {
+                continue;
+            };
+            for &slot in slots {
+                let best = &mut scores[slot as usize];
+                *best = (*best).max(score);
+            }
+        }
+        scores
+    }
+}
+
+/// Buffers reused while highlighting one entry's text and question.
+#[derive(Default)]
+struct HighlightBuffers {
+    lowered: String,
+    word: FoldedText,
+    text: FoldedText,
 }
 
 impl JournalIndex {
@@ -378,25 +443,6 @@ fn combine(keep: &mut [bool], total: &mut [u32], scores: &[u16]) {
             *total += u32::from(score);
         }
     }
-}
-
-/// Per slot, how well the query's `#tag` matched one of the entry's tags.
-fn tag_scores(index: &JournalIndex, wanted: &str) -> Vec<u16> {
-    let mut scores = vec![0u16; index.slots.len()];
-    for (tag, slots) in index.tags.iter().zip(&index.tag_slots) {
-        let score = if &**tag == wanted {
-            TAG_WHOLE
-        } else if tag.starts_with(wanted) {
-            TAG_START
-        } else {
-            continue;
-        };
-        for &slot in slots {
-            let best = &mut scores[slot as usize];
-            *best = (*best).max(score);
-        }
-    }
-    scores
 }
 
 /// Best score first, then the newest entry, then index order (stable for tests).
@@ -488,16 +534,15 @@ fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     }
 }
 
-/// The part of a matched word to highlight: what was typed for literal matches, the
-/// whole word for misspellings.
-fn matched_part(kind: Kind, word: &str, term: &str, range: Range<usize>) -> Range<usize> {
+/// The part of a matched (folded) word to highlight, as a range in it: what was typed
+/// for literal matches, the whole word for misspellings.
+fn matched_part(kind: Kind, word: &str, term: &str) -> Range<usize> {
     match kind {
-        Kind::Start => range.start..range.start + term.len(),
-        Kind::Inside => match word.find(term) {
-            Some(offset) => range.start + offset..range.start + offset + term.len(),
-            None => range,
-        },
-        Kind::Whole | Kind::Typo | Kind::Fuzzy => range,
+        Kind::Start => 0..term.len(),
+        Kind::Inside => word
+            .find(term)
+            .map_or(0..word.len(), |offset| offset..offset + term.len()),
+        Kind::Whole | Kind::Typo | Kind::Fuzzy => 0..word.len(),
     }
 }
 

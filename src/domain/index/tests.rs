@@ -188,6 +188,68 @@ fn misspellings_are_found_only_when_nothing_matches_literally() {
     assert_eq!(results.total, 1);
 }
 
+/// One day of entries, the first written last (so listed first among equals).
+fn one_day(texts: &[&str]) -> JournalIndex {
+    let d = date(2026, 12, 6);
+    let entries = texts
+        .iter()
+        .enumerate()
+        .map(|(n, text)| entry(d, 20 - n as u32, text))
+        .collect();
+    JournalIndex::new(vec![day(d, entries)])
+}
+
+#[test]
+fn accents_and_case_are_ignored_and_highlights_cover_the_original_characters() {
+    let index = one_day(&[
+        "Café meeting with Zoë about naïve résumé #élèves",
+        "Coffee with zoe and the ELEVES",
+    ]);
+    let find = |query: &str| {
+        let results = index.search(query, &Filter::default(), 10);
+        results
+            .hits
+            .iter()
+            .map(|hit| highlighted(&index, hit))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(find("zoe"), vec![vec!["Zoë"], vec!["zoe"]]);
+    assert_eq!(find("ZOË"), vec![vec!["Zoë"], vec!["zoe"]]);
+    assert_eq!(find("resume"), vec![vec!["résumé"]]);
+    assert_eq!(find("cafe naive"), vec![vec!["Café", "naïve"]]);
+    // Prefixes and insides stop at the right characters.
+    assert_eq!(find("resu"), vec![vec!["résu"]]);
+    assert_eq!(find("sume"), vec![vec!["sumé"]]);
+    assert_eq!(find("élève"), vec![vec!["élève"], vec!["ELEVE"]]);
+    // Tags, as `#tag` and as a word.
+    assert_eq!(find("#eleves"), vec![vec!["#élèves"]]);
+    assert_eq!(find("#ÉLÈ"), vec![vec!["#élè"]]);
+    // Phrases.
+    assert_eq!(
+        find("\"with zoe\""),
+        vec![vec!["with Zoë"], vec!["with zoe"]]
+    );
+    assert_eq!(find("\"zoe\""), vec![vec!["Zoë"], vec!["zoe"]]);
+    assert_eq!(
+        find("\"naïve résumé #eleves\""),
+        vec![vec!["naïve résumé #élèves"]]
+    );
+}
+
+#[test]
+fn accents_typed_as_marks_of_their_own_belong_to_their_letter() {
+    let index = one_day(&["Cafe\u{301} au lait"]);
+    for query in ["cafe", "café", "\"cafe au\""] {
+        let results = index.search(query, &Filter::default(), 10);
+        assert_eq!(results.total, 1, "{query}");
+        let highlight = highlighted(&index, &results.hits[0]);
+        assert!(
+            highlight[0].starts_with("Cafe\u{301}"),
+            "{query}: {highlight:?}"
+        );
+    }
+}
+
 #[test]
 fn quotes_ask_for_the_exact_phrase() {
     let index = journal();
