@@ -7,8 +7,10 @@ use super::words::{fold, for_each_word, lower};
 /// finds `Zoë` and `Zoë` finds `zoe`, in words, phrases and tags alike.
 ///
 /// - plain words are matched against the words of entry text, questions and tags:
-///   whole word, then start of a word, then inside a word; when no word of the journal
-///   contains a term literally, close misspellings are tried (`mothr`, `convarsation`);
+///   whole word, then start of a word, then inside a word, then (ranked below all of
+///   those) words one typo away (`mothr` finds `mother`, `jordn` finds `Jordan's`), even
+///   when the typo is itself a word somewhere in the journal; when no word of the
+///   journal contains a term literally, its letters in order are tried too (`cnvrstn`);
 /// - `"quoted words"` must appear exactly as typed (case and accents aside),
 ///   punctuation included; an unclosed quote runs to the end, so results update while
 ///   the phrase is typed;

@@ -99,6 +99,9 @@ const TAG_START: u16 = 90;
 const MIN_INSIDE_CHARS: usize = 3;
 /// Misspellings are tried only for terms this long; shorter ones are still being typed.
 const MIN_TYPO_CHARS: usize = 4;
+/// A typo in the start of a longer word is tried only for terms this long: four letters
+/// are one typo away from the start of too many words (`moth` from `math…`).
+const MIN_TYPO_START_CHARS: usize = 5;
 const MIN_FUZZY_CHARS: usize = 3;
 
 /// A query term and the vocabulary words it matched.
@@ -454,22 +457,28 @@ fn rank_order(slots: &[Slot], a: (u32, u32), b: (u32, u32)) -> Ordering {
         .then_with(|| a.1.cmp(&b.1))
 }
 
-/// The vocabulary words `term` matches: literally (whole, start, inside) if any word
-/// does, otherwise by misspelling. Typos are not tried beside literal matches, which
-/// would only add noise below them.
+/// The vocabulary words `term` matches: literally (whole word, start, inside), or one
+/// typo away (see [`one_typo_from`]), ranked below literal matches. Typos are looked
+/// for even when the term is a word somewhere in the journal: in ten years most common
+/// misspellings are. Letters in order (`cnvrstn`) are tried only when no word contains
+/// the term literally: beside literal matches they would be noise.
 fn match_vocabulary(index: &JournalIndex, term: &str) -> FastMap<u32, Kind> {
     let mut matched = FastMap::default();
+    let mut typos = Typos::new(term);
     for (id, word) in index.vocab.words() {
         if let Some(kind) = literal_kind(word, term) {
             matched.insert(id, kind);
+        } else if typos.is_typo_of(word) {
+            matched.insert(id, Kind::Typo);
         }
     }
-    if matched.is_empty() {
-        let chars: Vec<char> = term.chars().collect();
+    let literal = matched.values().any(|&kind| kind > Kind::Typo);
+    let chars = &typos.term_chars;
+    if !literal && chars.len() >= MIN_FUZZY_CHARS {
         let fuzzy = FuzzyQuery::new(term);
         for (id, word) in index.vocab.words() {
-            if let Some(kind) = misspelt_kind(word, &chars, &fuzzy) {
-                matched.insert(id, kind);
+            if !matched.contains_key(&id) && letters_in_order(word, chars, &fuzzy) {
+                matched.insert(id, Kind::Fuzzy);
             }
         }
     }
@@ -491,29 +500,65 @@ fn literal_kind(word: &str, term: &str) -> Option<Kind> {
     }
 }
 
-fn misspelt_kind(word: &str, term: &[char], fuzzy: &FuzzyQuery) -> Option<Kind> {
-    let n = term.len();
-    if n < MIN_FUZZY_CHARS {
-        return None;
-    }
-    // Cheap length checks first: most of the vocabulary is ruled out without decoding.
-    if word.len() + 1 < n || word.len() > 4 * (2 * n + 2) {
-        return None;
-    }
-    let chars: Vec<char> = word.chars().collect();
-    if n >= MIN_TYPO_CHARS {
-        let close = (n - 1..=n + 1)
-            .filter(|&k| k <= chars.len())
-            .any(|k| within_one_edit(term, &chars[..k]));
-        if close {
-            return Some(Kind::Typo);
+/// A term made ready to be compared with every word of the vocabulary for typos.
+struct Typos<'a> {
+    term: &'a str,
+    term_chars: Vec<char>,
+    /// The word being compared, decoded when it is not ASCII.
+    word_chars: Vec<char>,
+}
+
+impl<'a> Typos<'a> {
+    fn new(term: &'a str) -> Typos<'a> {
+        Typos {
+            term,
+            term_chars: term.chars().collect(),
+            word_chars: Vec::new(),
         }
     }
-    let plausible = chars.len() >= n && chars.len() <= 2 * n + 2 && chars[0] == term[0];
-    if plausible && fuzzy.score(word).is_some() {
-        return Some(Kind::Fuzzy);
+
+    fn is_typo_of(&mut self, word: &str) -> bool {
+        let n = self.term_chars.len();
+        // A word has at most as many characters as bytes: most of the vocabulary is
+        // ruled out here without decoding.
+        if n < MIN_TYPO_CHARS || word.len() + 1 < n {
+            return false;
+        }
+        if self.term.is_ascii() && word.is_ascii() {
+            return one_typo_from(self.term.as_bytes(), word.as_bytes());
+        }
+        self.word_chars.clear();
+        self.word_chars.extend(word.chars());
+        one_typo_from(&self.term_chars, &self.word_chars)
     }
-    None
+}
+
+/// Whether `term` is one typo away from `word` (see [`within_one_edit`]), or, for
+/// longer terms, from the start of `word` ending on the same letter as the term:
+/// `convrs` is a typo in `convers…` being typed, while `conv` merely shares its first
+/// letters with `cont…` and is not one.
+fn one_typo_from<T: PartialEq>(term: &[T], word: &[T]) -> bool {
+    let n = term.len();
+    if word.len() <= n + 1 && within_one_edit(term, word) {
+        return true;
+    }
+    n >= MIN_TYPO_START_CHARS
+        && (n - 1..=n + 1)
+            .filter(|&k| k < word.len())
+            .any(|k| term.last() == word.get(k - 1) && within_one_edit(term, &word[..k]))
+}
+
+/// Whether the term's letters appear in `word` in order (skim's algorithm), for a word
+/// typed with letters missing; only words of a plausible length starting with the
+/// same letter are tried.
+fn letters_in_order(word: &str, term: &[char], fuzzy: &FuzzyQuery) -> bool {
+    let n = term.len();
+    // Cheap checks first: most of the vocabulary is ruled out without decoding.
+    if word.len() + 1 < n || word.len() > 4 * (2 * n + 2) || !word.starts_with(term[0]) {
+        return false;
+    }
+    let len = word.chars().count();
+    len >= n && len <= 2 * n + 2 && fuzzy.score(word).is_some()
 }
 
 /// Whether `a` becomes `b` by at most one substitution, insertion, deletion or swap of
@@ -588,6 +633,33 @@ mod tests {
             ("father", "mother"),
         ] {
             assert!(!within_one_edit(&chars(a), &chars(b)), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn a_typo_in_the_start_of_a_word_needs_five_letters_ending_alike() {
+        for (term, word) in [
+            ("convrs", "conversation"),
+            ("mothr", "mothers"),
+            ("jordn", "jordan's"),
+            ("moth", "math"),
+            ("moht", "moth"),
+        ] {
+            assert!(
+                one_typo_from(term.as_bytes(), word.as_bytes()),
+                "{term} {word}"
+            );
+        }
+        for (term, word) in [
+            ("conv", "contact"),
+            ("conv", "conversation"),
+            ("moth", "mathematics"),
+            ("mothe", "mothballs"),
+        ] {
+            assert!(
+                !one_typo_from(term.as_bytes(), word.as_bytes()),
+                "{term} {word}"
+            );
         }
     }
 

@@ -176,16 +176,20 @@ fn text_matches_rank_above_question_matches() {
 }
 
 #[test]
-fn misspellings_are_found_only_when_nothing_matches_literally() {
+fn misspellings_are_found_by_one_typo() {
     let index = journal();
-    for typo in ["mothr", "mohter", "convarsation", "scince"] {
+    for typo in ["mothr", "mohter", "convarsation", "scince", "jordn"] {
         let results = index.search(typo, &Filter::default(), 10);
         assert_eq!(results.total, 1, "{typo}");
         assert_eq!(results.hits[0].text.len(), 1, "{typo}");
     }
-    // "moth" is a literal prefix of "mother": no typo matches are added beside it.
-    let results = index.search("mother", &Filter::default(), 10);
-    assert_eq!(results.total, 1);
+    // A typo in the start of a word being typed, highlighted as the whole word.
+    let results = index.search("convrs", &Filter::default(), 10);
+    assert_eq!(highlighted(&index, &results.hits[0]), vec!["conversation"]);
+    // Four letters are one typo from the start of too many words: only whole words.
+    assert_eq!(index.search("robt", &Filter::default(), 10).total, 1);
+    assert_eq!(index.search("studnt", &Filter::default(), 10).total, 2);
+    assert_eq!(index.search("conv", &Filter::default(), 10).total, 1);
 }
 
 /// One day of entries, the first written last (so listed first among equals).
@@ -197,6 +201,34 @@ fn one_day(texts: &[&str]) -> JournalIndex {
         .map(|(n, text)| entry(d, 20 - n as u32, text))
         .collect();
     JournalIndex::new(vec![day(d, entries)])
+}
+
+#[test]
+fn a_typo_matches_even_where_the_misspelling_is_written_and_ranks_below_it() {
+    let index = one_day(&["met the mother today", "mothr typo entry"]);
+    let results = index.search("mothr", &Filter::default(), 10);
+    assert_eq!(
+        texts(&index, &results),
+        vec!["mothr typo entry", "met the mother today"]
+    );
+    assert!(results.hits[0].score > results.hits[1].score);
+    assert_eq!(highlighted(&index, &results.hits[1]), vec!["mother"]);
+    // And the other way round: the word typed right finds the typo, below.
+    let results = index.search("mother", &Filter::default(), 10);
+    assert_eq!(
+        texts(&index, &results),
+        vec!["met the mother today", "mothr typo entry"]
+    );
+}
+
+#[test]
+fn letters_in_order_are_tried_only_when_nothing_matches_literally() {
+    let index = journal();
+    let results = index.search("cnvrstn", &Filter::default(), 10);
+    assert_eq!(results.total, 1);
+    assert_eq!(highlighted(&index, &results.hits[0]), vec!["conversation"]);
+    // "stu" starts "student": no letters-in-order matches ("s…t…u") beside it.
+    assert_eq!(index.search("stu", &Filter::default(), 10).total, 2);
 }
 
 #[test]
@@ -411,7 +443,11 @@ fn many_edits_keep_results_right() {
     }
     assert_eq!(index.entry_count(), 4);
     assert_eq!(index.search("number199", &Filter::default(), 10).total, 1);
-    assert_eq!(index.search("number198", &Filter::default(), 10).total, 0);
+    // Quoted: "number198" unquoted finds "number199" as a typo.
+    assert_eq!(
+        index.search("\"number198\"", &Filter::default(), 10).total,
+        0
+    );
 }
 
 #[test]
