@@ -14,7 +14,9 @@ use super::words::{fold, for_each_word, lower};
 /// - `"quoted words"` must appear exactly as typed (case and accents aside),
 ///   punctuation included; an unclosed quote runs to the end, so results update while
 ///   the phrase is typed;
-/// - `#tag` keeps entries with a tag starting with `tag`.
+/// - `#tag` keeps entries with a tag starting with `tag`;
+/// - a query of symbols only (`🎉`, `--`) looks for them as typed, each like a quoted
+///   phrase; beside words, lone symbols are left out (`jordan & mother`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchQuery {
     /// Folded words (see `words::fold_into`).
@@ -28,14 +30,21 @@ pub struct SearchQuery {
 impl SearchQuery {
     pub fn parse(text: &str) -> SearchQuery {
         let mut query = SearchQuery::default();
+        let mut symbols = Vec::new();
         let mut rest = text;
         while let Some((plain, after)) = rest.split_once('"') {
-            query.add_plain(plain);
+            query.add_plain(plain, &mut symbols);
             let (phrase, tail) = after.split_once('"').unwrap_or((after, ""));
             query.add_phrase(phrase);
             rest = tail;
         }
-        query.add_plain(rest);
+        query.add_plain(rest, &mut symbols);
+        if query.is_empty() {
+            // Otherwise `🎉` would be an empty query, which lists every entry.
+            for token in symbols {
+                query.add_phrase(token);
+            }
+        }
         query
     }
 
@@ -57,8 +66,10 @@ impl SearchQuery {
         }
     }
 
-    fn add_plain(&mut self, plain: &str) {
+    /// Adds the words and tags of `plain`; tokens with neither go to `symbols`.
+    fn add_plain<'a>(&mut self, plain: &'a str, symbols: &mut Vec<&'a str>) {
         for token in plain.split_whitespace() {
+            let found = self.terms.len() + self.tags.len();
             if token.starts_with('#') {
                 let tag = normalize_tag(token);
                 let tag =
@@ -75,6 +86,9 @@ impl SearchQuery {
                         self.terms.push(term);
                     }
                 });
+            }
+            if self.terms.len() + self.tags.len() == found {
+                symbols.push(token);
             }
         }
     }
@@ -101,7 +115,8 @@ mod tests {
 
     #[test]
     fn blank_parts_are_ignored() {
-        assert!(SearchQuery::parse("  \"\" # -- ").is_empty());
+        assert!(SearchQuery::parse("  \"\" \" ").is_empty());
+        assert!(SearchQuery::parse(" \t ").is_empty());
     }
 
     #[test]
@@ -110,5 +125,17 @@ mod tests {
         assert_eq!(query.terms, vec!["zoe"]);
         assert_eq!(query.phrases, vec!["naive resume"]);
         assert_eq!(query.tags, vec!["eleves"]);
+    }
+
+    #[test]
+    fn symbols_alone_are_looked_for_as_typed() {
+        let query = SearchQuery::parse("🎉 --");
+        assert_eq!(query.phrases, vec!["🎉", "--"]);
+        assert!(query.terms.is_empty() && query.tags.is_empty());
+        assert_eq!(SearchQuery::parse("#").phrases, vec!["#"]);
+        // Beside a word, a lone symbol is left out rather than required.
+        let query = SearchQuery::parse("jordan & mother");
+        assert_eq!(query.terms, vec!["jordan", "mother"]);
+        assert!(query.phrases.is_empty());
     }
 }

@@ -283,6 +283,19 @@ fn accents_typed_as_marks_of_their_own_belong_to_their_letter() {
 }
 
 #[test]
+fn symbols_alone_are_found_literally() {
+    let index = one_day(&["Science fair 🎉 done", "Budget -- again", "Nothing special"]);
+    let results = index.search("🎉", &Filter::default(), 10);
+    assert_eq!(texts(&index, &results), vec!["Science fair 🎉 done"]);
+    assert_eq!(highlighted(&index, &results.hits[0]), vec!["🎉"]);
+    let results = index.search("--", &Filter::default(), 10);
+    assert_eq!(texts(&index, &results), vec!["Budget -- again"]);
+    assert_eq!(index.search("🎊", &Filter::default(), 10).total, 0);
+    // Only whitespace still lists everything.
+    assert_eq!(index.search("  ", &Filter::default(), 10).total, 3);
+}
+
+#[test]
 fn quotes_ask_for_the_exact_phrase() {
     let index = journal();
     let results = index.search("\"Jordan's Mother\"", &Filter::default(), 10);
