@@ -503,6 +503,7 @@ fn literal_kind(word: &str, term: &str) -> Option<Kind> {
 /// A term made ready to be compared with every word of the vocabulary for typos.
 struct Typos<'a> {
     term: &'a str,
+    term_is_ascii: bool,
     term_chars: Vec<char>,
     /// The word being compared, decoded when it is not ASCII.
     word_chars: Vec<char>,
@@ -512,20 +513,30 @@ impl<'a> Typos<'a> {
     fn new(term: &'a str) -> Typos<'a> {
         Typos {
             term,
+            term_is_ascii: term.is_ascii(),
             term_chars: term.chars().collect(),
             word_chars: Vec::new(),
         }
     }
 
+    /// Called for every word of the vocabulary on every keystroke, so most words are
+    /// ruled out by cheap tests before any is decoded or compared in full.
     fn is_typo_of(&mut self, word: &str) -> bool {
         let n = self.term_chars.len();
-        // A word has at most as many characters as bytes: most of the vocabulary is
-        // ruled out here without decoding.
+        // A word has at most as many characters as bytes.
         if n < MIN_TYPO_CHARS || word.len() + 1 < n {
             return false;
         }
-        if self.term.is_ascii() && word.is_ascii() {
-            return one_typo_from(self.term.as_bytes(), word.as_bytes());
+        let (term, bytes) = (self.term.as_bytes(), word.as_bytes());
+        if self.term_is_ascii && bytes[0].is_ascii() && bytes[1].is_ascii() {
+            // One edit leaves one of the first two letters in place or moves it by one.
+            let (t, w) = (&term[..2], &bytes[..2]);
+            if !(w[0] == t[0] || w[0] == t[1] || w[1] == t[0] || w[1] == t[1]) {
+                return false;
+            }
+            if word.is_ascii() {
+                return one_typo_from(term, bytes);
+            }
         }
         self.word_chars.clear();
         self.word_chars.extend(word.chars());
@@ -660,6 +671,25 @@ mod tests {
                 !one_typo_from(term.as_bytes(), word.as_bytes()),
                 "{term} {word}"
             );
+        }
+    }
+
+    #[test]
+    fn the_quick_tests_keep_typos_in_the_first_letters() {
+        for (term, word) in [
+            ("nother", "mother"),
+            ("omther", "mother"),
+            ("other", "mother"),
+            ("xmother", "mother"),
+            // Words the folding leaves letters outside ASCII in.
+            ("strase", "straße"),
+            ("xtraße", "straße"),
+            ("smørbrod", "smørbrød"),
+        ] {
+            assert!(Typos::new(term).is_typo_of(word), "{term} {word}");
+        }
+        for (term, word) in [("father", "mother"), ("strasse", "straße"), ("xyz", "xyzw")] {
+            assert!(!Typos::new(term).is_typo_of(word), "{term} {word}");
         }
     }
 
