@@ -315,8 +315,9 @@ impl<'a> Search<'a> {
                 }
             }
         }
+        let literal = Literal::new(&term.term);
         for (tag, slots) in self.folded_tags.iter().zip(&index.tag_slots) {
-            if let Some(kind) = literal_kind(tag, &term.term) {
+            if let Some(kind) = literal.kind(tag) {
                 let score = kind.score() + TAG_BONUS;
                 for &slot in slots {
                     let best = &mut scores[slot as usize];
@@ -464,9 +465,10 @@ fn rank_order(slots: &[Slot], a: (u32, u32), b: (u32, u32)) -> Ordering {
 /// the term literally: beside literal matches they would be noise.
 fn match_vocabulary(index: &JournalIndex, term: &str) -> FastMap<u32, Kind> {
     let mut matched = FastMap::default();
+    let literal = Literal::new(term);
     let mut typos = Typos::new(term);
     for (id, word) in index.vocab.words() {
-        if let Some(kind) = literal_kind(word, term) {
+        if let Some(kind) = literal.kind(word) {
             matched.insert(id, kind);
         } else if typos.is_typo_of(word) {
             matched.insert(id, Kind::Typo);
@@ -485,18 +487,41 @@ fn match_vocabulary(index: &JournalIndex, term: &str) -> FastMap<u32, Kind> {
     matched
 }
 
-fn literal_kind(word: &str, term: &str) -> Option<Kind> {
-    if word == term {
-        Some(Kind::Whole)
-    } else if word.starts_with(term) {
-        Some(Kind::Start)
-    } else if word.len() > term.len()
-        && term.chars().nth(MIN_INSIDE_CHARS - 1).is_some()
-        && word.contains(term)
-    {
-        Some(Kind::Inside)
-    } else {
-        None
+/// A term made ready to be compared literally with every word of the vocabulary.
+struct Literal<'a> {
+    term: &'a str,
+    /// Finds the term inside a word; `None` for terms shorter than
+    /// [`MIN_INSIDE_CHARS`]. Built once: `str::contains` would prepare its search
+    /// again for every word.
+    inside: Option<Finder<'a>>,
+}
+
+impl<'a> Literal<'a> {
+    fn new(term: &'a str) -> Literal<'a> {
+        let long_enough = term.chars().nth(MIN_INSIDE_CHARS - 1).is_some();
+        Literal {
+            term,
+            inside: long_enough.then(|| Finder::new(term.as_bytes())),
+        }
+    }
+
+    fn kind(&self, word: &str) -> Option<Kind> {
+        let term = self.term;
+        if word.len() < term.len() {
+            None
+        } else if word == term {
+            Some(Kind::Whole)
+        } else if word.starts_with(term) {
+            Some(Kind::Start)
+        } else if self
+            .inside
+            .as_ref()
+            .is_some_and(|inside| inside.find(word.as_bytes()).is_some())
+        {
+            Some(Kind::Inside)
+        } else {
+            None
+        }
     }
 }
 
