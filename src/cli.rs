@@ -91,7 +91,8 @@ pub enum Command {
     },
 
     /// Search entry text, questions and tags, best match first. Words may be shortened
-    /// or misspelled; "quoted words" must appear exactly; #tag must be a tag.
+    /// or misspelled, and case and accents do not matter; "quoted words" must appear
+    /// in that order; #tag must be a tag.
     Search {
         /// What to look for; several words must all match.
         #[arg(required = true, value_name = "QUERY")]

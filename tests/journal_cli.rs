@@ -165,6 +165,52 @@ fn search_finds_words_typos_phrases_and_tags_but_not_private_entries() {
 }
 
 #[test]
+fn search_forgives_typos_that_exist_ignores_accents_and_finds_symbols() {
+    let leader = Scratch::new();
+    for text in [
+        "met the mother today",
+        "mothr typo entry",
+        "Café meeting with Zoë about naïve résumé #élèves",
+        "Science fair done 🎉",
+        "Budget -- again",
+    ] {
+        leader.ok(&["add", text]);
+    }
+    let found = |args: &[&str]| -> Vec<String> {
+        json(&leader.ok(&[&["search", "--json"], args].concat()))
+            .iter()
+            .map(|entry| entry["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The misspelling is written somewhere, and the word it misspells is still found,
+    // below it.
+    assert_eq!(
+        found(&["mothr"]),
+        vec!["mothr typo entry", "met the mother today"]
+    );
+    let cafe = "Café meeting with Zoë about naïve résumé #élèves";
+    for query in [
+        "zoe",
+        "ZOË",
+        "resume",
+        "eleves",
+        "#eleves",
+        "\"zoe\"",
+        "cafe naive",
+    ] {
+        assert_eq!(found(&[query]), vec![cafe], "{query}");
+    }
+    assert_eq!(found(&["🎉"]), vec!["Science fair done 🎉"]);
+    assert_eq!(found(&["--", "--"]), vec!["Budget -- again"]);
+    assert_eq!(found(&["🎊"]), Vec::<String>::new());
+    assert_eq!(found(&["  "]).len(), 5);
+    // Plain output is ranked the same way.
+    let plain = leader.ok(&["search", "zoe"]);
+    assert_eq!(plain.lines().count(), 1, "{plain}");
+    assert!(plain.contains("Zoë"), "{plain}");
+}
+
+#[test]
 fn an_empty_add_is_refused_and_saves_nothing() {
     let leader = Scratch::new();
     let output = leader.run_with_stdin(&["add", "-"], "  \n");

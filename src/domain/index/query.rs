@@ -1,37 +1,50 @@
 //! What a person types into search, taken apart once per keystroke.
 
 use super::filter::normalize_tag;
-use super::words::{for_each_word, lower};
+use super::words::{fold, for_each_word, lower};
 
-/// A parsed search: every part must match (AND).
+/// A parsed search: every part must match (AND). Case and accents never matter: `zoe`
+/// finds `Zoë` and `Zoë` finds `zoe`, in words, phrases and tags alike.
 ///
 /// - plain words are matched against the words of entry text, questions and tags:
-///   whole word, then start of a word, then inside a word; when no word of the journal
-///   contains a term literally, close misspellings are tried (`mothr`, `convarsation`);
-/// - `"quoted words"` must appear exactly as typed (case aside), punctuation included;
-///   an unclosed quote runs to the end, so results update while the phrase is typed;
-/// - `#tag` keeps entries with a tag starting with `tag`.
+///   whole word, then start of a word, then inside a word, then (ranked below all of
+///   those) words one typo away (`mothr` finds `mother`, `jordn` finds `Jordan's`), even
+///   when the typo is itself a word somewhere in the journal; when no word of the
+///   journal contains a term literally, its letters in order are tried too (`cnvrstn`);
+/// - `"quoted words"` must appear exactly as typed (case and accents aside),
+///   punctuation included; an unclosed quote runs to the end, so results update while
+///   the phrase is typed;
+/// - `#tag` keeps entries with a tag starting with `tag`;
+/// - a query of symbols only (`🎉`, `--`) looks for them as typed, each like a quoted
+///   phrase; beside words, lone symbols are left out (`jordan & mother`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchQuery {
-    /// Lower-cased words.
+    /// Folded words (see `words::fold_into`).
     pub(super) terms: Vec<String>,
-    /// Lower-cased phrases (same byte lengths as typed, see `words::lower_into`).
+    /// Folded phrases.
     pub(super) phrases: Vec<String>,
-    /// Lower-cased tags without `#`.
+    /// Folded tags without `#`.
     pub(super) tags: Vec<String>,
 }
 
 impl SearchQuery {
     pub fn parse(text: &str) -> SearchQuery {
         let mut query = SearchQuery::default();
+        let mut symbols = Vec::new();
         let mut rest = text;
         while let Some((plain, after)) = rest.split_once('"') {
-            query.add_plain(plain);
+            query.add_plain(plain, &mut symbols);
             let (phrase, tail) = after.split_once('"').unwrap_or((after, ""));
             query.add_phrase(phrase);
             rest = tail;
         }
-        query.add_plain(rest);
+        query.add_plain(rest, &mut symbols);
+        if query.is_empty() {
+            // Otherwise `🎉` would be an empty query, which lists every entry.
+            for token in symbols {
+                query.add_phrase(token);
+            }
+        }
         query
     }
 
@@ -47,27 +60,36 @@ impl SearchQuery {
     }
 
     fn add_phrase(&mut self, phrase: &str) {
-        let phrase = phrase.trim();
+        let phrase = fold(phrase.trim());
         if !phrase.is_empty() {
-            self.phrases.push(lower(phrase));
+            self.phrases.push(phrase);
         }
     }
 
-    fn add_plain(&mut self, plain: &str) {
+    /// Adds the words and tags of `plain`; tokens with neither go to `symbols`.
+    fn add_plain<'a>(&mut self, plain: &'a str, symbols: &mut Vec<&'a str>) {
         for token in plain.split_whitespace() {
+            let found = self.terms.len() + self.tags.len();
             if token.starts_with('#') {
                 let tag = normalize_tag(token);
                 let tag =
                     tag.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'));
+                let tag = fold(tag);
                 if !tag.is_empty() {
-                    self.tags.push(tag.to_string());
+                    self.tags.push(tag);
                 }
-                continue;
+            } else {
+                let lowered = lower(token);
+                for_each_word(&lowered, |range| {
+                    let term = fold(&lowered[range]);
+                    if !term.is_empty() {
+                        self.terms.push(term);
+                    }
+                });
             }
-            let lowered = lower(token);
-            for_each_word(&lowered, |range| {
-                self.terms.push(lowered[range].to_string())
-            });
+            if self.terms.len() + self.tags.len() == found {
+                symbols.push(token);
+            }
         }
     }
 }
@@ -93,6 +115,27 @@ mod tests {
 
     #[test]
     fn blank_parts_are_ignored() {
-        assert!(SearchQuery::parse("  \"\" # -- ").is_empty());
+        assert!(SearchQuery::parse("  \"\" \" ").is_empty());
+        assert!(SearchQuery::parse(" \t ").is_empty());
+    }
+
+    #[test]
+    fn case_and_accents_are_folded_everywhere() {
+        let query = SearchQuery::parse("ZOË \"Naïve Résumé\" #Élèves");
+        assert_eq!(query.terms, vec!["zoe"]);
+        assert_eq!(query.phrases, vec!["naive resume"]);
+        assert_eq!(query.tags, vec!["eleves"]);
+    }
+
+    #[test]
+    fn symbols_alone_are_looked_for_as_typed() {
+        let query = SearchQuery::parse("🎉 --");
+        assert_eq!(query.phrases, vec!["🎉", "--"]);
+        assert!(query.terms.is_empty() && query.tags.is_empty());
+        assert_eq!(SearchQuery::parse("#").phrases, vec!["#"]);
+        // Beside a word, a lone symbol is left out rather than required.
+        let query = SearchQuery::parse("jordan & mother");
+        assert_eq!(query.terms, vec!["jordan", "mother"]);
+        assert!(query.phrases.is_empty());
     }
 }

@@ -1,6 +1,9 @@
 //! Running a [`SearchQuery`] against the index: which entries match, in what order,
 //! and which characters to highlight.
 //!
+//! Matching is on folded text (lower case, accents dropped: see `words::fold_into`);
+//! highlights are mapped back onto the original characters.
+//!
 //! Ranking: each part of the query scores how well it matched (a whole word beats the
 //! start of a word, which beats the inside of a word, which beats a misspelling; a
 //! match in a tag counts a little more and one in the question a little less than one
@@ -15,7 +18,7 @@ use memchr::memmem::Finder;
 
 use super::filter::{Filter, normalize_tag};
 use super::query::SearchQuery;
-use super::words::{FastMap, for_each_word, is_word_char, lower_into};
+use super::words::{FastMap, FoldedText, fold, fold_into, for_each_word, is_word_char, lower_into};
 use super::{EntryRef, JournalIndex, NO_ID, Slot};
 use crate::domain::search::Query as FuzzyQuery;
 
@@ -96,6 +99,9 @@ const TAG_START: u16 = 90;
 const MIN_INSIDE_CHARS: usize = 3;
 /// Misspellings are tried only for terms this long; shorter ones are still being typed.
 const MIN_TYPO_CHARS: usize = 4;
+/// A typo in the start of a longer word is tried only for terms this long: four letters
+/// are one typo away from the start of too many words (`moth` from `math…`).
+const MIN_TYPO_START_CHARS: usize = 5;
 const MIN_FUZZY_CHARS: usize = 3;
 
 /// A query term and the vocabulary words it matched.
@@ -112,6 +118,8 @@ pub struct Search<'a> {
     terms: Vec<TermMatch>,
     phrases: Vec<Finder<'static>>,
     tags: Vec<Finder<'static>>,
+    /// The index's tags folded, in its order: what terms and `#tags` are matched with.
+    folded_tags: Vec<String>,
 }
 
 impl<'a> Search<'a> {
@@ -134,12 +142,18 @@ impl<'a> Search<'a> {
             .iter()
             .map(|tag| Finder::new(format!("#{tag}").as_bytes()).into_owned())
             .collect();
+        let folded_tags = if query.terms.is_empty() && query.tags.is_empty() {
+            Vec::new()
+        } else {
+            index.tags.iter().map(|tag| fold(tag)).collect()
+        };
         Search {
             index,
             query,
             terms,
             phrases,
             tags,
+            folded_tags,
         }
     }
 
@@ -157,7 +171,7 @@ impl<'a> Search<'a> {
             combine(&mut keep, &mut total, &scores);
         }
         for tag in &self.query.tags {
-            let scores = tag_scores(index, tag);
+            let scores = self.tag_scores(tag);
             combine(&mut keep, &mut total, &scores);
         }
         // Phrases last: they read the text, so only entries still in the running.
@@ -204,42 +218,68 @@ impl<'a> Search<'a> {
         let Some(entry) = self.index.entry(entry) else {
             return Highlight::default();
         };
-        let mut lowered = String::new();
-        let text = self.ranges_in(&entry.text, &mut lowered);
+        let mut buffers = HighlightBuffers::default();
+        let text = self.ranges_in(&entry.text, &mut buffers);
         let question = entry
             .question
             .as_deref()
-            .map(|question| self.ranges_in(question, &mut lowered))
+            .map(|question| self.ranges_in(question, &mut buffers))
             .unwrap_or_default();
         Highlight { text, question }
     }
 
-    fn ranges_in(&self, text: &str, lowered: &mut String) -> Vec<Range<usize>> {
-        lower_into(text, lowered);
+    fn ranges_in(&self, text: &str, buffers: &mut HighlightBuffers) -> Vec<Range<usize>> {
+        let HighlightBuffers {
+            lowered,
+            word: folded_word,
+            text: folded,
+        } = buffers;
         let mut ranges = Vec::new();
         if !self.terms.is_empty() {
+            // Word by word as the vocabulary was built: split the lower-cased text
+            // (its byte offsets are the original's), then fold each word.
+            lower_into(text, lowered);
             for_each_word(lowered, |range| {
                 let word = &lowered[range.clone()];
+                let ascii = word.is_ascii();
+                if !ascii {
+                    folded_word.fold(word);
+                }
+                let word = if ascii { word } else { folded_word.as_str() };
                 let Some(id) = self.index.vocab.id(word) else {
                     return;
                 };
                 for term in &self.terms {
                     if let Some(&kind) = term.words.get(&id) {
-                        ranges.push(matched_part(kind, word, &term.term, range.clone()));
+                        let part = matched_part(kind, word, &term.term);
+                        let part = if ascii {
+                            part
+                        } else {
+                            folded_word.original(part)
+                        };
+                        ranges.push(range.start + part.start..range.start + part.end);
                     }
                 }
             });
         }
-        for (finder, tag) in self.tags.iter().zip(&self.query.tags) {
-            for start in finder.find_iter(lowered.as_bytes()) {
-                if starts_tag(lowered, start) {
-                    ranges.push(start..start + 1 + tag.len());
+        if !self.tags.is_empty() || !self.phrases.is_empty() {
+            folded.fold(text);
+            let haystack = folded.as_str();
+            for (finder, tag) in self.tags.iter().zip(&self.query.tags) {
+                for start in finder.find_iter(haystack.as_bytes()) {
+                    if starts_tag(haystack, start) {
+                        ranges.push(folded.original(start..start + 1 + tag.len()));
+                    }
                 }
             }
-        }
-        for finder in &self.phrases {
-            let len = finder.needle().len();
-            ranges.extend(finder.find_iter(lowered.as_bytes()).map(|at| at..at + len));
+            for finder in &self.phrases {
+                let len = finder.needle().len();
+                ranges.extend(
+                    finder
+                        .find_iter(haystack.as_bytes())
+                        .map(|at| folded.original(at..at + len)),
+                );
+            }
         }
         merge(ranges)
     }
@@ -275,8 +315,9 @@ impl<'a> Search<'a> {
                 }
             }
         }
-        for (tag, slots) in index.tags.iter().zip(&index.tag_slots) {
-            if let Some(kind) = literal_kind(tag, &term.term) {
+        let literal = Literal::new(&term.term);
+        for (tag, slots) in self.folded_tags.iter().zip(&index.tag_slots) {
+            if let Some(kind) = literal.kind(tag) {
                 let score = kind.score() + TAG_BONUS;
                 for &slot in slots {
                     let best = &mut scores[slot as usize];
@@ -289,7 +330,7 @@ impl<'a> Search<'a> {
 
     fn score_phrases(&self, keep: &mut [bool], total: &mut [u32]) {
         let index = self.index;
-        let mut lowered = String::new();
+        let mut folded = String::new();
         for (slot_id, slot) in index.slots.iter().enumerate() {
             if !keep[slot_id] {
                 continue;
@@ -301,13 +342,13 @@ impl<'a> Search<'a> {
                 keep[slot_id] = false;
                 continue;
             };
-            lower_into(&entry.text, &mut lowered);
+            fold_into(&entry.text, &mut folded);
             let question = match slot.question {
                 NO_ID => "",
-                id => &*index.questions[id as usize].lowered,
+                id => &*index.questions[id as usize].folded,
             };
             for finder in &self.phrases {
-                let score = if finder.find(lowered.as_bytes()).is_some() {
+                let score = if finder.find(folded.as_bytes()).is_some() {
                     PHRASE_IN_TEXT
                 } else if finder.find(question.as_bytes()).is_some() {
                     PHRASE_IN_QUESTION
@@ -319,6 +360,34 @@ impl<'a> Search<'a> {
             }
         }
     }
+
+    /// Per slot, how well the query's `#tag` matched one of the entry's tags.
+    fn tag_scores(&self, wanted: &str) -> Vec<u16> {
+        let index = self.index;
+        let mut scores = vec![0u16; index.slots.len()];
+        for (tag, slots) in self.folded_tags.iter().zip(&index.tag_slots) {
+            let score = if tag == wanted {
+                TAG_WHOLE
+            } else if tag.starts_with(wanted) {
+                TAG_START
+            } else {
+                continue;
+            };
+            for &slot in slots {
+                let best = &mut scores[slot as usize];
+                *best = (*best).max(score);
+            }
+        }
+        scores
+    }
+}
+
+/// Buffers reused while highlighting one entry's text and question.
+#[derive(Default)]
+struct HighlightBuffers {
+    lowered: String,
+    word: FoldedText,
+    text: FoldedText,
 }
 
 impl JournalIndex {
@@ -380,25 +449,6 @@ fn combine(keep: &mut [bool], total: &mut [u32], scores: &[u16]) {
     }
 }
 
-/// Per slot, how well the query's `#tag` matched one of the entry's tags.
-fn tag_scores(index: &JournalIndex, wanted: &str) -> Vec<u16> {
-    let mut scores = vec![0u16; index.slots.len()];
-    for (tag, slots) in index.tags.iter().zip(&index.tag_slots) {
-        let score = if &**tag == wanted {
-            TAG_WHOLE
-        } else if tag.starts_with(wanted) {
-            TAG_START
-        } else {
-            continue;
-        };
-        for &slot in slots {
-            let best = &mut scores[slot as usize];
-            *best = (*best).max(score);
-        }
-    }
-    scores
-}
-
 /// Best score first, then the newest entry, then index order (stable for tests).
 fn rank_order(slots: &[Slot], a: (u32, u32), b: (u32, u32)) -> Ordering {
     let (sa, sb) = (&slots[a.1 as usize], &slots[b.1 as usize]);
@@ -408,66 +458,143 @@ fn rank_order(slots: &[Slot], a: (u32, u32), b: (u32, u32)) -> Ordering {
         .then_with(|| a.1.cmp(&b.1))
 }
 
-/// The vocabulary words `term` matches: literally (whole, start, inside) if any word
-/// does, otherwise by misspelling. Typos are not tried beside literal matches, which
-/// would only add noise below them.
+/// The vocabulary words `term` matches: literally (whole word, start, inside), or one
+/// typo away (see [`one_typo_from`]), ranked below literal matches. Typos are looked
+/// for even when the term is a word somewhere in the journal: in ten years most common
+/// misspellings are. Letters in order (`cnvrstn`) are tried only when no word contains
+/// the term literally: beside literal matches they would be noise.
 fn match_vocabulary(index: &JournalIndex, term: &str) -> FastMap<u32, Kind> {
     let mut matched = FastMap::default();
+    let literal = Literal::new(term);
+    let mut typos = Typos::new(term);
     for (id, word) in index.vocab.words() {
-        if let Some(kind) = literal_kind(word, term) {
+        if let Some(kind) = literal.kind(word) {
             matched.insert(id, kind);
+        } else if typos.is_typo_of(word) {
+            matched.insert(id, Kind::Typo);
         }
     }
-    if matched.is_empty() {
-        let chars: Vec<char> = term.chars().collect();
+    let literal = matched.values().any(|&kind| kind > Kind::Typo);
+    let chars = &typos.term_chars;
+    if !literal && chars.len() >= MIN_FUZZY_CHARS {
         let fuzzy = FuzzyQuery::new(term);
         for (id, word) in index.vocab.words() {
-            if let Some(kind) = misspelt_kind(word, &chars, &fuzzy) {
-                matched.insert(id, kind);
+            if !matched.contains_key(&id) && letters_in_order(word, chars, &fuzzy) {
+                matched.insert(id, Kind::Fuzzy);
             }
         }
     }
     matched
 }
 
-fn literal_kind(word: &str, term: &str) -> Option<Kind> {
-    if word == term {
-        Some(Kind::Whole)
-    } else if word.starts_with(term) {
-        Some(Kind::Start)
-    } else if word.len() > term.len()
-        && term.chars().nth(MIN_INSIDE_CHARS - 1).is_some()
-        && word.contains(term)
-    {
-        Some(Kind::Inside)
-    } else {
-        None
+/// A term made ready to be compared literally with every word of the vocabulary.
+struct Literal<'a> {
+    term: &'a str,
+    /// Finds the term inside a word; `None` for terms shorter than
+    /// [`MIN_INSIDE_CHARS`]. Built once: `str::contains` would prepare its search
+    /// again for every word.
+    inside: Option<Finder<'a>>,
+}
+
+impl<'a> Literal<'a> {
+    fn new(term: &'a str) -> Literal<'a> {
+        let long_enough = term.chars().nth(MIN_INSIDE_CHARS - 1).is_some();
+        Literal {
+            term,
+            inside: long_enough.then(|| Finder::new(term.as_bytes())),
+        }
+    }
+
+    fn kind(&self, word: &str) -> Option<Kind> {
+        let term = self.term;
+        if word.len() < term.len() {
+            None
+        } else if word == term {
+            Some(Kind::Whole)
+        } else if word.starts_with(term) {
+            Some(Kind::Start)
+        } else if self
+            .inside
+            .as_ref()
+            .is_some_and(|inside| inside.find(word.as_bytes()).is_some())
+        {
+            Some(Kind::Inside)
+        } else {
+            None
+        }
     }
 }
 
-fn misspelt_kind(word: &str, term: &[char], fuzzy: &FuzzyQuery) -> Option<Kind> {
-    let n = term.len();
-    if n < MIN_FUZZY_CHARS {
-        return None;
-    }
-    // Cheap length checks first: most of the vocabulary is ruled out without decoding.
-    if word.len() + 1 < n || word.len() > 4 * (2 * n + 2) {
-        return None;
-    }
-    let chars: Vec<char> = word.chars().collect();
-    if n >= MIN_TYPO_CHARS {
-        let close = (n - 1..=n + 1)
-            .filter(|&k| k <= chars.len())
-            .any(|k| within_one_edit(term, &chars[..k]));
-        if close {
-            return Some(Kind::Typo);
+/// A term made ready to be compared with every word of the vocabulary for typos.
+struct Typos<'a> {
+    term: &'a str,
+    term_is_ascii: bool,
+    term_chars: Vec<char>,
+    /// The word being compared, decoded when it is not ASCII.
+    word_chars: Vec<char>,
+}
+
+impl<'a> Typos<'a> {
+    fn new(term: &'a str) -> Typos<'a> {
+        Typos {
+            term,
+            term_is_ascii: term.is_ascii(),
+            term_chars: term.chars().collect(),
+            word_chars: Vec::new(),
         }
     }
-    let plausible = chars.len() >= n && chars.len() <= 2 * n + 2 && chars[0] == term[0];
-    if plausible && fuzzy.score(word).is_some() {
-        return Some(Kind::Fuzzy);
+
+    /// Called for every word of the vocabulary on every keystroke, so most words are
+    /// ruled out by cheap tests before any is decoded or compared in full.
+    fn is_typo_of(&mut self, word: &str) -> bool {
+        let n = self.term_chars.len();
+        // A word has at most as many characters as bytes.
+        if n < MIN_TYPO_CHARS || word.len() + 1 < n {
+            return false;
+        }
+        let (term, bytes) = (self.term.as_bytes(), word.as_bytes());
+        if self.term_is_ascii && bytes[0].is_ascii() && bytes[1].is_ascii() {
+            // One edit leaves one of the first two letters in place or moves it by one.
+            let (t, w) = (&term[..2], &bytes[..2]);
+            if !(w[0] == t[0] || w[0] == t[1] || w[1] == t[0] || w[1] == t[1]) {
+                return false;
+            }
+            if word.is_ascii() {
+                return one_typo_from(term, bytes);
+            }
+        }
+        self.word_chars.clear();
+        self.word_chars.extend(word.chars());
+        one_typo_from(&self.term_chars, &self.word_chars)
     }
-    None
+}
+
+/// Whether `term` is one typo away from `word` (see [`within_one_edit`]), or, for
+/// longer terms, from the start of `word` ending on the same letter as the term:
+/// `convrs` is a typo in `convers…` being typed, while `conv` merely shares its first
+/// letters with `cont…` and is not one.
+fn one_typo_from<T: PartialEq>(term: &[T], word: &[T]) -> bool {
+    let n = term.len();
+    if word.len() <= n + 1 && within_one_edit(term, word) {
+        return true;
+    }
+    n >= MIN_TYPO_START_CHARS
+        && (n - 1..=n + 1)
+            .filter(|&k| k < word.len())
+            .any(|k| term.last() == word.get(k - 1) && within_one_edit(term, &word[..k]))
+}
+
+/// Whether the term's letters appear in `word` in order (skim's algorithm), for a word
+/// typed with letters missing; only words of a plausible length starting with the
+/// same letter are tried.
+fn letters_in_order(word: &str, term: &[char], fuzzy: &FuzzyQuery) -> bool {
+    let n = term.len();
+    // Cheap checks first: most of the vocabulary is ruled out without decoding.
+    if word.len() + 1 < n || word.len() > 4 * (2 * n + 2) || !word.starts_with(term[0]) {
+        return false;
+    }
+    let len = word.chars().count();
+    len >= n && len <= 2 * n + 2 && fuzzy.score(word).is_some()
 }
 
 /// Whether `a` becomes `b` by at most one substitution, insertion, deletion or swap of
@@ -488,16 +615,15 @@ fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     }
 }
 
-/// The part of a matched word to highlight: what was typed for literal matches, the
-/// whole word for misspellings.
-fn matched_part(kind: Kind, word: &str, term: &str, range: Range<usize>) -> Range<usize> {
+/// The part of a matched (folded) word to highlight, as a range in it: what was typed
+/// for literal matches, the whole word for misspellings.
+fn matched_part(kind: Kind, word: &str, term: &str) -> Range<usize> {
     match kind {
-        Kind::Start => range.start..range.start + term.len(),
-        Kind::Inside => match word.find(term) {
-            Some(offset) => range.start + offset..range.start + offset + term.len(),
-            None => range,
-        },
-        Kind::Whole | Kind::Typo | Kind::Fuzzy => range,
+        Kind::Start => 0..term.len(),
+        Kind::Inside => word
+            .find(term)
+            .map_or(0..word.len(), |offset| offset..offset + term.len()),
+        Kind::Whole | Kind::Typo | Kind::Fuzzy => 0..word.len(),
     }
 }
 
@@ -543,6 +669,52 @@ mod tests {
             ("father", "mother"),
         ] {
             assert!(!within_one_edit(&chars(a), &chars(b)), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn a_typo_in_the_start_of_a_word_needs_five_letters_ending_alike() {
+        for (term, word) in [
+            ("convrs", "conversation"),
+            ("mothr", "mothers"),
+            ("jordn", "jordan's"),
+            ("moth", "math"),
+            ("moht", "moth"),
+        ] {
+            assert!(
+                one_typo_from(term.as_bytes(), word.as_bytes()),
+                "{term} {word}"
+            );
+        }
+        for (term, word) in [
+            ("conv", "contact"),
+            ("conv", "conversation"),
+            ("moth", "mathematics"),
+            ("mothe", "mothballs"),
+        ] {
+            assert!(
+                !one_typo_from(term.as_bytes(), word.as_bytes()),
+                "{term} {word}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_quick_tests_keep_typos_in_the_first_letters() {
+        for (term, word) in [
+            ("nother", "mother"),
+            ("omther", "mother"),
+            ("other", "mother"),
+            ("xmother", "mother"),
+            // Words the folding leaves letters outside ASCII in.
+            ("strase", "straße"),
+            ("xtraße", "straße"),
+            ("smørbrod", "smørbrød"),
+        ] {
+            assert!(Typos::new(term).is_typo_of(word), "{term} {word}");
+        }
+        for (term, word) in [("father", "mother"), ("strasse", "straße"), ("xyz", "xyzw")] {
+            assert!(!Typos::new(term).is_typo_of(word), "{term} {word}");
         }
     }
 

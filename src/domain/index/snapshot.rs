@@ -11,8 +11,9 @@ use super::{JournalIndex, NO_ID, Question, Slot, words};
 use crate::binary::{Reader, Writer};
 use crate::domain::{Day, Frame};
 
-/// Bumped whenever what is written here changes.
-const SNAPSHOT_FORMAT: u32 = 1;
+/// Bumped whenever what is written here changes (2: the vocabulary holds folded words,
+/// accents dropped).
+const SNAPSHOT_FORMAT: u32 = 2;
 
 impl JournalIndex {
     /// Writes everything but the days, which the caller keeps (the cache stores them
@@ -91,7 +92,7 @@ impl JournalIndex {
                 return None;
             }
             index.questions.push(Question {
-                lowered: words::lower(&original).into(),
+                folded: words::fold(&original).into(),
                 words: words.into(),
             });
             index.question_ids.insert(original.into(), id);

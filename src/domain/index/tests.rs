@@ -176,16 +176,123 @@ fn text_matches_rank_above_question_matches() {
 }
 
 #[test]
-fn misspellings_are_found_only_when_nothing_matches_literally() {
+fn misspellings_are_found_by_one_typo() {
     let index = journal();
-    for typo in ["mothr", "mohter", "convarsation", "scince"] {
+    for typo in ["mothr", "mohter", "convarsation", "scince", "jordn"] {
         let results = index.search(typo, &Filter::default(), 10);
         assert_eq!(results.total, 1, "{typo}");
         assert_eq!(results.hits[0].text.len(), 1, "{typo}");
     }
-    // "moth" is a literal prefix of "mother": no typo matches are added beside it.
+    // A typo in the start of a word being typed, highlighted as the whole word.
+    let results = index.search("convrs", &Filter::default(), 10);
+    assert_eq!(highlighted(&index, &results.hits[0]), vec!["conversation"]);
+    // Four letters are one typo from the start of too many words: only whole words.
+    assert_eq!(index.search("robt", &Filter::default(), 10).total, 1);
+    assert_eq!(index.search("studnt", &Filter::default(), 10).total, 2);
+    assert_eq!(index.search("conv", &Filter::default(), 10).total, 1);
+}
+
+/// One day of entries, the first written last (so listed first among equals).
+fn one_day(texts: &[&str]) -> JournalIndex {
+    let d = date(2026, 12, 6);
+    let entries = texts
+        .iter()
+        .enumerate()
+        .map(|(n, text)| entry(d, 20 - n as u32, text))
+        .collect();
+    JournalIndex::new(vec![day(d, entries)])
+}
+
+#[test]
+fn a_typo_matches_even_where_the_misspelling_is_written_and_ranks_below_it() {
+    let index = one_day(&["met the mother today", "mothr typo entry"]);
+    let results = index.search("mothr", &Filter::default(), 10);
+    assert_eq!(
+        texts(&index, &results),
+        vec!["mothr typo entry", "met the mother today"]
+    );
+    assert!(results.hits[0].score > results.hits[1].score);
+    assert_eq!(highlighted(&index, &results.hits[1]), vec!["mother"]);
+    // And the other way round: the word typed right finds the typo, below.
     let results = index.search("mother", &Filter::default(), 10);
+    assert_eq!(
+        texts(&index, &results),
+        vec!["met the mother today", "mothr typo entry"]
+    );
+}
+
+#[test]
+fn letters_in_order_are_tried_only_when_nothing_matches_literally() {
+    let index = journal();
+    let results = index.search("cnvrstn", &Filter::default(), 10);
     assert_eq!(results.total, 1);
+    assert_eq!(highlighted(&index, &results.hits[0]), vec!["conversation"]);
+    // "stu" starts "student": no letters-in-order matches ("s…t…u") beside it.
+    assert_eq!(index.search("stu", &Filter::default(), 10).total, 2);
+}
+
+#[test]
+fn accents_and_case_are_ignored_and_highlights_cover_the_original_characters() {
+    let index = one_day(&[
+        "Café meeting with Zoë about naïve résumé #élèves",
+        "Coffee with zoe and the ELEVES",
+    ]);
+    let find = |query: &str| {
+        let results = index.search(query, &Filter::default(), 10);
+        results
+            .hits
+            .iter()
+            .map(|hit| highlighted(&index, hit))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(find("zoe"), vec![vec!["Zoë"], vec!["zoe"]]);
+    assert_eq!(find("ZOË"), vec![vec!["Zoë"], vec!["zoe"]]);
+    assert_eq!(find("resume"), vec![vec!["résumé"]]);
+    assert_eq!(find("cafe naive"), vec![vec!["Café", "naïve"]]);
+    // Prefixes and insides stop at the right characters.
+    assert_eq!(find("resu"), vec![vec!["résu"]]);
+    assert_eq!(find("sume"), vec![vec!["sumé"]]);
+    assert_eq!(find("élève"), vec![vec!["élève"], vec!["ELEVE"]]);
+    // Tags, as `#tag` and as a word.
+    assert_eq!(find("#eleves"), vec![vec!["#élèves"]]);
+    assert_eq!(find("#ÉLÈ"), vec![vec!["#élè"]]);
+    // Phrases.
+    assert_eq!(
+        find("\"with zoe\""),
+        vec![vec!["with Zoë"], vec!["with zoe"]]
+    );
+    assert_eq!(find("\"zoe\""), vec![vec!["Zoë"], vec!["zoe"]]);
+    assert_eq!(
+        find("\"naïve résumé #eleves\""),
+        vec![vec!["naïve résumé #élèves"]]
+    );
+}
+
+#[test]
+fn accents_typed_as_marks_of_their_own_belong_to_their_letter() {
+    let index = one_day(&["Cafe\u{301} au lait"]);
+    for query in ["cafe", "café", "\"cafe au\""] {
+        let results = index.search(query, &Filter::default(), 10);
+        assert_eq!(results.total, 1, "{query}");
+        let highlight = highlighted(&index, &results.hits[0]);
+        assert!(
+            highlight[0].starts_with("Cafe\u{301}"),
+            "{query}: {highlight:?}"
+        );
+    }
+}
+
+#[test]
+fn symbols_alone_are_found_literally() {
+    let index = one_day(&["Science fair 🎉 done", "Budget -- again", "Nothing special"]);
+    let results = index.search("🎉", &Filter::default(), 10);
+    assert_eq!(texts(&index, &results), vec!["Science fair 🎉 done"]);
+    assert_eq!(highlighted(&index, &results.hits[0]), vec!["🎉"]);
+    let results = index.search("--", &Filter::default(), 10);
+    assert_eq!(texts(&index, &results), vec!["Budget -- again"]);
+    assert_eq!(index.search("🎊", &Filter::default(), 10).total, 0);
+    // Only whitespace still lists everything.
+    assert_eq!(index.search("  ", &Filter::default(), 10).total, 3);
 }
 
 #[test]
@@ -349,7 +456,11 @@ fn many_edits_keep_results_right() {
     }
     assert_eq!(index.entry_count(), 4);
     assert_eq!(index.search("number199", &Filter::default(), 10).total, 1);
-    assert_eq!(index.search("number198", &Filter::default(), 10).total, 0);
+    // Quoted: "number198" unquoted finds "number199" as a typo.
+    assert_eq!(
+        index.search("\"number198\"", &Filter::default(), 10).total,
+        0
+    );
 }
 
 #[test]

@@ -1,9 +1,12 @@
-//! Words as the index sees them: how text is split into words and lower-cased, and the
-//! vocabulary of every distinct word with the entries that use it.
+//! Words as the index sees them: how text is split into words, lower-cased and folded
+//! for matching, and the vocabulary of every distinct folded word with the entries
+//! that use it.
 
 use std::collections::HashMap;
 use std::io::Read;
 use std::ops::Range;
+
+use unicode_normalization::char::decompose_canonical;
 
 use crate::binary::{Reader, Writer};
 
@@ -16,16 +19,23 @@ pub(super) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// a byte range found in the lower-cased text is the same range in `text`.
 ///
 /// The few characters whose lower case has another length (the Turkish `İ`, the Kelvin
-/// sign) are kept as they are: they then match only as typed, and highlights stay
-/// exact.
+/// sign) are kept as they are here; [`fold_into`] lower-cases them for matching.
 pub(crate) fn lower_into(text: &str, out: &mut String) {
+    map_chars_into(text, out, |c, out| out.push(lower_char(c)));
+}
+
+/// Writes `text` into `out`, lower-casing ASCII in one pass (most text) and giving the
+/// other characters to `map`.
+fn map_chars_into(text: &str, out: &mut String, mut map: impl FnMut(char, &mut String)) {
     out.clear();
     if text.is_ascii() {
         out.push_str(text);
         out.make_ascii_lowercase();
         return;
     }
-    out.extend(text.chars().map(lower_char));
+    for c in text.chars() {
+        map(c, out);
+    }
 }
 
 /// [`lower_into`] as a new string.
@@ -46,11 +56,113 @@ fn lower_char(c: char) -> char {
     }
 }
 
+/// Folds `text` for matching into `out`: lower case, with accents dropped (see
+/// [`is_accent`]), so `Zoë`, `ZOE` and `zoe` all fold to `zoe`. Byte lengths may
+/// change: [`FoldedText`] maps a match back onto the original.
+pub(crate) fn fold_into(text: &str, out: &mut String) {
+    map_chars_into(text, out, |c, out| fold_char(c, |folded| out.push(folded)));
+}
+
+/// [`fold_into`] as a new string.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+        return;
+    }
+    for lower in c.to_lowercase().filter(|&lower| !is_accent(lower)) {
+        let mut accented = false;
+        decompose_canonical(lower, |part| accented |= is_accent(part));
+        if accented {
+            decompose_canonical(lower, |part| {
+                if !is_accent(part) {
+                    push(part);
+                }
+            });
+        } else {
+            // Kept whole: a canonical decomposition without accents (a Korean syllable
+            // into its letters) would change what the character is.
+            push(lower);
+        }
+    }
+}
+
+/// The combining diacritical marks (U+0300 to U+036F): the accents of Latin, Greek and
+/// Cyrillic letters, which a person leaves out when typing a search. Marks of other
+/// scripts (Devanagari vowel signs, the Japanese voicing marks) are kept: without them
+/// the word is another word.
+fn is_accent(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// Text folded for matching (see [`fold_into`]) that remembers where each folded byte
+/// came from, so a match found in it is highlighted on the original characters.
+#[derive(Debug, Default)]
+pub(super) struct FoldedText {
+    folded: String,
+    /// Per byte of `folded`, the start of the original character it came from; empty
+    /// when every byte stayed in place (ASCII text).
+    origins: Vec<u32>,
+    original_len: usize,
+}
+
+impl FoldedText {
+    pub fn fold(&mut self, original: &str) {
+        self.original_len = original.len();
+        self.origins.clear();
+        if original.is_ascii() {
+            fold_into(original, &mut self.folded);
+            return;
+        }
+        self.folded.clear();
+        let (folded, origins) = (&mut self.folded, &mut self.origins);
+        for (at, c) in original.char_indices() {
+            fold_char(c, |part| {
+                folded.push(part);
+                origins.resize(folded.len(), at as u32);
+            });
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// The range of the original text that `range` of the folded text came from: whole
+    /// characters, with any accents that followed the last one.
+    pub fn original(&self, range: Range<usize>) -> Range<usize> {
+        if self.origins.is_empty() {
+            return range;
+        }
+        let origin = |at: usize| {
+            self.origins
+                .get(at)
+                .map_or(self.original_len, |&origin| origin as usize)
+        };
+        let start = origin(range.start);
+        if range.is_empty() {
+            return start..start;
+        }
+        let last = self.origins[range.end - 1];
+        let end = self.origins[range.end..]
+            .iter()
+            .find(|&&origin| origin > last)
+            .map_or(self.original_len, |&origin| origin as usize);
+        start..end
+    }
+}
+
 /// Calls `each` with the byte range of every word in `text`.
 ///
-/// A word is a run of letters, digits and `_`, in any script. An apostrophe between two
-/// such characters belongs to the word, so `Jordan's` is one word (and `jordan` finds
-/// it as a prefix); `-`, `#`, spaces and other punctuation separate words.
+/// A word is a run of letters, digits and `_`, in any script, with the accents on them.
+/// An apostrophe between two such characters belongs to the word, so `Jordan's` is one
+/// word (and `jordan` finds it as a prefix); `-`, `#`, spaces and other punctuation
+/// separate words.
 pub(crate) fn for_each_word(text: &str, mut each: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
@@ -62,7 +174,10 @@ pub(crate) fn for_each_word(text: &str, mut each: impl FnMut(Range<usize>)) {
             (byte.is_ascii_alphanumeric() || byte == b'_', 1)
         } else {
             let c = text[index..].chars().next().expect("a char at a boundary");
-            (c.is_alphanumeric(), c.len_utf8())
+            // An accent typed as a mark of its own (decomposed text) belongs to the
+            // letter before it.
+            let is_word = c.is_alphanumeric() || (start.is_some() && is_accent(c));
+            (is_word, c.len_utf8())
         };
         if is_word {
             start.get_or_insert(index);
@@ -96,8 +211,18 @@ pub(super) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Every distinct lower-cased word of the journal, with the entries (slots) that use
-/// it. Slots are appended in increasing order, so each posting list stays sorted.
+/// Buffers reused while indexing, to spare allocations per entry.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    lowered: String,
+    folded: String,
+    /// What [`Vocabulary::intern_text`] found.
+    pub ids: Vec<u32>,
+}
+
+/// Every distinct folded word of the journal (see [`fold_into`]: `Zoë` and `zoe` are one
+/// word here), with the entries (slots) that use it. Slots are appended in increasing
+/// order, so each posting list stays sorted.
 #[derive(Debug, Default)]
 pub(super) struct Vocabulary {
     words: Vec<Box<str>>,
@@ -113,12 +238,12 @@ impl Vocabulary {
             .map(|(id, word)| (id as u32, &**word))
     }
 
-    /// The id of a lower-cased word, if the journal uses it.
+    /// The id of a folded word, if the journal uses it.
     pub fn id(&self, word: &str) -> Option<u32> {
         self.ids.get(word).copied()
     }
 
-    /// The id of a lower-cased word, adding it if new.
+    /// The id of a folded word, adding it if new.
     pub fn intern(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
             return id;
@@ -142,14 +267,29 @@ impl Vocabulary {
         }
     }
 
-    /// The distinct word ids of `text`, sorted; `buffer` is reused between calls to
-    /// save allocations.
-    pub fn intern_text(&mut self, text: &str, buffer: &mut String, ids: &mut Vec<u32>) {
+    /// The distinct word ids of `text`, sorted, in `scratch.ids`.
+    pub fn intern_text(&mut self, text: &str, scratch: &mut Scratch) {
+        let Scratch {
+            lowered,
+            folded,
+            ids,
+        } = scratch;
         ids.clear();
-        lower_into(text, buffer);
-        let lowered = std::mem::take(buffer);
-        for_each_word(&lowered, |range| ids.push(self.intern(&lowered[range])));
-        *buffer = lowered;
+        lower_into(text, lowered);
+        for_each_word(lowered, |range| {
+            let word = &lowered[range];
+            // A lower-cased ASCII word is already folded.
+            let word = if word.is_ascii() {
+                word
+            } else {
+                fold_into(word, folded);
+                folded.as_str()
+            };
+            // Empty when the word was a lone accent that counts as a letter (U+0345).
+            if !word.is_empty() {
+                ids.push(self.intern(word));
+            }
+        });
         ids.sort_unstable();
         ids.dedup();
     }
@@ -237,5 +377,35 @@ mod tests {
             }
         }
         assert_eq!(lower("ÉCOLE Élèves"), "école élèves");
+    }
+
+    #[test]
+    fn folding_drops_case_and_accents_only() {
+        assert_eq!(
+            fold("ÉCOLE Zoë naïve İstanbul Ångström ŒUVRE"),
+            "ecole zoe naive istanbul angstrom œuvre"
+        );
+        assert_eq!(fold("Cafe\u{301}"), "cafe");
+        // Marks that make another word, and letters of their own, are kept.
+        for kept in ["한국어", "がぎ", "हिंदी", "straße", "øl"] {
+            assert_eq!(fold(kept), kept);
+        }
+    }
+
+    #[test]
+    fn folded_ranges_map_back_onto_whole_original_characters() {
+        let mut folded = FoldedText::default();
+        let text = "Zoë Cafe\u{301}s!";
+        folded.fold(text);
+        assert_eq!(folded.as_str(), "zoe cafes!");
+        let original = |range: Range<usize>| &text[folded.original(range)];
+        assert_eq!(original(0..3), "Zoë");
+        assert_eq!(original(2..3), "ë");
+        assert_eq!(original(4..8), "Cafe\u{301}");
+        assert_eq!(original(4..9), "Cafe\u{301}s");
+        assert_eq!(original(9..10), "!");
+        folded.fold("plain ASCII");
+        assert_eq!(folded.as_str(), "plain ascii");
+        assert_eq!(folded.original(6..11), 6..11);
     }
 }
