@@ -298,6 +298,6 @@ fn run_demo(exit_after_first_frame: bool) -> anyhow::Result<ExitCode> {
     let today = truenorth::store::Config::default().journal_day(SystemClock.now().naive_local());
     truenorth::sample::write_demo(&paths.data, today)?;
     let code = truenorth::ui::run(&paths, exit_after_first_frame)?;
-    folder.close()?;
+    truenorth::sample::remove_demo_folder(folder)?;
     Ok(ExitCode::from(code))
 }

@@ -11,7 +11,10 @@ use crate::store::{Journal, StoreError};
 
 mod demo;
 
-pub use demo::{DEMO_PACK, DEMO_WEEKS, DemoError, DemoJournal, demo_days, demo_folder, write_demo};
+pub use demo::{
+    DEMO_PACK, DEMO_WEEKS, DemoError, DemoJournal, demo_days, demo_folder, remove_demo_folder,
+    write_demo,
+};
 
 /// Words the sample text is drawn from: the vocabulary of a school day.
 const WORDS: &[&str] = &[

@@ -67,7 +67,14 @@ fn the_demo_opens_a_sample_journal_in_a_temp_folder_and_leaves_the_journal_alone
 
     app.send(keys::CTRL_C);
     let status = app.wait_exit(EXIT_TIMEOUT);
-    assert!(status.success(), "Ctrl-C should exit cleanly, got {status}");
+    assert!(
+        status.success(),
+        "Ctrl-C should exit cleanly, got {status}; it said: {}",
+        String::from_utf8_lossy(&app.raw_output())
+            .rsplit("\x1b[?1049l")
+            .next()
+            .unwrap_or_default()
+    );
 
     // The leader's journal (TRUENORTH_DIR) and home are untouched ...
     assert_eq!(files_under(&sandbox.data()), Vec::<String>::new());

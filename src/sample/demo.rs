@@ -441,6 +441,26 @@ pub fn demo_folder() -> std::io::Result<tempfile::TempDir> {
     builder.tempdir()
 }
 
+/// Removes the demo's folder once the app has closed. The app's background scan may
+/// still be writing the journal cache there as it closes (likelier on a busy machine),
+/// and a folder in which a file appears cannot be removed; so removal is tried again
+/// for up to two seconds before it fails.
+pub fn remove_demo_folder(folder: tempfile::TempDir) -> std::io::Result<()> {
+    let path = folder.keep();
+    let mut tries = 0;
+    loop {
+        match std::fs::remove_dir_all(&path) {
+            Ok(()) => return Ok(()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(_) if tries < 40 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(error) => return Err(error),
+        }
+    }
+}
+
 /// Writes the demo journal into the journal root `root` (which should be empty): day
 /// files, commitments, the roster and a running pack, for a journal whose today is
 /// `today` (left unwritten, for Today to ask).
