@@ -506,7 +506,36 @@ fn write_cache(
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
+    remove_abandoned_temps(dir, SystemTime::now());
     result
+}
+
+/// How old another process's temp cache file must be to count as abandoned: a write
+/// takes well under a second, so one this old belongs to a process that ended mid-write
+/// (the app does not wait for its background scan when it quits).
+const ABANDONED: Duration = Duration::from_secs(60);
+
+/// Removes temp cache files in `dir` that writers which ended mid-write left behind,
+/// so they do not pile up; any still being written are too young to be touched.
+fn remove_abandoned_temps(dir: &Path, now: SystemTime) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let is_temp = name.starts_with(".journal.bin.") && name.ends_with(".tmp");
+        let abandoned = entry
+            .metadata()
+            .and_then(|metadata| metadata.modified())
+            .is_ok_and(|modified| {
+                now.duration_since(modified)
+                    .is_ok_and(|age| age > ABANDONED)
+            });
+        if is_temp && abandoned {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The cached index and manifest, or `None` if the file is missing, of another format
@@ -993,6 +1022,31 @@ mod tests {
             &Filter::default(),
             10,
         );
+    }
+
+    #[test]
+    fn temp_files_of_writers_that_ended_mid_write_are_cleared_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::open(dir.path()).unwrap();
+        write_sample(&journal, last_day(), small(), 9).unwrap();
+        let cache_dir = cache_path(&journal).parent().unwrap().to_path_buf();
+        fs::create_dir_all(&cache_dir).unwrap();
+        let abandoned = cache_dir.join(".journal.bin.99999.tmp");
+        let in_progress = cache_dir.join(".journal.bin.99998.tmp");
+        fs::write(&abandoned, "cut short").unwrap();
+        fs::write(&in_progress, "still being written").unwrap();
+        let long_ago = SystemTime::now() - Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(&abandoned)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+
+        load_index_at(&journal, later());
+        assert!(cache_path(&journal).exists());
+        assert!(!abandoned.exists());
+        assert!(in_progress.exists(), "a write still going on is left alone");
     }
 
     #[test]
