@@ -58,11 +58,8 @@ pub(super) const fn list_of(
     items: &'static [Field],
 ) -> Field {
     Field {
-        name,
-        expected,
-        optional: false,
-        fits,
         items,
+        ..field(name, expected, fits)
     }
 }
 
